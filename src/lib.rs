@@ -2,8 +2,19 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+pub mod catalog;
 pub mod dates;
+pub mod diagnostic;
 pub mod page;
+mod print;
+pub mod query;
 pub mod span;
+pub mod syntax;
+mod validate;
 
+pub use catalog::Catalog;
+pub use diagnostic::{Code, Diagnostic, Error, Severity};
+pub use print::needs_quotes;
+pub use query::{Query, Term, Value};
 pub use span::Span;
+pub use validate::{Parsed, Parser, TermSpans};

@@ -1,0 +1,372 @@
+//! The typed query: what a query means, free of spans and spelling.
+//!
+//! A [`Query`] is a list of [`Term`]s, each a keyword, a typed [`Value`] and
+//! a negation flag, in the user's order and without exact duplicates. It is
+//! what the printer prints ([`std::fmt::Display`] gives the canonical form)
+//! and what the OmniQ compiler compiles. Its invariants (keywords that read
+//! back as keywords, values of the right shape, no duplicate terms) hold for
+//! every value of the type, however it was made, so printing a query and
+//! parsing it back always gives the same query.
+
+use std::collections::HashMap;
+use std::fmt;
+use std::hash::{DefaultHasher, Hash, Hasher};
+use std::str::FromStr;
+
+use serde::{Deserialize, Serialize};
+
+use crate::dates::HumanDate;
+use crate::diagnostic::Error;
+use crate::validate::{Parsed, Parser};
+
+/// A validated query: terms in the user's order, exact duplicates removed.
+///
+/// ```
+/// use ringq::Query;
+/// let query: Query = "Assigned_To_Me:yes -status_in:REPLIED text:refund refund".parse()?;
+/// assert_eq!(query.to_string(), "assigned_to_me:true -status_in:replied refund");
+/// # Ok::<(), ringq::Error>(())
+/// ```
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(try_from = "QueryShape")]
+pub struct Query {
+    terms: Vec<Term>,
+}
+
+/// One term of a query.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Term {
+    keyword: String,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    negated: bool,
+    value: Value,
+}
+
+/// The typed value of a term.
+///
+/// Serialized as `{"type": "...", "value": ...}`.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(tag = "type", content = "value", rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Value {
+    /// A boolean (negation already applied: `-kw:true` is `kw:false`).
+    Bool(bool),
+    /// A user, team, category or other id, as written.
+    Id(String),
+    /// A status name, lowercase.
+    Status(String),
+    /// A language code, as written.
+    Language(String),
+    /// A date expression.
+    Date(DateValue),
+    /// Free text.
+    Text(String),
+    /// A sort order.
+    Order(Order),
+    /// The value of a keyword outside the catalogue (lenient mode), as written.
+    Raw(String),
+}
+
+/// A date value: its canonical text (lowercase, white space collapsed) and
+/// its parsed expression. Two date values are equal when their texts are.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct DateValue {
+    text: String,
+    expr: HumanDate,
+}
+
+/// `order:FIELD.DIRECTION`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Order {
+    /// What to sort by.
+    pub field: OrderField,
+    /// Which way.
+    pub direction: SortDirection,
+}
+
+/// The fields a query can be sorted by.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OrderField {
+    /// Thread creation time.
+    CreatedAt,
+    /// Time of the thread's last content (the default).
+    #[default]
+    LastContentAt,
+}
+
+/// Sort direction.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SortDirection {
+    /// Oldest first.
+    Asc,
+    /// Newest first (the default).
+    #[default]
+    Desc,
+}
+
+impl Query {
+    /// Parses and validates `text` against the RingCX catalogue, strictly.
+    /// The same as `text.parse()`; see [`Parser`] for other catalogues,
+    /// lenient mode and date resolution.
+    pub fn parse(text: &str) -> Result<Query, Error> {
+        Parser::new().parse(text).map(Parsed::into_query)
+    }
+
+    /// The terms, in order.
+    pub fn terms(&self) -> &[Term] {
+        &self.terms
+    }
+
+    /// Whether the query has no terms (matches everything).
+    pub fn is_empty(&self) -> bool {
+        self.terms.is_empty()
+    }
+
+    /// The sort order: the `order` term, or the default `last_content_at.desc`.
+    pub fn order(&self) -> Order {
+        self.terms
+            .iter()
+            .find_map(|t| match t.value {
+                Value::Order(order) => Some(order),
+                _ => None,
+            })
+            .unwrap_or_default()
+    }
+
+    /// Builds a query from terms, dropping every exact duplicate of an
+    /// earlier term. Returns the query and the indexes (into `terms`) of the
+    /// dropped ones. Linear time: terms are compared by hash first.
+    pub(crate) fn from_terms(terms: Vec<Term>) -> (Query, Vec<usize>) {
+        let mut seen: HashMap<u64, Vec<usize>> = HashMap::with_capacity(terms.len());
+        let mut kept: Vec<Term> = Vec::with_capacity(terms.len());
+        let mut dropped = Vec::new();
+        for (index, term) in terms.into_iter().enumerate() {
+            let mut hasher = DefaultHasher::new();
+            term.hash(&mut hasher);
+            let slot = seen.entry(hasher.finish()).or_default();
+            if slot.iter().any(|&k| kept.get(k) == Some(&term)) {
+                dropped.push(index);
+            } else {
+                slot.push(kept.len());
+                kept.push(term);
+            }
+        }
+        (Query { terms: kept }, dropped)
+    }
+}
+
+impl FromStr for Query {
+    type Err = Error;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Query::parse(s)
+    }
+}
+
+impl<'a> IntoIterator for &'a Query {
+    type Item = &'a Term;
+    type IntoIter = std::slice::Iter<'a, Term>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.terms.iter()
+    }
+}
+
+impl Term {
+    /// Makes a term. Callers guarantee the invariants: `keyword` is a keyword
+    /// by the grammar, the value fits it, booleans are never negated.
+    pub(crate) fn new(keyword: impl Into<String>, negated: bool, value: Value) -> Self {
+        Term {
+            keyword: keyword.into(),
+            negated,
+            value,
+        }
+    }
+
+    /// The keyword: lowercase for catalogue keywords, as written otherwise.
+    /// Bare values have the keyword `text`.
+    pub fn keyword(&self) -> &str {
+        &self.keyword
+    }
+
+    /// Whether the term is negated (`-keyword:value`). Never true for
+    /// booleans, whose negation flips the value instead.
+    pub fn is_negated(&self) -> bool {
+        self.negated
+    }
+
+    /// The typed value.
+    pub fn value(&self) -> &Value {
+        &self.value
+    }
+
+    /// Whether this is a free-text term (printed bare).
+    pub fn is_text(&self) -> bool {
+        self.keyword == "text" && matches!(self.value, Value::Text(_))
+    }
+}
+
+impl Value {
+    /// The value as the canonical form prints it, before quoting.
+    pub fn canonical_text(&self) -> std::borrow::Cow<'_, str> {
+        use std::borrow::Cow::{Borrowed, Owned};
+        match self {
+            Value::Bool(true) => Borrowed("true"),
+            Value::Bool(false) => Borrowed("false"),
+            Value::Id(s)
+            | Value::Status(s)
+            | Value::Language(s)
+            | Value::Text(s)
+            | Value::Raw(s) => Borrowed(s),
+            Value::Date(date) => Borrowed(date.text()),
+            Value::Order(order) => Owned(order.to_string()),
+        }
+    }
+}
+
+impl DateValue {
+    /// Parses a date expression; the text is kept in canonical form.
+    pub fn parse(text: &str) -> Result<Self, crate::dates::DateError> {
+        let expr = text.parse::<HumanDate>()?;
+        Ok(DateValue {
+            text: canonical_words(text),
+            expr,
+        })
+    }
+
+    /// The canonical text: lowercase, white space collapsed to one space.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// The parsed expression, ready to resolve against a context.
+    pub fn expr(&self) -> &HumanDate {
+        &self.expr
+    }
+}
+
+impl PartialEq for DateValue {
+    fn eq(&self, other: &Self) -> bool {
+        self.text == other.text
+    }
+}
+
+impl Eq for DateValue {}
+
+impl Hash for DateValue {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        self.text.hash(state);
+    }
+}
+
+impl TryFrom<String> for DateValue {
+    type Error = crate::dates::DateError;
+
+    fn try_from(text: String) -> Result<Self, Self::Error> {
+        DateValue::parse(&text)
+    }
+}
+
+impl From<DateValue> for String {
+    fn from(date: DateValue) -> String {
+        date.text
+    }
+}
+
+/// Lowercase, with every run of white space made one space and none at
+/// either end: the canonical spelling of status names and dates.
+pub(crate) fn canonical_words(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text.split(char::is_whitespace).filter(|w| !w.is_empty()) {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.extend(word.chars().flat_map(char::to_lowercase));
+    }
+    out
+}
+
+impl fmt::Display for Order {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let field = match self.field {
+            OrderField::CreatedAt => "created_at",
+            OrderField::LastContentAt => "last_content_at",
+        };
+        let direction = match self.direction {
+            SortDirection::Asc => "asc",
+            SortDirection::Desc => "desc",
+        };
+        write!(f, "{field}.{direction}")
+    }
+}
+
+impl FromStr for Order {
+    type Err = OrderError;
+
+    /// Parses `FIELD.DIRECTION`, any case.
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let (field, direction) = s.split_once('.').ok_or(OrderError::NoDot)?;
+        let field = match field.to_ascii_lowercase().as_str() {
+            "created_at" => OrderField::CreatedAt,
+            "last_content_at" => OrderField::LastContentAt,
+            _ => return Err(OrderError::Field(field.len())),
+        };
+        let direction = match direction.to_ascii_lowercase().as_str() {
+            "asc" => SortDirection::Asc,
+            "desc" => SortDirection::Desc,
+            _ => return Err(OrderError::Direction),
+        };
+        Ok(Order { field, direction })
+    }
+}
+
+/// Why an `order` value is not `FIELD.DIRECTION`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum OrderError {
+    /// No `.` between field and direction.
+    #[error("a sort order is `FIELD.DIRECTION`, such as `created_at.asc`")]
+    NoDot,
+    /// The field (of this many bytes) is not sortable.
+    #[error("only `created_at` and `last_content_at` can be sorted on")]
+    Field(usize),
+    /// The direction is neither `asc` nor `desc`.
+    #[error("the direction is `asc` or `desc`")]
+    Direction,
+}
+
+/// The serialized shape of a query, checked before it becomes a [`Query`].
+#[derive(Deserialize)]
+struct QueryShape {
+    terms: Vec<Term>,
+}
+
+impl TryFrom<QueryShape> for Query {
+    type Error = String;
+
+    /// Checks what the type promises: keywords read back as keywords,
+    /// booleans are not negated; then drops duplicate terms.
+    fn try_from(shape: QueryShape) -> Result<Self, Self::Error> {
+        for term in &shape.terms {
+            if !crate::syntax::is_keyword(&term.keyword) {
+                return Err(format!("`{}` is not a keyword", term.keyword));
+            }
+            if let Value::Status(name) = &term.value {
+                if *name != canonical_words(name) || name.is_empty() {
+                    return Err(format!(
+                        "`{name}` is not a canonical status name (lowercase, no spaces)"
+                    ));
+                }
+            }
+            if term.negated && matches!(term.value, Value::Bool(_)) {
+                return Err(format!(
+                    "`{}`: a boolean term is not negated; flip its value instead",
+                    term.keyword
+                ));
+            }
+        }
+        Ok(Query::from_terms(shape.terms).0)
+    }
+}

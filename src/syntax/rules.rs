@@ -1,0 +1,373 @@
+//! The grammar rules of `grammar.md` section 1, one function per rule.
+//!
+//! Each rule works on the remaining input (`&str`); positions are recovered
+//! as `source.len() - rest.len()`, so every token knows its span without a
+//! located-input type. The rules only recognise text: meaning is given later,
+//! by [`crate::query`].
+
+use std::borrow::Cow;
+
+use nom::branch::alt;
+use nom::bytes::complete::{escaped, is_not, take_till1, take_while, take_while1};
+use nom::character::complete::{anychar, char, satisfy};
+use nom::combinator::{opt, recognize};
+use nom::sequence::pair;
+use nom::{IResult, Parser};
+
+use super::ast::{Ast, AstKeyword, AstTerm, AstValue, Quote};
+use crate::diagnostic::{Code, Diagnostic};
+use crate::span::Span;
+
+/// White space between terms: any Unicode white space.
+pub fn is_space(c: char) -> bool {
+    c.is_whitespace()
+}
+
+/// The characters read as a double quote: `"`, and the typographic `“ ”`
+/// that the RingCX documentation itself uses.
+pub fn is_quote(c: char) -> bool {
+    matches!(c, '"' | '“' | '”')
+}
+
+/// Whether `name` is a keyword by the grammar (so `name:value` reads back as
+/// that keyword and value).
+pub fn is_keyword(name: &str) -> bool {
+    matches!(keyword(name), Ok(("", _)))
+}
+
+/// `ws = 1*white-space`
+fn ws(input: &str) -> IResult<&str, &str> {
+    take_while1(is_space).parse(input)
+}
+
+/// `keyword = ( letter | "_" ) *( letter | digit | "_" | "." )`
+pub fn keyword(input: &str) -> IResult<&str, &str> {
+    recognize(pair(
+        satisfy(|c| c.is_alphabetic() || c == '_'),
+        take_while(|c: char| c.is_alphanumeric() || c == '_' || c == '.'),
+    ))
+    .parse(input)
+}
+
+/// `bare = 1*( any char but white space )`
+fn bare(input: &str) -> IResult<&str, &str> {
+    take_till1(is_space).parse(input)
+}
+
+/// `quoted-body = *( char-but-quote-or-backslash | "\" any )`, as written.
+fn quoted_body(input: &str) -> IResult<&str, &str> {
+    alt((escaped(is_not("\\\"“”"), '\\', anychar), |i| {
+        Ok((i, ""))
+    }))
+    .parse(input)
+}
+
+/// Applies the escapes of a quoted body: `\x` is `x` for any `x`.
+fn unescape(body: &str) -> Cow<'_, str> {
+    if !body.contains('\\') {
+        return Cow::Borrowed(body);
+    }
+    let mut text = String::with_capacity(body.len());
+    let mut chars = body.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => text.extend(chars.next()),
+            c => text.push(c),
+        }
+    }
+    Cow::Owned(text)
+}
+
+/// Parses a whole query into its syntax tree, with the syntax diagnostics
+/// (errors and warnings). A term with a syntax error is left out of the tree,
+/// and parsing goes on after it, so that every problem is reported.
+///
+/// Linear in the length of the query.
+pub fn query(source: &str) -> (Ast<'_>, Vec<Diagnostic>) {
+    let mut parser = QueryParser {
+        source,
+        diagnostics: Vec::new(),
+    };
+    let mut terms = Vec::new();
+    let mut rest = source;
+    loop {
+        if let Ok((after, _)) = ws(rest) {
+            rest = after;
+        }
+        if rest.is_empty() {
+            break;
+        }
+        let (after, term) = parser.term(rest);
+        terms.extend(term);
+        rest = after;
+    }
+    (Ast { terms }, parser.diagnostics)
+}
+
+/// The state of one parse: the whole source (for spans) and what was found.
+struct QueryParser<'a> {
+    source: &'a str,
+    diagnostics: Vec<Diagnostic>,
+}
+
+impl<'a> QueryParser<'a> {
+    fn offset(&self, rest: &str) -> usize {
+        self.source.len() - rest.len()
+    }
+
+    fn span(&self, from: &str, to: &str) -> Span {
+        Span::new(self.offset(from), self.offset(to))
+    }
+
+    /// `term = [ "-" ] ( keyword ":" value | value )`. On a syntax error,
+    /// reports it, skips to the next white space and returns no term.
+    fn term(&mut self, input: &'a str) -> (&'a str, Option<AstTerm<'a>>) {
+        let (after_minus, minus) = match opt(char::<_, nom::error::Error<&str>>('-')).parse(input) {
+            // A lone `-` is the bare value "-", not a negation of nothing.
+            Ok((rest, Some(_))) if !rest.starts_with(|c: char| !is_space(c)) => (input, None),
+            Ok((rest, minus)) => (rest, minus.map(|_| self.span(input, rest))),
+            Err(_) => (input, None),
+        };
+        let (value_input, keyword) = match keyword(after_minus) {
+            Ok((rest, name)) if rest.starts_with(':') => {
+                let span = self.span(after_minus, rest);
+                (rest.get(1..).unwrap_or(""), Some(AstKeyword { name, span }))
+            }
+            _ => (after_minus, None),
+        };
+        if let Some(kw) = &keyword {
+            if !value_input.starts_with(|c: char| !is_space(c)) {
+                let colon = Span::new(kw.span.start, kw.span.end + 1);
+                self.diagnostics.push(
+                    Diagnostic::error(Code::EmptyValue, colon, format!("`{}:` has no value", kw.name))
+                        .with_hint(format!(
+                            "write the value right after the colon (`{0}:value`), or `{0}:\"\"` for an empty one",
+                            kw.name
+                        )),
+                );
+                return (value_input, None);
+            }
+        }
+        match self.value(value_input) {
+            Ok((rest, value)) => {
+                let span = Span::new(self.offset(input), value.span.end);
+                (
+                    rest,
+                    Some(AstTerm {
+                        span,
+                        minus,
+                        keyword,
+                        value,
+                    }),
+                )
+            }
+            Err(rest) => (rest, None),
+        }
+    }
+
+    /// `value = quoted | bare`. A value that starts with a quote must be a
+    /// whole quoted value: an unterminated quote is an error, not a bare
+    /// value that happens to start with `"`.
+    fn value(&mut self, input: &'a str) -> Result<(&'a str, AstValue<'a>), &'a str> {
+        if input.starts_with(is_quote) {
+            return self.quoted(input);
+        }
+        match bare(input) {
+            Ok((rest, raw)) => {
+                let span = self.span(input, rest);
+                Ok((
+                    rest,
+                    AstValue {
+                        text: Cow::Borrowed(raw),
+                        raw,
+                        span,
+                        quote: Quote::Bare,
+                    },
+                ))
+            }
+            // Unreachable: the caller only calls this before a non-space.
+            Err(_) => Err(input),
+        }
+    }
+
+    /// `quoted = '"' quoted-body '"'`, followed by white space or the end.
+    fn quoted(&mut self, input: &'a str) -> Result<(&'a str, AstValue<'a>), &'a str> {
+        let open = input.chars().next().unwrap_or('"');
+        let after_open = input.get(open.len_utf8()..).unwrap_or("");
+        let (after_body, body) = quoted_body(after_open).unwrap_or((after_open, ""));
+        let Some(close) = after_body.chars().next().filter(|&c| is_quote(c)) else {
+            let span = self.span(input, after_body);
+            self.diagnostics.push(
+                Diagnostic::error(
+                    Code::UnterminatedQuote,
+                    span,
+                    "this quoted value has no closing quote",
+                )
+                .with_hint("add a closing `\"`; write `\\\"` for a quote inside a value"),
+            );
+            return Err(after_body);
+        };
+        let rest = after_body.get(close.len_utf8()..).unwrap_or("");
+        let span = self.span(input, rest);
+        if rest.starts_with(|c: char| !is_space(c)) {
+            let (skipped, _) = bare(rest).unwrap_or((rest, rest));
+            self.diagnostics.push(
+                Diagnostic::error(
+                    Code::TextAfterQuote,
+                    self.span(rest, skipped),
+                    "text right after a closing quote",
+                )
+                .with_hint("separate terms with a space, or move the text inside the quotes"),
+            );
+            return Err(skipped);
+        }
+        let quote = if open == '"' && close == '"' {
+            Quote::Straight
+        } else {
+            self.diagnostics.push(
+                Diagnostic::warning(
+                    Code::TypographicQuote,
+                    span,
+                    "typographic quotes were read as `\"`",
+                )
+                .with_hint("use straight double quotes `\"`"),
+            );
+            Quote::Typographic
+        };
+        let raw = input.get(..input.len() - rest.len()).unwrap_or(input);
+        Ok((
+            rest,
+            AstValue {
+                text: unescape(body),
+                raw,
+                span,
+                quote,
+            },
+        ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// (input, expected terms as (negated, keyword, value text)).
+    const ACCEPTED: &[(&str, &[(bool, Option<&str>, &str)])] = &[
+        ("", &[]),
+        ("  \t\n ", &[]),
+        ("refund", &[(false, None, "refund")]),
+        (
+            "assigned_to_me:true",
+            &[(false, Some("assigned_to_me"), "true")],
+        ),
+        (
+            "-status_in:replied",
+            &[(true, Some("status_in"), "replied")],
+        ),
+        ("a:b:c", &[(false, Some("a"), "b:c")]),
+        ("12:30", &[(false, None, "12:30")]),
+        (":x", &[(false, None, ":x")]),
+        ("-", &[(false, None, "-")]),
+        ("--x", &[(true, None, "-x")]),
+        ("kw:\"a value\"", &[(false, Some("kw"), "a value")]),
+        (
+            r#"kw:"say \"hi\" \\ o""#,
+            &[(false, Some("kw"), r#"say "hi" \ o"#)],
+        ),
+        ("kw:\"\"", &[(false, Some("kw"), "")]),
+        ("\"two words\"", &[(false, None, "two words")]),
+        ("kw:a\"b", &[(false, Some("kw"), "a\"b")]),
+        (
+            "x\u{3000}y\u{a0}z",
+            &[(false, None, "x"), (false, None, "y"), (false, None, "z")],
+        ),
+        ("kw:“typo”", &[(false, Some("kw"), "typo")]),
+        (
+            "workflow.attrs.contact.email:a@b.c",
+            &[(false, Some("workflow.attrs.contact.email"), "a@b.c")],
+        ),
+        (
+            "_x:1 é:2",
+            &[(false, Some("_x"), "1"), (false, Some("é"), "2")],
+        ),
+    ];
+
+    #[test]
+    fn grammar_accepts_table() {
+        for (input, expected) in ACCEPTED {
+            let (ast, diagnostics) = query(input);
+            assert!(
+                diagnostics.iter().all(|d| !d.is_error()),
+                "{input:?}: {diagnostics:?}"
+            );
+            let got: Vec<_> = ast
+                .terms
+                .iter()
+                .map(|t| {
+                    (
+                        t.minus.is_some(),
+                        t.keyword.as_ref().map(|k| k.name),
+                        t.value.text.as_ref(),
+                    )
+                })
+                .collect();
+            assert_eq!(&got, expected, "{input:?}");
+        }
+    }
+
+    /// (input, expected error codes with spans).
+    const REJECTED: &[(&str, &[(Code, usize, usize)])] = &[
+        ("kw:", &[(Code::EmptyValue, 0, 3)]),
+        ("a kw: b", &[(Code::EmptyValue, 2, 5)]),
+        ("\"open", &[(Code::UnterminatedQuote, 0, 5)]),
+        ("kw:\"open \\\"", &[(Code::UnterminatedQuote, 3, 11)]),
+        ("kw:\"a\"b c", &[(Code::TextAfterQuote, 6, 7)]),
+        (
+            "\"a\"\"b\" x:",
+            &[(Code::TextAfterQuote, 3, 6), (Code::EmptyValue, 7, 9)],
+        ),
+    ];
+
+    #[test]
+    fn grammar_rejects_table() {
+        for (input, expected) in REJECTED {
+            let (_, diagnostics) = query(input);
+            let got: Vec<_> = diagnostics
+                .iter()
+                .map(|d| (d.code, d.span.start, d.span.end))
+                .collect();
+            assert_eq!(&got, expected, "{input:?}");
+        }
+    }
+
+    #[test]
+    fn spans_point_at_what_was_written() {
+        let (ast, _) = query("  -kw:\"v w\" txt");
+        let term = &ast.terms[0];
+        assert_eq!(term.span, Span::new(2, 11));
+        assert_eq!(term.minus, Some(Span::new(2, 3)));
+        assert_eq!(term.keyword.as_ref().map(|k| k.span), Some(Span::new(3, 5)));
+        assert_eq!(term.value.span, Span::new(6, 11));
+        assert_eq!(term.value.offset_of_text(), Some(7));
+        assert_eq!(ast.terms[1].span, Span::new(12, 15));
+    }
+
+    #[test]
+    fn typographic_quotes_warn() {
+        let (_, diagnostics) = query("kw:“x”");
+        assert_eq!(diagnostics.len(), 1);
+        assert_eq!(diagnostics[0].code, Code::TypographicQuote);
+        assert!(!diagnostics[0].is_error());
+    }
+
+    #[test]
+    fn keyword_rule() {
+        assert!(is_keyword("assigned_to"));
+        assert!(is_keyword("workflow.attrs.email"));
+        assert!(is_keyword("_a1"));
+        assert!(!is_keyword("1a"));
+        assert!(!is_keyword("a b"));
+        assert!(!is_keyword("a:b"));
+        assert!(!is_keyword(""));
+    }
+}
