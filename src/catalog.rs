@@ -120,18 +120,8 @@ impl KeywordSpec {
     /// meaning "all of", and no summary. The name is lowercased.
     pub fn new(name: impl Into<Cow<'static, str>>, value: ValueType) -> Self {
         let name = name.into();
-        let name = if name.chars().any(char::is_uppercase) {
-            Cow::Owned(name.to_lowercase())
-        } else {
-            name
-        };
-        KeywordSpec {
-            name,
-            value,
-            negation: Negation::NotStated,
-            repeat: Repeat::AllOf,
-            summary: Cow::Borrowed(""),
-        }
+        let name = if name.chars().any(char::is_uppercase) { Cow::Owned(name.to_lowercase()) } else { name };
+        KeywordSpec { name, value, negation: Negation::NotStated, repeat: Repeat::AllOf, summary: Cow::Borrowed("") }
     }
 
     /// The same keyword with this negation rule.
@@ -170,18 +160,12 @@ impl Default for Catalog {
 impl Catalog {
     /// The keywords of `GET /1.0/content_threads`, as documented, plus `order`.
     pub fn ringcx() -> Self {
-        Catalog {
-            keywords: Cow::Borrowed(RINGCX),
-            statuses: Cow::Borrowed(STATUSES),
-        }
+        Catalog { keywords: Cow::Borrowed(RINGCX), statuses: Cow::Borrowed(STATUSES) }
     }
 
     /// A catalogue with no keywords and no statuses, to fill from scratch.
     pub fn empty() -> Self {
-        Catalog {
-            keywords: Cow::Borrowed(&[]),
-            statuses: Cow::Borrowed(&[]),
-        }
+        Catalog { keywords: Cow::Borrowed(&[]), statuses: Cow::Borrowed(&[]) }
     }
 
     /// The keyword named `name`, in any case.
@@ -223,14 +207,9 @@ impl Catalog {
     }
 
     /// Replaces the accepted status names.
-    pub fn set_statuses<S: Into<Cow<'static, str>>>(
-        &mut self,
-        statuses: impl IntoIterator<Item = S>,
-    ) {
-        let statuses: Vec<Cow<'static, str>> = statuses
-            .into_iter()
-            .map(|s| Cow::Owned(s.into().to_lowercase()))
-            .collect();
+    pub fn set_statuses<S: Into<Cow<'static, str>>>(&mut self, statuses: impl IntoIterator<Item = S>) {
+        let statuses: Vec<Cow<'static, str>> =
+            statuses.into_iter().map(|s| Cow::Owned(s.into().to_lowercase())).collect();
         self.statuses = Cow::Owned(statuses);
     }
 
@@ -247,8 +226,7 @@ impl Catalog {
 
     /// Binary search by name, ignoring case.
     fn position(&self, name: &str) -> Result<usize, usize> {
-        self.keywords
-            .binary_search_by(|k| cmp_ignore_case(&k.name, name))
+        self.keywords.binary_search_by(|k| cmp_ignore_case(&k.name, name))
     }
 }
 
@@ -256,9 +234,7 @@ impl Catalog {
 fn cmp_ignore_case(a: &str, b: &str) -> Ordering {
     let lower = |s: &str| s.chars().flat_map(char::to_lowercase).collect::<Vec<_>>();
     if a.is_ascii() && b.is_ascii() {
-        a.bytes()
-            .map(|c| c.to_ascii_lowercase())
-            .cmp(b.bytes().map(|c| c.to_ascii_lowercase()))
+        a.bytes().map(|c| c.to_ascii_lowercase()).cmp(b.bytes().map(|c| c.to_ascii_lowercase()))
     } else {
         lower(a).cmp(&lower(b))
     }
@@ -300,9 +276,7 @@ fn edit_distance(a: &str, b: &str) -> usize {
         rows[at(i, 0)] = i;
         for j in 1..=b.len() {
             let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut best = (rows[at(i - 1, j)] + 1)
-                .min(rows[at(i, j - 1)] + 1)
-                .min(rows[at(i - 1, j - 1)] + cost);
+            let mut best = (rows[at(i - 1, j)] + 1).min(rows[at(i, j - 1)] + 1).min(rows[at(i - 1, j - 1)] + cost);
             if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
                 best = best.min(rows[at(i - 2, j - 2)] + 1);
             }
@@ -331,13 +305,7 @@ const fn spec(
     repeat: Repeat,
     summary: &'static str,
 ) -> KeywordSpec {
-    KeywordSpec {
-        name: Cow::Borrowed(name),
-        value,
-        negation,
-        repeat,
-        summary: Cow::Borrowed(summary),
-    }
+    KeywordSpec { name: Cow::Borrowed(name), value, negation, repeat, summary: Cow::Borrowed(summary) }
 }
 
 use Negation::{NotStated, NotSupported, Supported};
@@ -405,14 +373,7 @@ mod tests {
     fn builtin_table_has_every_documented_keyword() {
         assert_eq!(RINGCX.len(), 38);
         let catalog = Catalog::ringcx();
-        for name in [
-            "assigned_to_me",
-            "status_in",
-            "text",
-            "order",
-            "identity_group",
-            "not_categorized_in",
-        ] {
+        for name in ["assigned_to_me", "status_in", "text", "order", "identity_group", "not_categorized_in"] {
             assert!(catalog.get(name).is_some(), "{name}");
         }
     }
@@ -420,10 +381,7 @@ mod tests {
     #[test]
     fn lookup_ignores_case() {
         let catalog = Catalog::ringcx();
-        assert_eq!(
-            catalog.get("Assigned_To_ME").map(|k| k.name.as_ref()),
-            Some("assigned_to_me")
-        );
+        assert_eq!(catalog.get("Assigned_To_ME").map(|k| k.name.as_ref()), Some("assigned_to_me"));
         assert!(catalog.get("assigned_to_m").is_none());
     }
 
@@ -435,10 +393,7 @@ mod tests {
         assert_eq!(catalog.keywords().len(), RINGCX.len());
         catalog.insert(KeywordSpec::new("zz_new", Id));
         catalog.insert(KeywordSpec::new("aa_new", Id));
-        assert_eq!(
-            catalog.keywords().first().map(|k| k.name.as_ref()),
-            Some("aa_new")
-        );
+        assert_eq!(catalog.keywords().first().map(|k| k.name.as_ref()), Some("aa_new"));
         assert!(catalog.remove("ZZ_NEW").is_some());
         assert!(catalog.get("zz_new").is_none());
     }
@@ -446,14 +401,8 @@ mod tests {
     #[test]
     fn suggestions_are_nearest_first() {
         let catalog = Catalog::ringcx();
-        assert_eq!(
-            catalog.suggest_keywords("asigned_to").first(),
-            Some(&"assigned_to")
-        );
-        assert_eq!(
-            catalog.suggest_keywords("status").first(),
-            Some(&"status_in")
-        );
+        assert_eq!(catalog.suggest_keywords("asigned_to").first(), Some(&"assigned_to"));
+        assert_eq!(catalog.suggest_keywords("status").first(), Some(&"status_in"));
         assert_eq!(catalog.suggest_statuses("repled"), vec!["replied"]);
         assert!(catalog.suggest_keywords("zzzzzzzzzz").is_empty());
     }

@@ -81,24 +81,12 @@ pub struct Diagnostic {
 impl Diagnostic {
     /// An error diagnostic.
     pub fn error(code: Code, span: Span, message: impl Into<String>) -> Self {
-        Diagnostic {
-            severity: Severity::Error,
-            code,
-            span,
-            message: message.into(),
-            hint: None,
-        }
+        Diagnostic { severity: Severity::Error, code, span, message: message.into(), hint: None }
     }
 
     /// A warning diagnostic.
     pub fn warning(code: Code, span: Span, message: impl Into<String>) -> Self {
-        Diagnostic {
-            severity: Severity::Warning,
-            code,
-            span,
-            message: message.into(),
-            hint: None,
-        }
+        Diagnostic { severity: Severity::Warning, code, span, message: message.into(), hint: None }
     }
 
     /// The same diagnostic with a hint.
@@ -142,12 +130,7 @@ impl Diagnostic {
         let pad = " ".repeat(number.len());
         writeln!(out, "{pad} |")?;
         writeln!(out, "{number} | {}", excerpt.text)?;
-        writeln!(
-            out,
-            "{pad} | {}{}",
-            " ".repeat(excerpt.caret_column),
-            "^".repeat(excerpt.caret_width)
-        )?;
+        writeln!(out, "{pad} | {}{}", " ".repeat(excerpt.caret_column), "^".repeat(excerpt.caret_width))?;
         if let Some(hint) = &self.hint {
             writeln!(out, "{pad} = help: {hint}")?;
         }
@@ -164,6 +147,8 @@ struct Excerpt {
 }
 
 impl Excerpt {
+    /// Lines up to this many characters are shown whole.
+    const WHOLE_LINE: usize = 120;
     /// How many characters of context are shown on each side of a span in a
     /// long line, so that a diagnostic in a 1 MB query stays readable.
     const CONTEXT: usize = 40;
@@ -173,23 +158,21 @@ impl Excerpt {
     fn new(source: &str, span: Span) -> Self {
         let start = floor_char_boundary(source, span.start);
         let end = floor_char_boundary(source, span.end.max(start));
-        let line_start = source
-            .get(..start)
-            .and_then(|s| s.rfind('\n'))
-            .map_or(0, |i| i + 1);
-        let line_end = source
-            .get(start..)
-            .and_then(|s| s.find('\n'))
-            .map_or(source.len(), |i| start + i);
-        let line_number = 1 + source
-            .get(..line_start)
-            .map_or(0, |s| s.bytes().filter(|&b| b == b'\n').count());
+        let line_start = source.get(..start).and_then(|s| s.rfind('\n')).map_or(0, |i| i + 1);
+        let line_end = source.get(start..).and_then(|s| s.find('\n')).map_or(source.len(), |i| start + i);
+        let line_number = 1 + source.get(..line_start).map_or(0, |s| s.bytes().filter(|&b| b == b'\n').count());
         let before = source.get(line_start..start).unwrap_or("");
         let inside = source.get(start..end.min(line_end)).unwrap_or("");
         let after = source.get(end.min(line_end)..line_end).unwrap_or("");
 
         let mut text = String::new();
         let before_chars = before.chars().count();
+        let inside_chars = inside.chars().count();
+        let after_chars = after.chars().count();
+        if before_chars + inside_chars + after_chars <= Self::WHOLE_LINE {
+            text.extend(printable(before.chars().chain(inside.chars()).chain(after.chars())));
+            return Excerpt { line_number, text, caret_column: before_chars, caret_width: inside_chars.max(1) };
+        }
         let mut caret_column = before_chars;
         if before_chars > Self::CONTEXT {
             text.push('…');
@@ -198,36 +181,23 @@ impl Excerpt {
         } else {
             text.extend(printable(before.chars()));
         }
-        let inside_chars = inside.chars().count();
         let shown_inside = inside_chars.min(Self::MAX_CARETS);
         text.extend(printable(inside.chars().take(shown_inside)));
         if shown_inside < inside_chars {
             text.push('…');
         }
-        let after_chars = after.chars().count();
         text.extend(printable(after.chars().take(Self::CONTEXT)));
         if after_chars > Self::CONTEXT {
             text.push('…');
         }
-        Excerpt {
-            line_number,
-            text,
-            caret_column,
-            caret_width: shown_inside.max(1),
-        }
+        Excerpt { line_number, text, caret_column, caret_width: shown_inside.max(1) }
     }
 }
 
 /// Characters as shown in an excerpt: white space and control characters
 /// become one space each, so that carets line up under what they point at.
 fn printable(chars: impl Iterator<Item = char>) -> impl Iterator<Item = char> {
-    chars.map(|c| {
-        if c.is_whitespace() || c.is_control() {
-            ' '
-        } else {
-            c
-        }
-    })
+    chars.map(|c| if c.is_whitespace() || c.is_control() { ' ' } else { c })
 }
 
 /// The largest char boundary of `s` at or before `index`.
@@ -258,10 +228,7 @@ impl Error {
     /// should be an error).
     pub fn new(source: impl Into<String>, mut diagnostics: Vec<Diagnostic>) -> Self {
         diagnostics.sort_by_key(|d| (d.span.start, d.span.end));
-        Error {
-            query: source.into(),
-            diagnostics,
-        }
+        Error { query: source.into(), diagnostics }
     }
 
     /// The text the diagnostics point into.
@@ -296,11 +263,7 @@ pub fn render_all(source: &str, diagnostics: &[Diagnostic]) -> String {
         }
         let _ = d.render_into(source, &mut out);
     }
-    if let Some(rest) = diagnostics
-        .len()
-        .checked_sub(Error::RENDER_LIMIT)
-        .filter(|&n| n > 0)
-    {
+    if let Some(rest) = diagnostics.len().checked_sub(Error::RENDER_LIMIT).filter(|&n| n > 0) {
         let _ = writeln!(out, "\n… and {rest} more diagnostics not shown");
     }
     out

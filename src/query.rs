@@ -179,11 +179,7 @@ impl Term {
     /// Makes a term. Callers guarantee the invariants: `keyword` is a keyword
     /// by the grammar, the value fits it, booleans are never negated.
     pub(crate) fn new(keyword: impl Into<String>, negated: bool, value: Value) -> Self {
-        Term {
-            keyword: keyword.into(),
-            negated,
-            value,
-        }
+        Term { keyword: keyword.into(), negated, value }
     }
 
     /// The keyword: lowercase for catalogue keywords, as written otherwise.
@@ -216,11 +212,7 @@ impl Value {
         match self {
             Value::Bool(true) => Borrowed("true"),
             Value::Bool(false) => Borrowed("false"),
-            Value::Id(s)
-            | Value::Status(s)
-            | Value::Language(s)
-            | Value::Text(s)
-            | Value::Raw(s) => Borrowed(s),
+            Value::Id(s) | Value::Status(s) | Value::Language(s) | Value::Text(s) | Value::Raw(s) => Borrowed(s),
             Value::Date(date) => Borrowed(date.text()),
             Value::Order(order) => Owned(order.to_string()),
         }
@@ -231,10 +223,7 @@ impl DateValue {
     /// Parses a date expression; the text is kept in canonical form.
     pub fn parse(text: &str) -> Result<Self, crate::dates::DateError> {
         let expr = text.parse::<HumanDate>()?;
-        Ok(DateValue {
-            text: canonical_words(text),
-            expr,
-        })
+        Ok(DateValue { text: canonical_words(text), expr })
     }
 
     /// The canonical text: lowercase, white space collapsed to one space.
@@ -355,16 +344,11 @@ impl TryFrom<QueryShape> for Query {
             }
             if let Value::Status(name) = &term.value {
                 if *name != canonical_words(name) || name.is_empty() {
-                    return Err(format!(
-                        "`{name}` is not a canonical status name (lowercase, no spaces)"
-                    ));
+                    return Err(format!("`{name}` is not a canonical status name (lowercase, no spaces)"));
                 }
             }
             if term.negated && matches!(term.value, Value::Bool(_)) {
-                return Err(format!(
-                    "`{}`: a boolean term is not negated; flip its value instead",
-                    term.keyword
-                ));
+                return Err(format!("`{}`: a boolean term is not negated; flip its value instead", term.keyword));
             }
         }
         Ok(Query::from_terms(shape.terms).0)

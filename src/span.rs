@@ -6,9 +6,7 @@ use serde::{Deserialize, Serialize};
 ///
 /// Spans are always on `char` boundaries of the text they were taken from,
 /// so `&text[span.range()]` never panics for that text.
-#[derive(
-    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
-)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct Span {
     /// First byte of the span.
     pub start: usize,

@@ -40,14 +40,43 @@ pub struct Parser {
 /// A query that passed validation, with where each term was written, the
 /// resolved span of each date term (when a date context was given), and the
 /// warnings.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+///
+/// Serializes (this is what `ringq parse` prints) as
+/// `{"terms": [{"keyword", "negated"?, "value": {"type", "value"}, "span":
+/// {"term", "keyword"?, "value"}, "date"?: {"start", "end"}}], "warnings": [...]}`.
+#[derive(Clone, Debug, PartialEq)]
 pub struct Parsed {
-    #[serde(flatten)]
     query: Query,
     spans: Vec<TermSpans>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
     dates: Vec<Option<DateSpan>>,
     warnings: Vec<Diagnostic>,
+}
+
+impl Serialize for Parsed {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        struct TermView<'a> {
+            #[serde(flatten)]
+            term: &'a Term,
+            span: &'a TermSpans,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            date: Option<&'a DateSpan>,
+        }
+        #[derive(Serialize)]
+        struct View<'a> {
+            terms: Vec<TermView<'a>>,
+            warnings: &'a [Diagnostic],
+        }
+        let terms = self
+            .query
+            .terms()
+            .iter()
+            .zip(&self.spans)
+            .enumerate()
+            .map(|(i, (term, span))| TermView { term, span, date: self.dates.get(i).and_then(Option::as_ref) })
+            .collect();
+        View { terms, warnings: &self.warnings }.serialize(serializer)
+    }
 }
 
 /// Where one term of a [`Query`] was written.
@@ -135,12 +164,8 @@ impl Parser {
             if let (Some(slot), Some(span)) = (keep.get_mut(index), spans.get(index)) {
                 *slot = false;
                 diagnostics.push(
-                    Diagnostic::warning(
-                        Code::DuplicateTerm,
-                        span.term,
-                        "this term repeats an earlier one",
-                    )
-                    .with_hint("it is dropped from the canonical form"),
+                    Diagnostic::warning(Code::DuplicateTerm, span.term, "this term repeats an earlier one")
+                        .with_hint("it is dropped from the canonical form"),
                 );
             }
         }
@@ -149,17 +174,8 @@ impl Parser {
         let mut kept = keep.iter().copied();
         date_of.retain(|_| kept.next().unwrap_or(true));
         diagnostics.sort_by_key(|d| (d.span.start, d.span.end));
-        let dates = if self.dates.is_some() {
-            date_of
-        } else {
-            Vec::new()
-        };
-        Ok(Parsed {
-            query,
-            spans,
-            dates,
-            warnings: diagnostics,
-        })
+        let dates = if self.dates.is_some() { date_of } else { Vec::new() };
+        Ok(Parsed { query, spans, dates, warnings: diagnostics })
     }
 
     /// Validates one term on its own; `None` when it has an error.
@@ -168,7 +184,7 @@ impl Parser {
         let Some(spec) = self.catalog.get(name) else {
             return self.unknown_keyword(term, name, diagnostics);
         };
-        let errors_before = diagnostics.iter().filter(|d| d.is_error()).count();
+        let first_new = diagnostics.len();
         let negated = term.minus.is_some() && !spec.value.is_boolean();
         if term.minus.is_some() {
             check_negation(spec, term, diagnostics);
@@ -185,45 +201,26 @@ impl Parser {
                     term.span,
                     format!("`{}` is documented only with the value `true`", spec.name),
                 )
-                .with_hint(
-                    "the server may ignore `false`; leave the term out to not restrict on it",
-                ),
+                .with_hint("the server may ignore `false`; leave the term out to not restrict on it"),
             );
         }
-        let has_new_errors = diagnostics.iter().filter(|d| d.is_error()).count() > errors_before;
+        let has_new_errors = diagnostics.get(first_new..).is_some_and(|new| new.iter().any(Diagnostic::is_error));
         (!has_new_errors).then(|| Term::new(spec.name.clone(), negated, value))
     }
 
-    fn unknown_keyword(
-        &self,
-        term: &AstTerm<'_>,
-        name: &str,
-        diagnostics: &mut Vec<Diagnostic>,
-    ) -> Option<Term> {
+    fn unknown_keyword(&self, term: &AstTerm<'_>, name: &str, diagnostics: &mut Vec<Diagnostic>) -> Option<Term> {
         let span = term.keyword.as_ref().map_or(term.value.span, |k| k.span);
         if self.lenient {
-            return Some(Term::new(
-                name,
-                term.minus.is_some(),
-                Value::Raw(term.value.text.to_string()),
-            ));
+            return Some(Term::new(name, term.minus.is_some(), Value::Raw(term.value.text.to_string())));
         }
-        let mut diagnostic = Diagnostic::error(
-            Code::UnknownKeyword,
-            span,
-            format!("unknown keyword `{name}`"),
-        );
+        let mut diagnostic = Diagnostic::error(Code::UnknownKeyword, span, format!("unknown keyword `{name}`"));
         let suggestions = self.catalog.suggest_keywords(name);
         diagnostic = match suggestions.as_slice() {
-            [] => diagnostic
-                .with_hint("quote the whole term to search for it as text, e.g. \"foo:bar\""),
+            [] => diagnostic.with_hint("quote the whole term to search for it as text, e.g. \"foo:bar\""),
             [one] => diagnostic.with_hint(format!("did you mean `{one}`?")),
             many => diagnostic.with_hint(format!(
                 "did you mean one of {}?",
-                many.iter()
-                    .map(|s| format!("`{s}`"))
-                    .collect::<Vec<_>>()
-                    .join(", ")
+                many.iter().map(|s| format!("`{s}`")).collect::<Vec<_>>().join(", ")
             )),
         };
         diagnostics.push(diagnostic);
@@ -270,10 +267,7 @@ fn check_negation(spec: &KeywordSpec, term: &AstTerm<'_>, diagnostics: &mut Vec<
             Diagnostic::warning(
                 Code::NegationUndocumented,
                 span,
-                format!(
-                    "the documentation does not say whether `{}` can be negated",
-                    spec.name
-                ),
+                format!("the documentation does not say whether `{}` can be negated", spec.name),
             )
             .with_hint("check that the server honours `-` here"),
         ),
@@ -285,10 +279,7 @@ fn check_negation(spec: &KeywordSpec, term: &AstTerm<'_>, diagnostics: &mut Vec<
                 Diagnostic::error(
                     Code::NegationNotSupported,
                     span,
-                    format!(
-                        "`{}` cannot be negated: negation is not supported",
-                        spec.name
-                    ),
+                    format!("`{}` cannot be negated: negation is not supported", spec.name),
                 )
                 .with_hint(hint),
             );
@@ -300,10 +291,7 @@ fn check_negation(spec: &KeywordSpec, term: &AstTerm<'_>, diagnostics: &mut Vec<
 fn opposite_date_keyword(name: &str) -> Option<String> {
     name.strip_suffix("_after")
         .map(|stem| format!("{stem}_before"))
-        .or_else(|| {
-            name.strip_suffix("_before")
-                .map(|stem| format!("{stem}_after"))
-        })
+        .or_else(|| name.strip_suffix("_before").map(|stem| format!("{stem}_after")))
 }
 
 /// Checks and types the value of a catalogue keyword.
@@ -318,18 +306,12 @@ fn typed_value(
     if text.is_empty() {
         let what = spec.value.describe();
         diagnostics.push(
-            Diagnostic::error(
-                Code::EmptyValue,
-                span,
-                format!("`{}` needs {what}, not an empty value", spec.name),
-            )
-            .with_hint("write a value, or remove the term"),
+            Diagnostic::error(Code::EmptyValue, span, format!("`{}` needs {what}, not an empty value", spec.name))
+                .with_hint("write a value, or remove the term"),
         );
         return None;
     }
-    let invalid = |code, message: String, hint: String| {
-        Diagnostic::error(code, span, message).with_hint(hint)
-    };
+    let invalid = |code, message: String, hint: String| Diagnostic::error(code, span, message).with_hint(hint);
     let value = match spec.value {
         ValueType::Bool | ValueType::Flag => match parse_bool(text) {
             Some(b) => Value::Bool(b),
@@ -342,9 +324,7 @@ fn typed_value(
                 return None;
             }
         },
-        ValueType::UserId | ValueType::TeamId | ValueType::CategoryId | ValueType::Id => {
-            Value::Id(text.to_owned())
-        }
+        ValueType::UserId | ValueType::TeamId | ValueType::CategoryId | ValueType::Id => Value::Id(text.to_owned()),
         ValueType::Words => Value::Text(text.to_owned()),
         ValueType::Status => {
             let name = canonical_words(text);
@@ -353,16 +333,9 @@ fn typed_value(
             } else {
                 let hint = match catalog.suggest_statuses(&name).first() {
                     Some(near) => format!("did you mean `{near}`?"),
-                    None => format!(
-                        "accepted statuses: {}",
-                        catalog.statuses().collect::<Vec<_>>().join(", ")
-                    ),
+                    None => format!("accepted statuses: {}", catalog.statuses().collect::<Vec<_>>().join(", ")),
                 };
-                diagnostics.push(invalid(
-                    Code::InvalidStatus,
-                    format!("`{text}` is not a status"),
-                    hint,
-                ));
+                diagnostics.push(invalid(Code::InvalidStatus, format!("`{text}` is not a status"), hint));
                 return None;
             }
         }
@@ -384,13 +357,10 @@ fn typed_value(
                 let near = match e {
                     OrderError::Field(len) => {
                         let field = text.get(..len).unwrap_or(text);
-                        crate::catalog::nearest(
-                            field,
-                            ["created_at", "last_content_at"].into_iter(),
-                        )
-                        .first()
-                        .map(|f| format!(" (did you mean `{f}`?)"))
-                        .unwrap_or_default()
+                        crate::catalog::nearest(field, ["created_at", "last_content_at"].into_iter())
+                            .first()
+                            .map(|f| format!(" (did you mean `{f}`?)"))
+                            .unwrap_or_default()
                     }
                     _ => String::new(),
                 };
@@ -417,9 +387,7 @@ fn typed_value(
 /// maps byte for byte onto the query, else at the whole value.
 fn date_diagnostic(value: &AstValue<'_>, e: crate::dates::DateError) -> Diagnostic {
     let span = match value.offset_of_text() {
-        Some(offset) if e.span.end <= value.text.len() && e.span.start < e.span.end => {
-            e.span.shifted(offset)
-        }
+        Some(offset) if e.span.end <= value.text.len() && e.span.start < e.span.end => e.span.shifted(offset),
         _ => value.span,
     };
     let diagnostic = Diagnostic::error(Code::InvalidDate, span, e.message);
@@ -456,46 +424,30 @@ fn is_language_code(text: &str) -> bool {
 /// contradict an earlier term.
 #[derive(Default)]
 struct CrossChecks {
-    order: Option<Span>,
-    booleans: HashMap<String, (bool, Span)>,
+    order: Option<Term>,
+    booleans: HashMap<String, bool>,
 }
 
 impl CrossChecks {
     fn check(&mut self, term: &Term, ast_term: &AstTerm<'_>, diagnostics: &mut Vec<Diagnostic>) {
         match term.value() {
-            Value::Order(_) => match self.order {
+            Value::Order(_) => match &self.order {
                 Some(first) => diagnostics.push(
-                    Diagnostic::error(
-                        Code::DuplicateOrder,
-                        ast_term.span,
-                        "`order` is given more than once",
-                    )
-                    .with_hint(format!(
-                        "keep one; the first is at bytes {}..{}",
-                        first.start, first.end
-                    )),
+                    Diagnostic::error(Code::DuplicateOrder, ast_term.span, "`order` is given more than once")
+                        .with_hint(format!("keep one; an earlier term already says `{first}`")),
                 ),
-                None => self.order = Some(ast_term.span),
+                None => self.order = Some(term.clone()),
             },
             Value::Bool(b) => {
-                let earlier = self
-                    .booleans
-                    .entry(term.keyword().to_owned())
-                    .or_insert((*b, ast_term.span));
-                if earlier.0 != *b {
+                let earlier = *self.booleans.entry(term.keyword().to_owned()).or_insert(*b);
+                if earlier != *b {
                     diagnostics.push(
                         Diagnostic::warning(
                             Code::Contradiction,
                             ast_term.span,
-                            format!(
-                                "`{}` is both true and false: no thread can match",
-                                term.keyword()
-                            ),
+                            format!("`{}` is both true and false: no thread can match", term.keyword()),
                         )
-                        .with_hint(format!(
-                            "an earlier term at bytes {}..{} says the opposite",
-                            earlier.1.start, earlier.1.end
-                        )),
+                        .with_hint(format!("an earlier term says `{}:{earlier}`", term.keyword())),
                     );
                 }
             }

@@ -56,10 +56,7 @@ fn bare(input: &str) -> IResult<&str, &str> {
 
 /// `quoted-body = *( char-but-quote-or-backslash | "\" any )`, as written.
 fn quoted_body(input: &str) -> IResult<&str, &str> {
-    alt((escaped(is_not("\\\"“”"), '\\', anychar), |i| {
-        Ok((i, ""))
-    }))
-    .parse(input)
+    alt((escaped(is_not("\\\"“”"), '\\', anychar), |i| Ok((i, "")))).parse(input)
 }
 
 /// Applies the escapes of a quoted body: `\x` is `x` for any `x`.
@@ -84,10 +81,7 @@ fn unescape(body: &str) -> Cow<'_, str> {
 ///
 /// Linear in the length of the query.
 pub fn query(source: &str) -> (Ast<'_>, Vec<Diagnostic>) {
-    let mut parser = QueryParser {
-        source,
-        diagnostics: Vec::new(),
-    };
+    let mut parser = QueryParser { source, diagnostics: Vec::new() };
     let mut terms = Vec::new();
     let mut rest = source;
     loop {
@@ -139,11 +133,12 @@ impl<'a> QueryParser<'a> {
             if !value_input.starts_with(|c: char| !is_space(c)) {
                 let colon = Span::new(kw.span.start, kw.span.end + 1);
                 self.diagnostics.push(
-                    Diagnostic::error(Code::EmptyValue, colon, format!("`{}:` has no value", kw.name))
-                        .with_hint(format!(
+                    Diagnostic::error(Code::EmptyValue, colon, format!("`{}:` has no value", kw.name)).with_hint(
+                        format!(
                             "write the value right after the colon (`{0}:value`), or `{0}:\"\"` for an empty one",
                             kw.name
-                        )),
+                        ),
+                    ),
                 );
                 return (value_input, None);
             }
@@ -151,15 +146,7 @@ impl<'a> QueryParser<'a> {
         match self.value(value_input) {
             Ok((rest, value)) => {
                 let span = Span::new(self.offset(input), value.span.end);
-                (
-                    rest,
-                    Some(AstTerm {
-                        span,
-                        minus,
-                        keyword,
-                        value,
-                    }),
-                )
+                (rest, Some(AstTerm { span, minus, keyword, value }))
             }
             Err(rest) => (rest, None),
         }
@@ -175,15 +162,7 @@ impl<'a> QueryParser<'a> {
         match bare(input) {
             Ok((rest, raw)) => {
                 let span = self.span(input, rest);
-                Ok((
-                    rest,
-                    AstValue {
-                        text: Cow::Borrowed(raw),
-                        raw,
-                        span,
-                        quote: Quote::Bare,
-                    },
-                ))
+                Ok((rest, AstValue { text: Cow::Borrowed(raw), raw, span, quote: Quote::Bare }))
             }
             // Unreachable: the caller only calls this before a non-space.
             Err(_) => Err(input),
@@ -198,12 +177,8 @@ impl<'a> QueryParser<'a> {
         let Some(close) = after_body.chars().next().filter(|&c| is_quote(c)) else {
             let span = self.span(input, after_body);
             self.diagnostics.push(
-                Diagnostic::error(
-                    Code::UnterminatedQuote,
-                    span,
-                    "this quoted value has no closing quote",
-                )
-                .with_hint("add a closing `\"`; write `\\\"` for a quote inside a value"),
+                Diagnostic::error(Code::UnterminatedQuote, span, "this quoted value has no closing quote")
+                    .with_hint("add a closing `\"`; write `\\\"` for a quote inside a value"),
             );
             return Err(after_body);
         };
@@ -212,12 +187,8 @@ impl<'a> QueryParser<'a> {
         if rest.starts_with(|c: char| !is_space(c)) {
             let (skipped, _) = bare(rest).unwrap_or((rest, rest));
             self.diagnostics.push(
-                Diagnostic::error(
-                    Code::TextAfterQuote,
-                    self.span(rest, skipped),
-                    "text right after a closing quote",
-                )
-                .with_hint("separate terms with a space, or move the text inside the quotes"),
+                Diagnostic::error(Code::TextAfterQuote, self.span(rest, skipped), "text right after a closing quote")
+                    .with_hint("separate terms with a space, or move the text inside the quotes"),
             );
             return Err(skipped);
         }
@@ -225,25 +196,13 @@ impl<'a> QueryParser<'a> {
             Quote::Straight
         } else {
             self.diagnostics.push(
-                Diagnostic::warning(
-                    Code::TypographicQuote,
-                    span,
-                    "typographic quotes were read as `\"`",
-                )
-                .with_hint("use straight double quotes `\"`"),
+                Diagnostic::warning(Code::TypographicQuote, span, "typographic quotes were read as `\"`")
+                    .with_hint("use straight double quotes `\"`"),
             );
             Quote::Typographic
         };
         let raw = input.get(..input.len() - rest.len()).unwrap_or(input);
-        Ok((
-            rest,
-            AstValue {
-                text: unescape(body),
-                raw,
-                span,
-                quote,
-            },
-        ))
+        Ok((rest, AstValue { text: unescape(body), raw, span, quote }))
     }
 }
 
@@ -256,60 +215,33 @@ mod tests {
         ("", &[]),
         ("  \t\n ", &[]),
         ("refund", &[(false, None, "refund")]),
-        (
-            "assigned_to_me:true",
-            &[(false, Some("assigned_to_me"), "true")],
-        ),
-        (
-            "-status_in:replied",
-            &[(true, Some("status_in"), "replied")],
-        ),
+        ("assigned_to_me:true", &[(false, Some("assigned_to_me"), "true")]),
+        ("-status_in:replied", &[(true, Some("status_in"), "replied")]),
         ("a:b:c", &[(false, Some("a"), "b:c")]),
         ("12:30", &[(false, None, "12:30")]),
         (":x", &[(false, None, ":x")]),
         ("-", &[(false, None, "-")]),
         ("--x", &[(true, None, "-x")]),
         ("kw:\"a value\"", &[(false, Some("kw"), "a value")]),
-        (
-            r#"kw:"say \"hi\" \\ o""#,
-            &[(false, Some("kw"), r#"say "hi" \ o"#)],
-        ),
+        (r#"kw:"say \"hi\" \\ o""#, &[(false, Some("kw"), r#"say "hi" \ o"#)]),
         ("kw:\"\"", &[(false, Some("kw"), "")]),
         ("\"two words\"", &[(false, None, "two words")]),
         ("kw:a\"b", &[(false, Some("kw"), "a\"b")]),
-        (
-            "x\u{3000}y\u{a0}z",
-            &[(false, None, "x"), (false, None, "y"), (false, None, "z")],
-        ),
+        ("x\u{3000}y\u{a0}z", &[(false, None, "x"), (false, None, "y"), (false, None, "z")]),
         ("kw:“typo”", &[(false, Some("kw"), "typo")]),
-        (
-            "workflow.attrs.contact.email:a@b.c",
-            &[(false, Some("workflow.attrs.contact.email"), "a@b.c")],
-        ),
-        (
-            "_x:1 é:2",
-            &[(false, Some("_x"), "1"), (false, Some("é"), "2")],
-        ),
+        ("workflow.attrs.contact.email:a@b.c", &[(false, Some("workflow.attrs.contact.email"), "a@b.c")]),
+        ("_x:1 é:2", &[(false, Some("_x"), "1"), (false, Some("é"), "2")]),
     ];
 
     #[test]
     fn grammar_accepts_table() {
         for (input, expected) in ACCEPTED {
             let (ast, diagnostics) = query(input);
-            assert!(
-                diagnostics.iter().all(|d| !d.is_error()),
-                "{input:?}: {diagnostics:?}"
-            );
+            assert!(diagnostics.iter().all(|d| !d.is_error()), "{input:?}: {diagnostics:?}");
             let got: Vec<_> = ast
                 .terms
                 .iter()
-                .map(|t| {
-                    (
-                        t.minus.is_some(),
-                        t.keyword.as_ref().map(|k| k.name),
-                        t.value.text.as_ref(),
-                    )
-                })
+                .map(|t| (t.minus.is_some(), t.keyword.as_ref().map(|k| k.name), t.value.text.as_ref()))
                 .collect();
             assert_eq!(&got, expected, "{input:?}");
         }
@@ -322,20 +254,14 @@ mod tests {
         ("\"open", &[(Code::UnterminatedQuote, 0, 5)]),
         ("kw:\"open \\\"", &[(Code::UnterminatedQuote, 3, 11)]),
         ("kw:\"a\"b c", &[(Code::TextAfterQuote, 6, 7)]),
-        (
-            "\"a\"\"b\" x:",
-            &[(Code::TextAfterQuote, 3, 6), (Code::EmptyValue, 7, 9)],
-        ),
+        ("\"a\"\"b\" x:", &[(Code::TextAfterQuote, 3, 6), (Code::EmptyValue, 7, 9)]),
     ];
 
     #[test]
     fn grammar_rejects_table() {
         for (input, expected) in REJECTED {
             let (_, diagnostics) = query(input);
-            let got: Vec<_> = diagnostics
-                .iter()
-                .map(|d| (d.code, d.span.start, d.span.end))
-                .collect();
+            let got: Vec<_> = diagnostics.iter().map(|d| (d.code, d.span.start, d.span.end)).collect();
             assert_eq!(&got, expected, "{input:?}");
         }
     }

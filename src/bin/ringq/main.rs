@@ -1,1 +1,245 @@
-fn main() {}
+//! `ringq`: the command-line face of the library.
+//!
+//! Every subcommand reads its input from the argument, or from standard
+//! input when the argument is absent or `-`. Results go to standard output,
+//! diagnostics to standard error. Exit codes: 0 ok, 1 invalid input, 2 bad
+//! usage.
+
+use std::io::{self, BufRead, Read, Write};
+use std::process::ExitCode;
+
+use chrono::{DateTime, SecondsFormat, Utc};
+use chrono_tz::Tz;
+use clap::{Args, Parser as ClapParser, Subcommand, ValueEnum};
+use ringq::dates::{self, DateContext, DateError, DateSpan, Direction, Locale};
+use ringq::{Code, Diagnostic, Parser, Span};
+
+#[derive(ClapParser)]
+#[command(name = "ringq", version, about = "Check, format and compile RingCX Digital search queries")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+    #[command(flatten)]
+    context: ContextArgs,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Validate a query: print its canonical form (exit 0) or its diagnostics (exit 1).
+    Check(QueryArgs),
+    /// Print the canonical form of a query.
+    Fmt(QueryArgs),
+    /// Print the query as JSON: terms, spans, resolved dates and warnings.
+    Parse(QueryArgs),
+    /// Resolve a date expression: prints "START END" (UTC, RFC 3339).
+    Date(DateArgs),
+}
+
+#[derive(Args)]
+struct QueryArgs {
+    /// The query; read from standard input when absent or `-`.
+    #[arg(allow_hyphen_values = true)]
+    query: Option<String>,
+    /// Keep unknown keywords as opaque terms instead of rejecting them.
+    #[arg(long)]
+    lenient: bool,
+}
+
+#[derive(Args)]
+struct DateArgs {
+    /// The expression; read from standard input when absent or `-`.
+    #[arg(allow_hyphen_values = true)]
+    expr: Option<String>,
+    /// Read one expression per line from standard input and print one JSON
+    /// object per line.
+    #[arg(long, conflicts_with = "expr")]
+    jsonl: bool,
+}
+
+/// What dates are resolved against.
+#[derive(Args)]
+struct ContextArgs {
+    /// The instant "now", RFC 3339 (default: the clock).
+    #[arg(long, global = true, value_parser = parse_now)]
+    now: Option<DateTime<Utc>>,
+    /// IANA time zone for days, weeks and clock times.
+    #[arg(long, global = true, default_value = "UTC", value_parser = parse_tz)]
+    tz: Tz,
+    /// How ambiguous numeric dates are read: en = 03/04 is 4 March, fr = 3 April.
+    #[arg(long, global = true, value_enum, default_value_t = LocaleArg::En)]
+    locale: LocaleArg,
+    /// Which way incomplete dates (`friday`, `dec 25`) are completed.
+    #[arg(long, global = true, value_enum, default_value_t = PreferArg::Past)]
+    prefer: PreferArg,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum LocaleArg {
+    En,
+    Fr,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum PreferArg {
+    Past,
+    Future,
+}
+
+fn parse_now(text: &str) -> Result<DateTime<Utc>, String> {
+    DateTime::parse_from_rfc3339(text)
+        .map(|t| t.with_timezone(&Utc))
+        .map_err(|e| format!("{e}; expected RFC 3339, e.g. 2026-11-24T12:00:00Z"))
+}
+
+fn parse_tz(text: &str) -> Result<Tz, String> {
+    text.parse::<Tz>().map_err(|_| format!("unknown time zone `{text}`; use an IANA name such as Europe/Paris"))
+}
+
+impl ContextArgs {
+    fn date_context(&self) -> DateContext {
+        let mut context = DateContext::new(self.now.unwrap_or_else(Utc::now));
+        context.tz = self.tz;
+        context.locale = match self.locale {
+            LocaleArg::En => Locale::En,
+            LocaleArg::Fr => Locale::Fr,
+        };
+        context.prefer = match self.prefer {
+            PreferArg::Past => Direction::Past,
+            PreferArg::Future => Direction::Future,
+        };
+        context
+    }
+}
+
+/// How a command ended, mapped to the exit code.
+enum Failure {
+    /// Invalid input (exit 1); diagnostics were already printed.
+    Invalid,
+    /// Bad usage or an unreadable input (exit 2).
+    Usage(String),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let outcome = match &cli.command {
+        Command::Check(args) => check(args, &cli.context, Output::Canonical),
+        Command::Fmt(args) => check(args, &cli.context, Output::CanonicalOnly),
+        Command::Parse(args) => check(args, &cli.context, Output::Json),
+        Command::Date(args) if args.jsonl => date_lines(&cli.context),
+        Command::Date(args) => date(args, &cli.context),
+    };
+    match outcome {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Failure::Invalid) => ExitCode::from(1),
+        Err(Failure::Usage(message)) => {
+            eprintln!("error: {message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// The argument, or standard input when it is absent or `-`.
+fn input(argument: Option<&str>) -> Result<String, Failure> {
+    match argument {
+        Some(text) if text != "-" => Ok(text.to_owned()),
+        _ => {
+            let mut text = String::new();
+            io::stdin()
+                .read_to_string(&mut text)
+                .map_err(|e| Failure::Usage(format!("cannot read standard input: {e}")))?;
+            Ok(text)
+        }
+    }
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Output {
+    /// The canonical form on stdout, warnings on stderr.
+    Canonical,
+    /// The canonical form on stdout only.
+    CanonicalOnly,
+    /// The parsed query as JSON.
+    Json,
+}
+
+fn check(args: &QueryArgs, context: &ContextArgs, output: Output) -> Result<(), Failure> {
+    let text = input(args.query.as_deref())?;
+    let mut parser = Parser::new().lenient(args.lenient);
+    if output != Output::CanonicalOnly {
+        parser = parser.dates(context.date_context());
+    }
+    let parsed = parser.parse(&text).map_err(|error| {
+        eprint!("{error}");
+        Failure::Invalid
+    })?;
+    match output {
+        Output::Canonical => {
+            eprint!("{}", ringq::diagnostic::render_all(&text, parsed.warnings()));
+            println!("{}", parsed.query());
+        }
+        Output::CanonicalOnly => println!("{}", parsed.query()),
+        Output::Json => {
+            let json = serde_json::to_string_pretty(&parsed).map_err(|e| Failure::Usage(e.to_string()))?;
+            println!("{json}");
+        }
+    }
+    Ok(())
+}
+
+fn format_instant(t: DateTime<Utc>) -> String {
+    t.to_rfc3339_opts(SecondsFormat::Secs, true)
+}
+
+fn date(args: &DateArgs, context: &ContextArgs) -> Result<(), Failure> {
+    let text = input(args.expr.as_deref())?;
+    let expr = text.trim_end_matches(['\n', '\r']);
+    match dates::resolve(expr, &context.date_context()) {
+        Ok(DateSpan { start, end }) => {
+            println!("{} {}", format_instant(start), format_instant(end));
+            Ok(())
+        }
+        Err(error) => {
+            eprint!("{}", date_diagnostic(&error).render(expr));
+            Err(Failure::Invalid)
+        }
+    }
+}
+
+fn date_diagnostic(error: &DateError) -> Diagnostic {
+    let diagnostic = Diagnostic::error(Code::InvalidDate, Span::new(error.span.start, error.span.end), &error.message);
+    match &error.hint {
+        Some(hint) => diagnostic.with_hint(hint),
+        None => diagnostic,
+    }
+}
+
+/// `ringq date --jsonl`: one expression per line in, one JSON object per
+/// line out, in order. Exit 1 when any line did not resolve.
+fn date_lines(context: &ContextArgs) -> Result<(), Failure> {
+    let date_context = context.date_context();
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let mut any_invalid = false;
+    for line in io::stdin().lock().lines() {
+        let line = line.map_err(|e| Failure::Usage(format!("cannot read standard input: {e}")))?;
+        let input = line.trim_end_matches('\r');
+        let object = match dates::resolve(input, &date_context) {
+            Ok(span) => serde_json::json!({
+                "input": input,
+                "start": format_instant(span.start),
+                "end": format_instant(span.end),
+            }),
+            Err(error) => {
+                any_invalid = true;
+                serde_json::json!({ "input": input, "error": error.message })
+            }
+        };
+        writeln!(out, "{object}").map_err(|e| Failure::Usage(format!("cannot write: {e}")))?;
+    }
+    out.flush().map_err(|e| Failure::Usage(format!("cannot write: {e}")))?;
+    if any_invalid {
+        Err(Failure::Invalid)
+    } else {
+        Ok(())
+    }
+}

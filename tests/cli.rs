@@ -1,0 +1,96 @@
+//! The `ringq` command: outputs, exit codes, standard input.
+#![cfg(feature = "cli")]
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+struct Run {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+fn ringq(args: &[&str], stdin: Option<&str>) -> Run {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_ringq"))
+        .args(args)
+        .args(["--now", "2026-11-24T15:30:00Z"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("ringq runs");
+    if let Some(mut pipe) = child.stdin.take() {
+        pipe.write_all(stdin.unwrap_or("").as_bytes()).expect("stdin written");
+    }
+    let out = child.wait_with_output().expect("ringq finishes");
+    Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+#[test]
+fn check_prints_the_canonical_form() {
+    let run = ringq(&["check", "ASSIGNED_TO_ME:yes -status_in:Replied refund"], None);
+    assert_eq!((run.code, run.stdout.as_str(), run.stderr.as_str()), (0, "assigned_to_me:true -status_in:replied refund\n", ""));
+}
+
+#[test]
+fn check_reports_every_error_and_exits_1() {
+    let run = ringq(&["check", "asigned_to:42 assigned:maybe"], None);
+    assert_eq!(run.code, 1);
+    assert_eq!(run.stdout, "");
+    insta::assert_snapshot!("check_errors", run.stderr);
+}
+
+#[test]
+fn check_shows_warnings_but_succeeds() {
+    let run = ringq(&["check", "kw:“x”", "--lenient"], None);
+    assert_eq!((run.code, run.stdout.as_str()), (0, "kw:x\n"));
+    insta::assert_snapshot!("check_warning", run.stderr);
+}
+
+#[test]
+fn a_leading_dash_is_a_query_not_an_option() {
+    let run = ringq(&["fmt", "-status_in:new"], None);
+    assert_eq!((run.code, run.stdout.as_str()), (0, "-status_in:new\n"));
+}
+
+#[test]
+fn query_is_read_from_stdin_when_absent_or_dash() {
+    for args in [&["fmt"][..], &["fmt", "-"][..]] {
+        let run = ringq(args, Some("text:refund  assigned:on\n"));
+        assert_eq!((run.code, run.stdout.as_str()), (0, "refund assigned:true\n"), "{args:?}");
+    }
+}
+
+#[test]
+fn parse_prints_json() {
+    let run = ringq(&["parse", "-status_in:new refund"], None);
+    assert_eq!(run.code, 0);
+    let json: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
+    insta::assert_json_snapshot!("parse_json", json);
+}
+
+#[test]
+fn bad_usage_exits_2() {
+    assert_eq!(ringq(&["check", "--tz", "Mars/Olympus", "x"], None).code, 2);
+    assert_eq!(ringq(&["nope"], None).code, 2);
+    assert_eq!(ringq(&["date", "--locale", "de", "today"], None).code, 2);
+}
+
+#[test]
+fn invalid_utf8_on_stdin_is_a_clear_error() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_ringq"))
+        .arg("check")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("ringq runs");
+    child.stdin.take().expect("stdin").write_all(b"\xff\xfe").expect("written");
+    let out = child.wait_with_output().expect("finishes");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("standard input"));
+}

@@ -1,0 +1,181 @@
+//! The query language as a user meets it: table tests of SPEC sections 1
+//! and 2, and snapshots of the diagnostics a person reads.
+
+use ringq::catalog::{Catalog, KeywordSpec, Negation, ValueType};
+use ringq::{Code, Parser, Query, Severity};
+
+/// (input, canonical form).
+const CANONICAL: &[(&str, &str)] = &[
+    ("", ""),
+    ("   refund   ", "refund"),
+    ("assigned_to_me:true refund", "assigned_to_me:true refund"),
+    ("ASSIGNED_TO_ME:Yes", "assigned_to_me:true"),
+    (
+        "assigned:1 categorized:on scheduled:no not_published:OFF",
+        "assigned:true categorized:true scheduled:false not_published:false",
+    ),
+    ("-assigned_to_me:true", "assigned_to_me:false"),
+    ("-assigned_to_me:false", "assigned_to_me:true"),
+    ("text:foo", "foo"),
+    ("TEXT:\"foo bar\"", "\"foo bar\""),
+    ("\"a:b\"", "\"a:b\""),
+    ("\"-x\"", "\"-x\""),
+    ("status_in:REPLIED -status_in:New", "status_in:replied -status_in:new"),
+    ("order:Created_At.ASC", "order:created_at.asc"),
+    ("first_content_after:\"2  Weeks AGO  at 4pm\"", "first_content_after:\"2 weeks ago at 4pm\""),
+    ("source:abc source:def source:abc", "source:abc source:def"),
+    ("refund refund", "refund"),
+    ("assigned_to:5d8b1f\u{3000}language:pt-BR", "assigned_to:5d8b1f language:pt-BR"),
+    ("foreign:\"a \\\"b\\\" c\"", "foreign:\"a \\\"b\\\" c\""),
+    ("foreign:a\\b", "foreign:\"a\\\\b\""),
+    ("categorized_in:x:y", "categorized_in:x:y"),
+    ("-assigned_to_team:t1 -source:s -forwarded_into:c", "-assigned_to_team:t1 -source:s -forwarded_into:c"),
+    ("“quoted words”", "\"quoted words\""),
+    ("refund -", "refund \"-\""),
+];
+
+#[test]
+fn canonical_forms() {
+    for (input, expected) in CANONICAL {
+        let query: Query = input.parse().unwrap_or_else(|e| panic!("{input:?}:\n{e}"));
+        assert_eq!(query.to_string(), *expected, "{input:?}");
+        let again: Query = expected.parse().unwrap_or_else(|e| panic!("{expected:?}:\n{e}"));
+        assert_eq!(again, query, "canonical form of {input:?} does not read back");
+    }
+}
+
+/// (input, the error codes with their spans).
+const REJECTED: &[(&str, &[(Code, usize, usize)])] = &[
+    ("asigned_to:42", &[(Code::UnknownKeyword, 0, 10)]),
+    ("assigned:maybe", &[(Code::InvalidBoolean, 9, 14)]),
+    ("status_in:repled", &[(Code::InvalidStatus, 10, 16)]),
+    ("-first_content_after:yesterday", &[(Code::NegationNotSupported, 0, 20)]),
+    ("-foo", &[(Code::NegationNotSupported, 0, 4)]),
+    ("-text:foo", &[(Code::NegationNotSupported, 0, 5)]),
+    ("-order:created_at.asc", &[(Code::NegationNotSupported, 0, 6)]),
+    ("order:created.asc", &[(Code::InvalidOrder, 6, 17)]),
+    ("order:created_at.up", &[(Code::InvalidOrder, 6, 19)]),
+    ("order:created_at", &[(Code::InvalidOrder, 6, 16)]),
+    ("order:created_at.asc order:created_at.asc", &[(Code::DuplicateOrder, 21, 41)]),
+    ("assigned_to:\"\"", &[(Code::EmptyValue, 12, 14)]),
+    ("\"\"", &[(Code::EmptyValue, 0, 2)]),
+    ("assigned_to:", &[(Code::EmptyValue, 0, 12)]),
+    ("language:english!", &[(Code::InvalidLanguage, 9, 17)]),
+    ("kw:\"open", &[(Code::UnterminatedQuote, 3, 8)]),
+    (
+        "asigned_to:1 assigned:maybe -identity:x ok",
+        &[(Code::UnknownKeyword, 0, 10), (Code::InvalidBoolean, 22, 27), (Code::NegationNotSupported, 28, 37)],
+    ),
+];
+
+#[test]
+fn rejected_queries_report_every_error_at_its_span() {
+    for (input, expected) in REJECTED {
+        let error = input.parse::<Query>().expect_err(input);
+        let got: Vec<_> = error.errors().map(|d| (d.code, d.span.start, d.span.end)).collect();
+        assert_eq!(&got, expected, "{input:?}:\n{error}");
+    }
+}
+
+/// (input, the warning codes).
+const WARNED: &[(&str, &[Code])] = &[
+    ("assigned:true assigned:false", &[Code::Contradiction]),
+    ("-assigned:true assigned:true", &[Code::Contradiction]),
+    ("-assigned_to:u1", &[Code::NegationUndocumented]),
+    ("needs_manual_categorization:false", &[Code::UndocumentedFalse]),
+    ("kw:“x”", &[Code::TypographicQuote]),
+    ("a b a", &[Code::DuplicateTerm]),
+];
+
+#[test]
+fn warnings_keep_the_query_valid() {
+    let parser = Parser::new().lenient(true);
+    for (input, expected) in WARNED {
+        let parsed = parser.parse(input).unwrap_or_else(|e| panic!("{input:?}:\n{e}"));
+        let got: Vec<_> = parsed.warnings().iter().map(|d| d.code).collect();
+        assert_eq!(&got, expected, "{input:?}");
+        assert!(parsed.warnings().iter().all(|d| d.severity == Severity::Warning));
+    }
+}
+
+#[test]
+fn negated_boolean_flips_value() {
+    let a: Query = "-assigned_to_me:true".parse().unwrap();
+    let b: Query = "assigned_to_me:false".parse().unwrap();
+    assert_eq!(a, b);
+}
+
+#[test]
+fn lenient_mode_keeps_unknown_keywords_as_written() {
+    let parsed = Parser::new().lenient(true).parse("createdAt:2025 -Campaign:\"Black Friday\"").unwrap();
+    assert_eq!(parsed.query().to_string(), "createdAt:2025 -Campaign:\"Black Friday\"");
+    assert!(Query::parse("createdAt:2025").is_err());
+}
+
+#[test]
+fn a_caller_can_extend_the_catalogue() {
+    let mut catalog = Catalog::ringcx();
+    catalog.insert(KeywordSpec::new("priority", ValueType::Words).negation(Negation::Supported));
+    catalog.set_statuses(["open", "closed"]);
+    let parser = Parser::new().catalog(catalog);
+    let parsed = parser.parse("-Priority:high status_in:OPEN").unwrap();
+    assert_eq!(parsed.query().to_string(), "-priority:high status_in:open");
+    assert!(parser.parse("status_in:new").is_err());
+}
+
+#[test]
+fn spans_follow_terms_after_duplicates_are_dropped() {
+    let parsed = Parser::new().parse("a b a c").unwrap();
+    let spans: Vec<_> = parsed.spans().iter().map(|s| (s.term.start, s.term.end)).collect();
+    assert_eq!(spans, vec![(0, 1), (2, 3), (6, 7)]);
+}
+
+fn render(input: &str) -> String {
+    match Parser::new().parse(input) {
+        Ok(parsed) => ringq::diagnostic::render_all(input, parsed.warnings()),
+        Err(error) => error.to_string(),
+    }
+}
+
+#[test]
+fn diagnostics_render_with_carets() {
+    insta::assert_snapshot!("unknown_keyword", render("asigned_to:42 refund"));
+    insta::assert_snapshot!(
+        "many_errors",
+        render("assigned:maybe status_in:repled -first_content_before:today order:x.y")
+    );
+    insta::assert_snapshot!("unterminated_quote", render("refund text:\"never closed"));
+    insta::assert_snapshot!("text_after_quote", render("foreign:\"a\"b c"));
+    insta::assert_snapshot!("empty_value", render("assigned_to: refund"));
+    insta::assert_snapshot!("warnings", render("assigned:true assigned:false -assigned_to:u1 x x"));
+    insta::assert_snapshot!(
+        "long_query_is_windowed",
+        render(&format!("{} asigned:true {}", "a ".repeat(100), "b ".repeat(100)))
+    );
+    insta::assert_snapshot!("multi_line_query", render("refund\nassigned:maybe"));
+}
+
+#[test]
+fn diagnostics_serialize_as_json() {
+    let error = Query::parse("asigned_to:42 -foo").unwrap_err();
+    insta::assert_json_snapshot!("diagnostics_json", error.diagnostics());
+}
+
+#[test]
+fn parsed_query_serializes_as_documented() {
+    let parsed = Parser::new()
+        .parse("assigned_to_me:true -status_in:replied first_content_after:\"2 weeks ago\" order:created_at.asc refund")
+        .unwrap();
+    insta::assert_json_snapshot!("parsed_json", parsed);
+    let json = serde_json::to_string(parsed.query()).unwrap();
+    let back: Query = serde_json::from_str(&json).unwrap();
+    assert_eq!(&back, parsed.query());
+}
+
+#[test]
+fn deserializing_refuses_what_would_not_print_back() {
+    let bad_keyword = r#"{"terms":[{"keyword":"a b","value":{"type":"raw","value":"x"}}]}"#;
+    assert!(serde_json::from_str::<Query>(bad_keyword).is_err());
+    let negated_bool = r#"{"terms":[{"keyword":"assigned","negated":true,"value":{"type":"bool","value":true}}]}"#;
+    assert!(serde_json::from_str::<Query>(negated_bool).is_err());
+}
