@@ -1,4 +1,4 @@
-//! `ringq`: parse, validate and compile the RingCX Digital search language.
+#![doc = include_str!("../README.md")]
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 

@@ -33,7 +33,10 @@ fn ringq(args: &[&str], stdin: Option<&str>) -> Run {
 #[test]
 fn check_prints_the_canonical_form() {
     let run = ringq(&["check", "ASSIGNED_TO_ME:yes -status_in:Replied refund"], None);
-    assert_eq!((run.code, run.stdout.as_str(), run.stderr.as_str()), (0, "assigned_to_me:true -status_in:replied refund\n", ""));
+    assert_eq!(
+        (run.code, run.stdout.as_str(), run.stderr.as_str()),
+        (0, "assigned_to_me:true -status_in:replied refund\n", "")
+    );
 }
 
 #[test]

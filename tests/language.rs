@@ -44,8 +44,11 @@ fn canonical_forms() {
     }
 }
 
+/// An expected error: its code and byte span.
+type At = (Code, usize, usize);
+
 /// (input, the error codes with their spans).
-const REJECTED: &[(&str, &[(Code, usize, usize)])] = &[
+const REJECTED: &[(&str, &[At])] = &[
     ("asigned_to:42", &[(Code::UnknownKeyword, 0, 10)]),
     ("assigned:maybe", &[(Code::InvalidBoolean, 9, 14)]),
     ("status_in:repled", &[(Code::InvalidStatus, 10, 16)]),

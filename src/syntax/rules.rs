@@ -210,8 +210,11 @@ impl<'a> QueryParser<'a> {
 mod tests {
     use super::*;
 
-    /// (input, expected terms as (negated, keyword, value text)).
-    const ACCEPTED: &[(&str, &[(bool, Option<&str>, &str)])] = &[
+    /// A term as (negated, keyword, value text).
+    type Shape = (bool, Option<&'static str>, &'static str);
+
+    /// (input, expected terms).
+    const ACCEPTED: &[(&str, &[Shape])] = &[
         ("", &[]),
         ("  \t\n ", &[]),
         ("refund", &[(false, None, "refund")]),
@@ -247,8 +250,11 @@ mod tests {
         }
     }
 
+    /// An expected error: its code and byte span.
+    type At = (Code, usize, usize);
+
     /// (input, expected error codes with spans).
-    const REJECTED: &[(&str, &[(Code, usize, usize)])] = &[
+    const REJECTED: &[(&str, &[At])] = &[
         ("kw:", &[(Code::EmptyValue, 0, 3)]),
         ("a kw: b", &[(Code::EmptyValue, 2, 5)]),
         ("\"open", &[(Code::UnterminatedQuote, 0, 5)]),
