@@ -19,7 +19,6 @@
 //! ```
 
 use std::borrow::Cow;
-use std::cmp::Ordering;
 
 use serde::{Deserialize, Serialize};
 
@@ -173,8 +172,11 @@ impl Catalog {
         self.position(name).ok().and_then(|i| self.keywords.get(i))
     }
 
-    /// Adds a keyword, replacing any keyword of the same name.
-    pub fn insert(&mut self, spec: KeywordSpec) {
+    /// Adds a keyword, replacing any keyword of the same name (any case).
+    pub fn insert(&mut self, mut spec: KeywordSpec) {
+        if spec.name.chars().any(char::is_uppercase) {
+            spec.name = Cow::Owned(spec.name.to_lowercase());
+        }
         match self.position(&spec.name) {
             Ok(i) => {
                 if let Some(slot) = self.keywords.to_mut().get_mut(i) {
@@ -224,19 +226,18 @@ impl Catalog {
         nearest(name, self.statuses())
     }
 
-    /// Binary search by name, ignoring case.
+    /// Binary search by name, ignoring case. Names in the catalogue are
+    /// lowercase (`insert` sees to it), so a lowercase name, the usual case,
+    /// is looked up as it is.
     fn position(&self, name: &str) -> Result<usize, usize> {
-        self.keywords.binary_search_by(|k| cmp_ignore_case(&k.name, name))
-    }
-}
-
-/// Compares `a` with `b` as if both were lowercase.
-fn cmp_ignore_case(a: &str, b: &str) -> Ordering {
-    let lower = |s: &str| s.chars().flat_map(char::to_lowercase).collect::<Vec<_>>();
-    if a.is_ascii() && b.is_ascii() {
-        a.bytes().map(|c| c.to_ascii_lowercase()).cmp(b.bytes().map(|c| c.to_ascii_lowercase()))
-    } else {
-        lower(a).cmp(&lower(b))
+        // Keywords are short: an inlined byte comparison beats a call to
+        // `memcmp` at every step of the search.
+        let search = |name: &str| self.keywords.binary_search_by(|k| k.name.bytes().cmp(name.bytes()));
+        if name.bytes().any(|b| b.is_ascii_uppercase() || !b.is_ascii()) && name.chars().any(char::is_uppercase) {
+            search(&name.to_lowercase())
+        } else {
+            search(name)
+        }
     }
 }
 

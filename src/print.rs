@@ -7,7 +7,7 @@
 
 use std::fmt::{self, Write as _};
 
-use crate::query::{Query, Term};
+use crate::query::{Query, Term, Value};
 use crate::syntax::{is_quote, is_space};
 
 impl fmt::Display for Query {
@@ -31,9 +31,15 @@ impl fmt::Display for Term {
         }
         let text = self.is_text();
         if !text {
-            write!(f, "{}:", self.keyword())?;
+            f.write_str(self.keyword())?;
+            f.write_char(':')?;
         }
-        write_value(f, &self.value().canonical_text(), text)
+        match self.value() {
+            // A sort order never needs quotes; printing it directly saves
+            // building its text.
+            Value::Order(order) => write!(f, "{order}"),
+            value => write_value(f, &value.canonical_text(), text),
+        }
     }
 }
 
@@ -41,8 +47,10 @@ impl fmt::Display for Term {
 /// white space, a quote or a backslash, or (as a bare text term) it would
 /// read as `keyword:value` or as a negation.
 pub fn needs_quotes(value: &str, bare_text: bool) -> bool {
+    let special = |c: char| is_space(c) || is_quote(c) || c == '\\';
     value.is_empty()
-        || value.chars().any(|c| is_space(c) || is_quote(c) || c == '\\')
+        // Byte by byte for ASCII (the usual case), char by char otherwise.
+        || if value.is_ascii() { value.bytes().any(|b| special(char::from(b))) } else { value.chars().any(special) }
         || (bare_text && (value.contains(':') || value.starts_with('-')))
 }
 
@@ -67,7 +75,7 @@ mod tests {
 
     use super::*;
     use crate::catalog::{Catalog, Negation, ValueType};
-    use crate::query::{DateValue, Order, OrderField, SortDirection, Value};
+    use crate::query::{DateValue, Order, OrderField, SortDirection};
     use crate::Parser;
 
     /// Strings rich in the characters that make quoting hard.
@@ -126,11 +134,11 @@ mod tests {
     fn arbitrary_query() -> impl Strategy<Value = Query> {
         proptest::collection::vec(prop_oneof![3 => catalogue_term(), 1 => opaque_term()], 0..8).prop_map(|terms| {
             let mut seen_order = false;
-            let terms = terms
-                .into_iter()
-                .filter(|t| !matches!(t.value(), Value::Order(_)) || !std::mem::replace(&mut seen_order, true))
-                .collect();
-            Query::from_terms(terms).0
+            Query::from_terms(
+                terms
+                    .into_iter()
+                    .filter(|t| !matches!(t.value(), Value::Order(_)) || !std::mem::replace(&mut seen_order, true)),
+            )
         })
     }
 

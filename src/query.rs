@@ -8,9 +8,11 @@
 //! every value of the type, however it was made, so printing a query and
 //! parsing it back always gives the same query.
 
+use std::borrow::Cow;
+use std::collections::hash_map::Entry;
 use std::collections::HashMap;
 use std::fmt;
-use std::hash::{DefaultHasher, Hash, Hasher};
+use std::hash::{BuildHasherDefault, DefaultHasher, Hash, Hasher};
 use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
@@ -36,7 +38,8 @@ pub struct Query {
 /// One term of a query.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Term {
-    keyword: String,
+    /// Borrowed from the catalogue for catalogue keywords: no allocation.
+    keyword: Cow<'static, str>,
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     negated: bool,
     value: Value,
@@ -137,25 +140,99 @@ impl Query {
     }
 
     /// Builds a query from terms, dropping every exact duplicate of an
-    /// earlier term. Returns the query and the indexes (into `terms`) of the
-    /// dropped ones. Linear time: terms are compared by hash first.
-    pub(crate) fn from_terms(terms: Vec<Term>) -> (Query, Vec<usize>) {
-        let mut seen: HashMap<u64, Vec<usize>> = HashMap::with_capacity(terms.len());
-        let mut kept: Vec<Term> = Vec::with_capacity(terms.len());
-        let mut dropped = Vec::new();
-        for (index, term) in terms.into_iter().enumerate() {
-            let mut hasher = DefaultHasher::new();
-            term.hash(&mut hasher);
-            let slot = seen.entry(hasher.finish()).or_default();
-            if slot.iter().any(|&k| kept.get(k) == Some(&term)) {
-                dropped.push(index);
-            } else {
-                slot.push(kept.len());
-                kept.push(term);
-            }
+    /// earlier term.
+    pub(crate) fn from_terms(terms: impl IntoIterator<Item = Term>) -> Query {
+        let mut set = TermSet::default();
+        for term in terms {
+            set.insert(term);
         }
-        (Query { terms: kept }, dropped)
+        set.into_query()
     }
+}
+
+/// Terms in insertion order without exact duplicates: how every [`Query`]
+/// is built, so the no-duplicates invariant has one guardian.
+///
+/// Linear time: while the set is short, a new term is compared with each
+/// (cheaper than hashing); past that, terms are looked up by hash and
+/// compared in full only when two hashes collide.
+#[derive(Debug, Default)]
+pub(crate) struct TermSet {
+    terms: Vec<Term>,
+    /// Term hash -> index of the first term with that hash. The keys are
+    /// already SipHash values, so the map uses them as they are.
+    by_hash: HashMap<u64, usize, BuildHasherDefault<AlreadyHashed>>,
+}
+
+/// A `Hasher` for keys that are already hashes: hashing a second time would
+/// only cost time.
+#[derive(Debug, Default)]
+pub(crate) struct AlreadyHashed(u64);
+
+impl Hasher for AlreadyHashed {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(b);
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+impl TermSet {
+    /// Below this many terms, membership is a linear scan.
+    const SHORT: usize = 16;
+
+    /// An empty set with room for `capacity` terms.
+    pub(crate) fn with_capacity(capacity: usize) -> Self {
+        TermSet { terms: Vec::with_capacity(capacity), by_hash: HashMap::default() }
+    }
+
+    /// Adds `term` unless an equal term is already there; returns whether it
+    /// was added.
+    pub(crate) fn insert(&mut self, term: Term) -> bool {
+        if self.terms.len() < Self::SHORT {
+            if self.terms.contains(&term) {
+                return false;
+            }
+            self.terms.push(term);
+            if self.terms.len() == Self::SHORT {
+                self.by_hash.reserve(self.terms.capacity());
+                for (i, t) in self.terms.iter().enumerate() {
+                    self.by_hash.entry(hash_of(t)).or_insert(i);
+                }
+            }
+            return true;
+        }
+        let next = self.terms.len();
+        let duplicate = match self.by_hash.entry(hash_of(&term)) {
+            Entry::Vacant(slot) => {
+                slot.insert(next);
+                false
+            }
+            Entry::Occupied(slot) => self.terms.get(*slot.get()) == Some(&term) || self.terms.contains(&term),
+        };
+        if !duplicate {
+            self.terms.push(term);
+        }
+        !duplicate
+    }
+
+    pub(crate) fn into_query(self) -> Query {
+        Query { terms: self.terms }
+    }
+}
+
+fn hash_of(term: &Term) -> u64 {
+    let mut hasher = DefaultHasher::new();
+    term.hash(&mut hasher);
+    hasher.finish()
 }
 
 impl FromStr for Query {
@@ -178,13 +255,18 @@ impl<'a> IntoIterator for &'a Query {
 impl Term {
     /// Makes a term. Callers guarantee the invariants: `keyword` is a keyword
     /// by the grammar, the value fits it, booleans are never negated.
-    pub(crate) fn new(keyword: impl Into<String>, negated: bool, value: Value) -> Self {
+    pub(crate) fn new(keyword: impl Into<Cow<'static, str>>, negated: bool, value: Value) -> Self {
         Term { keyword: keyword.into(), negated, value }
     }
 
     /// The keyword: lowercase for catalogue keywords, as written otherwise.
     /// Bare values have the keyword `text`.
     pub fn keyword(&self) -> &str {
+        &self.keyword
+    }
+
+    /// The keyword, borrowed from the catalogue when it is a catalogue one.
+    pub(crate) fn keyword_cow(&self) -> &Cow<'static, str> {
         &self.keyword
     }
 
@@ -268,6 +350,11 @@ impl From<DateValue> for String {
 /// Lowercase, with every run of white space made one space and none at
 /// either end: the canonical spelling of status names and dates.
 pub(crate) fn canonical_words(text: &str) -> String {
+    let already_canonical = text.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase() && !b.is_ascii_whitespace())
+        && !text.chars().any(char::is_whitespace);
+    if already_canonical {
+        return text.to_owned();
+    }
     let mut out = String::with_capacity(text.len());
     for word in text.split(char::is_whitespace).filter(|w| !w.is_empty()) {
         if !out.is_empty() {
@@ -351,6 +438,6 @@ impl TryFrom<QueryShape> for Query {
                 return Err(format!("`{}`: a boolean term is not negated; flip its value instead", term.keyword));
             }
         }
-        Ok(Query::from_terms(shape.terms).0)
+        Ok(Query::from_terms(shape.terms))
     }
 }

@@ -5,14 +5,14 @@
 //! contradictory booleans, duplicates). Every problem becomes a
 //! [`Diagnostic`] at its span; the query is accepted when none is an error.
 
-use std::collections::HashMap;
+use std::borrow::Cow;
 
 use serde::Serialize;
 
 use crate::catalog::{Catalog, KeywordSpec, Negation, ValueType};
 use crate::dates::{DateContext, DateSpan};
 use crate::diagnostic::{Code, Diagnostic, Error};
-use crate::query::{canonical_words, DateValue, Order, OrderError, Query, Term, Value};
+use crate::query::{canonical_words, DateValue, Order, OrderError, Query, Term, TermSet, Value};
 use crate::span::Span;
 use crate::syntax::{self, AstTerm, AstValue};
 
@@ -126,56 +126,45 @@ impl Parser {
     /// Parses and validates `text`. On failure, the error holds every
     /// diagnostic found, warnings included.
     pub fn parse(&self, text: &str) -> Result<Parsed, Error> {
-        let (ast, mut diagnostics) = syntax::parse(text);
-        let mut terms = Vec::with_capacity(ast.terms.len());
-        let mut spans = Vec::with_capacity(ast.terms.len());
+        let mut diagnostics = Vec::new();
+        let mut syntax_diagnostics = Vec::new();
+        let mut terms = TermSet::with_capacity(text.len() / 16);
+        let mut spans = Vec::with_capacity(text.len() / 16);
         let mut dates = Vec::new();
         let mut cross = CrossChecks::default();
-        for ast_term in &ast.terms {
-            let Some(term) = self.term(ast_term, &mut diagnostics) else {
-                continue;
-            };
-            cross.check(&term, ast_term, &mut diagnostics);
-            if let (Some(context), Value::Date(date)) = (&self.dates, term.value()) {
-                match date.expr().resolve(context) {
-                    Ok(span) => dates.push((terms.len(), span)),
-                    Err(e) => diagnostics.push(date_diagnostic(&ast_term.value, e)),
+        for ast_term in syntax::terms(text, &mut syntax_diagnostics) {
+            let Some(term) = self.term(&ast_term, &mut diagnostics) else { continue };
+            cross.check(&term, &ast_term, &mut diagnostics);
+            let date = match (&self.dates, term.value()) {
+                (Some(context), Value::Date(date)) => {
+                    date.expr().resolve(context).map_err(|e| diagnostics.push(date_diagnostic(&ast_term.value, e))).ok()
                 }
+                _ => None,
+            };
+            if !terms.insert(term) {
+                diagnostics.push(
+                    Diagnostic::warning(Code::DuplicateTerm, ast_term.span, "this term repeats an earlier one")
+                        .with_hint("it is dropped from the canonical form"),
+                );
+                continue;
             }
             spans.push(TermSpans {
                 term: ast_term.span,
                 keyword: ast_term.keyword.as_ref().map(|k| k.span),
                 value: ast_term.value.span,
             });
-            terms.push(term);
+            if self.dates.is_some() {
+                dates.push(date);
+            }
         }
+        diagnostics.append(&mut syntax_diagnostics);
         if diagnostics.iter().any(Diagnostic::is_error) {
+            // Duplicates only matter for the canonical form of a valid query.
+            diagnostics.retain(|d| d.code != Code::DuplicateTerm);
             return Err(Error::new(text, diagnostics));
         }
-        let (query, dropped) = Query::from_terms(terms);
-        let mut date_of = vec![None; spans.len()];
-        for (index, span) in dates {
-            if let Some(slot) = date_of.get_mut(index) {
-                *slot = Some(span);
-            }
-        }
-        let mut keep = vec![true; spans.len()];
-        for &index in &dropped {
-            if let (Some(slot), Some(span)) = (keep.get_mut(index), spans.get(index)) {
-                *slot = false;
-                diagnostics.push(
-                    Diagnostic::warning(Code::DuplicateTerm, span.term, "this term repeats an earlier one")
-                        .with_hint("it is dropped from the canonical form"),
-                );
-            }
-        }
-        let mut kept = keep.iter().copied();
-        spans.retain(|_| kept.next().unwrap_or(true));
-        let mut kept = keep.iter().copied();
-        date_of.retain(|_| kept.next().unwrap_or(true));
         diagnostics.sort_by_key(|d| (d.span.start, d.span.end));
-        let dates = if self.dates.is_some() { date_of } else { Vec::new() };
-        Ok(Parsed { query, spans, dates, warnings: diagnostics })
+        Ok(Parsed { query: terms.into_query(), spans, dates, warnings: diagnostics })
     }
 
     /// Validates one term on its own; `None` when it has an error.
@@ -211,7 +200,7 @@ impl Parser {
     fn unknown_keyword(&self, term: &AstTerm<'_>, name: &str, diagnostics: &mut Vec<Diagnostic>) -> Option<Term> {
         let span = term.keyword.as_ref().map_or(term.value.span, |k| k.span);
         if self.lenient {
-            return Some(Term::new(name, term.minus.is_some(), Value::Raw(term.value.text.to_string())));
+            return Some(Term::new(name.to_owned(), term.minus.is_some(), Value::Raw(term.value.text.to_string())));
         }
         let mut diagnostic = Diagnostic::error(Code::UnknownKeyword, span, format!("unknown keyword `{name}`"));
         let suggestions = self.catalog.suggest_keywords(name);
@@ -425,7 +414,9 @@ fn is_language_code(text: &str) -> bool {
 #[derive(Default)]
 struct CrossChecks {
     order: Option<Term>,
-    booleans: HashMap<String, bool>,
+    /// The first value of each boolean keyword seen; few distinct keywords
+    /// are booleans, so a list beats a map.
+    booleans: Vec<(Cow<'static, str>, bool)>,
 }
 
 impl CrossChecks {
@@ -439,7 +430,13 @@ impl CrossChecks {
                 None => self.order = Some(term.clone()),
             },
             Value::Bool(b) => {
-                let earlier = *self.booleans.entry(term.keyword().to_owned()).or_insert(*b);
+                let earlier = match self.booleans.iter().find(|(k, _)| k == term.keyword()) {
+                    Some(&(_, earlier)) => earlier,
+                    None => {
+                        self.booleans.push((term.keyword_cow().clone(), *b));
+                        *b
+                    }
+                };
                 if earlier != *b {
                     diagnostics.push(
                         Diagnostic::warning(

@@ -16,7 +16,7 @@ mod ast;
 mod rules;
 
 pub use ast::{Ast, AstKeyword, AstTerm, AstValue, Quote};
-pub use rules::{is_keyword, is_quote, is_space};
+pub use rules::{is_keyword, is_quote, is_space, terms, Terms};
 
 use crate::diagnostic::Diagnostic;
 

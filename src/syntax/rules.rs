@@ -81,30 +81,47 @@ fn unescape(body: &str) -> Cow<'_, str> {
 ///
 /// Linear in the length of the query.
 pub fn query(source: &str) -> (Ast<'_>, Vec<Diagnostic>) {
-    let mut parser = QueryParser { source, diagnostics: Vec::new() };
-    let mut terms = Vec::new();
-    let mut rest = source;
-    loop {
-        if let Ok((after, _)) = ws(rest) {
-            rest = after;
-        }
-        if rest.is_empty() {
-            break;
-        }
-        let (after, term) = parser.term(rest);
-        terms.extend(term);
-        rest = after;
-    }
-    (Ast { terms }, parser.diagnostics)
+    let mut diagnostics = Vec::new();
+    let terms = terms(source, &mut diagnostics).collect();
+    (Ast { terms }, diagnostics)
 }
 
-/// The state of one parse: the whole source (for spans) and what was found.
-struct QueryParser<'a> {
+/// The terms of `source`, one at a time, as [`query`] finds them; syntax
+/// diagnostics are pushed to `diagnostics` as they are found. Lets the
+/// validator work term by term without building the whole tree first.
+pub fn terms<'a, 'd>(source: &'a str, diagnostics: &'d mut Vec<Diagnostic>) -> Terms<'a, 'd> {
+    Terms { source, rest: source, diagnostics }
+}
+
+/// The iterator of [`terms`]: the whole source (for spans), what is left to
+/// read, and where problems go.
+pub struct Terms<'a, 'd> {
     source: &'a str,
-    diagnostics: Vec<Diagnostic>,
+    rest: &'a str,
+    diagnostics: &'d mut Vec<Diagnostic>,
 }
 
-impl<'a> QueryParser<'a> {
+impl<'a> Iterator for Terms<'a, '_> {
+    type Item = AstTerm<'a>;
+
+    fn next(&mut self) -> Option<AstTerm<'a>> {
+        loop {
+            if let Ok((after, _)) = ws(self.rest) {
+                self.rest = after;
+            }
+            if self.rest.is_empty() {
+                return None;
+            }
+            let (after, term) = self.term(self.rest);
+            self.rest = after;
+            if term.is_some() {
+                return term;
+            }
+        }
+    }
+}
+
+impl<'a> Terms<'a, '_> {
     fn offset(&self, rest: &str) -> usize {
         self.source.len() - rest.len()
     }
