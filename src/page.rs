@@ -1,3 +1,0 @@
-//! Pagination planners for the RingCX and OmniQ APIs (no I/O).
-//!
-//! STUB: being written (issue 5).
