@@ -3,8 +3,8 @@
 
 use proptest::prelude::*;
 use ringq::page::{
-    Next, OmniqPage, OmniqPageRequest, OmniqPager, PageError, Pagination, Relation, RingCxPage,
-    RingCxPageRequest, RingCxPager, Stop, Total,
+    Next, OmniqPage, OmniqPageRequest, OmniqPager, PageError, Pagination, Relation, RingCxPage, RingCxPageRequest,
+    RingCxPager, Stop, Total,
 };
 use serde_json::{json, Value};
 
@@ -13,12 +13,7 @@ const OMNIQ_FIXTURE: &str = include_str!("fixtures/page/omniq_page.json");
 
 /// A RingCX page echoing `offset`, holding `n` records numbered from it.
 fn ringcx_page(count: u64, offset: u64, limit: u64, n: u64) -> RingCxPage<u64> {
-    RingCxPage {
-        count,
-        offset,
-        limit,
-        records: (offset..offset + n).collect(),
-    }
+    RingCxPage { count, offset, limit, records: (offset..offset + n).collect() }
 }
 
 /// An OmniQ page echoing `from`, holding `n` records numbered from it.
@@ -27,11 +22,7 @@ fn omniq_page(from: u64, size: u64, n: u64, has_more: bool) -> OmniqPage<u64> {
         results: (from..from + n).collect(),
         total: None,
         count: Some(n),
-        pagination: Some(Pagination {
-            from,
-            size,
-            has_more,
-        }),
+        pagination: Some(Pagination { from, size, has_more }),
     }
 }
 
@@ -47,14 +38,7 @@ fn ringcx_requests(mut pager: RingCxPager) -> Vec<(u64, u64)> {
     let mut out = Vec::new();
     while let Some(req) = pager.next_request() {
         out.push((req.offset(), req.limit()));
-        pager
-            .observe(&ringcx_page(
-                u64::MAX,
-                req.offset(),
-                req.limit(),
-                req.limit(),
-            ))
-            .unwrap();
+        pager.observe(&ringcx_page(u64::MAX, req.offset(), req.limit(), req.limit())).unwrap();
     }
     out
 }
@@ -63,9 +47,7 @@ fn omniq_requests(mut pager: OmniqPager) -> Vec<(u64, u64)> {
     let mut out = Vec::new();
     while let Some(req) = pager.next_request() {
         out.push((req.from(), req.size()));
-        pager
-            .observe(&omniq_page(req.from(), req.size(), req.size(), true))
-            .unwrap();
+        pager.observe(&omniq_page(req.from(), req.size(), req.size(), true)).unwrap();
     }
     out
 }
@@ -75,15 +57,7 @@ fn omniq_requests(mut pager: OmniqPager) -> Vec<(u64, u64)> {
 #[test]
 fn ringcx_documented_response_parses_and_round_trips() {
     let page: RingCxPage = serde_json::from_str(RINGCX_FIXTURE).unwrap();
-    assert_eq!(
-        page,
-        RingCxPage {
-            count: 4320,
-            offset: 90,
-            limit: 30,
-            records: vec![json!({}), json!({})]
-        }
-    );
+    assert_eq!(page, RingCxPage { count: 4320, offset: 90, limit: 30, records: vec![json!({}), json!({})] });
     let again: RingCxPage = serde_json::from_str(&serde_json::to_string(&page).unwrap()).unwrap();
     assert_eq!(again, page);
 }
@@ -95,16 +69,9 @@ fn omniq_documented_response_parses_and_round_trips() {
         page,
         OmniqPage {
             results: vec![],
-            total: Some(Total {
-                value: 10000,
-                relation: Relation::Gte
-            }),
+            total: Some(Total { value: 10000, relation: Relation::Gte }),
             count: Some(15000),
-            pagination: Some(Pagination {
-                from: 2000,
-                size: 15000,
-                has_more: true
-            }),
+            pagination: Some(Pagination { from: 2000, size: 15000, has_more: true }),
         }
     );
     let text = serde_json::to_string(&page).unwrap();
@@ -116,10 +83,8 @@ fn omniq_documented_response_parses_and_round_trips() {
 
 #[test]
 fn unknown_response_fields_are_ignored() {
-    let page: RingCxPage = serde_json::from_value(
-        json!({"count": 1, "offset": 0, "limit": 30, "records": [1], "x": 2}),
-    )
-    .unwrap();
+    let page: RingCxPage =
+        serde_json::from_value(json!({"count": 1, "offset": 0, "limit": 30, "records": [1], "x": 2})).unwrap();
     assert_eq!(page.records, vec![json!(1)]);
     let page: OmniqPage = serde_json::from_value(json!({
         "results": [1], "took": 3,
@@ -132,23 +97,14 @@ fn unknown_response_fields_are_ignored() {
 #[test]
 fn omniq_envelope_needs_only_results() {
     let page: OmniqPage = serde_json::from_value(json!({"results": []})).unwrap();
-    assert_eq!(
-        page,
-        OmniqPage {
-            results: vec![],
-            total: None,
-            count: None,
-            pagination: None
-        }
-    );
+    assert_eq!(page, OmniqPage { results: vec![], total: None, count: None, pagination: None });
     assert_eq!(serde_json::to_value(&page).unwrap(), json!({"results": []}));
 }
 
 #[test]
 fn omniq_bare_array_response_reads_as_results() {
     let page: OmniqPage<Value> =
-        serde_json::from_str(r#"[{"document": {"_id": "a"}}, {"document": {"_id": "b"}}]"#)
-            .unwrap();
+        serde_json::from_str(r#"[{"document": {"_id": "a"}}, {"document": {"_id": "b"}}]"#).unwrap();
     assert_eq!(page.results.len(), 2);
     assert_eq!(page.pagination, None);
 }
@@ -159,8 +115,7 @@ fn omniq_records_parse_into_caller_types() {
     struct Doc {
         id: u32,
     }
-    let page: OmniqPage<Doc> =
-        serde_json::from_value(json!({"results": [{"id": 7}], "count": 1})).unwrap();
+    let page: OmniqPage<Doc> = serde_json::from_value(json!({"results": [{"id": 7}], "count": 1})).unwrap();
     assert_eq!(page.results, vec![Doc { id: 7 }]);
 }
 
@@ -168,10 +123,8 @@ fn omniq_records_parse_into_caller_types() {
 fn omniq_malformed_envelope_error_names_the_field() {
     let err = serde_json::from_value::<OmniqPage>(json!({"items": []})).unwrap_err();
     assert!(err.to_string().contains("results"), "{err}");
-    let err = serde_json::from_value::<OmniqPage>(
-        json!({"results": [], "total": {"value": 1, "relation": "lte"}}),
-    )
-    .unwrap_err();
+    let err = serde_json::from_value::<OmniqPage>(json!({"results": [], "total": {"value": 1, "relation": "lte"}}))
+        .unwrap_err();
     assert!(err.to_string().contains("lte"), "{err}");
     let err = serde_json::from_value::<OmniqPage>(json!("nope")).unwrap_err();
     assert!(err.to_string().contains("OmniQ response"), "{err}");
@@ -189,14 +142,7 @@ fn request_defaults_are_the_documented_ones() {
 
 #[test]
 fn ringcx_limit_must_be_1_to_150() {
-    for (limit, ok) in [
-        (0, false),
-        (1, true),
-        (30, true),
-        (150, true),
-        (151, false),
-        (u64::MAX, false),
-    ] {
+    for (limit, ok) in [(0, false), (1, true), (30, true), (150, true), (151, false), (u64::MAX, false)] {
         let got = RingCxPageRequest::new(5, limit);
         assert_eq!(got.is_ok(), ok, "limit {limit}");
         if !ok {
@@ -222,24 +168,15 @@ fn omniq_request_flattens_into_a_body() {
         #[serde(flatten)]
         page: OmniqPageRequest,
     }
-    let body = Body {
-        index: "agents",
-        page: omniq(100, 100),
-    };
-    assert_eq!(
-        serde_json::to_value(&body).unwrap(),
-        json!({"index": "agents", "from": 100, "size": 100})
-    );
+    let body = Body { index: "agents", page: omniq(100, 100) };
+    assert_eq!(serde_json::to_value(&body).unwrap(), json!({"index": "agents", "from": 100, "size": 100}));
 }
 
 #[test]
 fn requests_deserialize_with_defaults_and_validation() {
     let r: RingCxPageRequest = serde_json::from_value(json!({"offset": 60})).unwrap();
     assert_eq!(r, ringcx(60, 30));
-    assert_eq!(
-        serde_json::to_value(r).unwrap(),
-        json!({"offset": 60, "limit": 30})
-    );
+    assert_eq!(serde_json::to_value(r).unwrap(), json!({"offset": 60, "limit": 30}));
     let err = serde_json::from_value::<RingCxPageRequest>(json!({"limit": 151})).unwrap_err();
     assert!(err.to_string().contains("1 to 150"), "{err}");
     let o: OmniqPageRequest = serde_json::from_value(json!({})).unwrap();
@@ -255,43 +192,24 @@ fn page_error_is_a_std_error() {
 
 // ---- stopping rules ----
 
+/// A stopping-rule case: (name, first request, page, stop after it).
+type StopCase = (&'static str, (u64, u64), (u64, u64), Option<Stop>);
+
 #[test]
 fn ringcx_stopping_rules() {
     // (first request, page: count, echoed offset, records) -> stop after it
-    let table: &[(&str, (u64, u64), (u64, u64), Option<Stop>)] = &[
+    let table: &[StopCase] = &[
         ("full page, more left", (0, 30), (100, 30), None),
-        (
-            "page reaches count exactly",
-            (70, 30),
-            (100, 30),
-            Some(Stop::Exhausted),
-        ),
-        (
-            "last short page",
-            (90, 30),
-            (100, 10),
-            Some(Stop::Exhausted),
-        ),
-        (
-            "short page, more left (server capped)",
-            (0, 30),
-            (100, 20),
-            None,
-        ),
+        ("page reaches count exactly", (70, 30), (100, 30), Some(Stop::Exhausted)),
+        ("last short page", (90, 30), (100, 10), Some(Stop::Exhausted)),
+        ("short page, more left (server capped)", (0, 30), (100, 20), None),
         ("empty page", (0, 30), (100, 0), Some(Stop::EmptyPage)),
         ("empty collection", (0, 30), (0, 0), Some(Stop::EmptyPage)),
-        (
-            "offset already past count",
-            (200, 30),
-            (100, 5),
-            Some(Stop::Exhausted),
-        ),
+        ("offset already past count", (200, 30), (100, 5), Some(Stop::Exhausted)),
     ];
     for &(name, (offset, limit), (count, n), stop) in table {
         let mut pager = RingCxPager::new(ringcx(offset, limit));
-        let next = pager
-            .observe(&ringcx_page(count, offset, limit, n))
-            .unwrap();
+        let next = pager.observe(&ringcx_page(count, offset, limit, n)).unwrap();
         assert_eq!(next.stop(), stop, "{name}");
         assert_eq!(next.keep() as u64, n, "{name}");
         assert_eq!(pager.next_request().is_none(), stop.is_some(), "{name}");
@@ -303,35 +221,11 @@ fn omniq_stopping_rules() {
     // (request size, records returned, hasMore) -> stop after it
     let table: &[(&str, u64, u64, bool, Option<Stop>)] = &[
         ("full page, hasMore", 10, 10, true, None),
-        (
-            "hasMore false on a full page",
-            10,
-            10,
-            false,
-            Some(Stop::Exhausted),
-        ),
+        ("hasMore false on a full page", 10, 10, false, Some(Stop::Exhausted)),
         ("short page, hasMore (server capped)", 10, 4, true, None),
-        (
-            "short page, hasMore false",
-            10,
-            4,
-            false,
-            Some(Stop::Exhausted),
-        ),
-        (
-            "empty results although hasMore",
-            10,
-            0,
-            true,
-            Some(Stop::EmptyPage),
-        ),
-        (
-            "empty results, hasMore false",
-            10,
-            0,
-            false,
-            Some(Stop::EmptyPage),
-        ),
+        ("short page, hasMore false", 10, 4, false, Some(Stop::Exhausted)),
+        ("empty results although hasMore", 10, 0, true, Some(Stop::EmptyPage)),
+        ("empty results, hasMore false", 10, 0, false, Some(Stop::EmptyPage)),
     ];
     for &(name, size, n, more, stop) in table {
         let mut pager = OmniqPager::new(omniq(20, size));
@@ -349,33 +243,15 @@ fn omniq_without_pagination_uses_exact_total_then_short_pages() {
         count: None,
         pagination: None,
     };
-    let eq = |value| {
-        Some(Total {
-            value,
-            relation: Relation::Eq,
-        })
-    };
-    let gte = |value| {
-        Some(Total {
-            value,
-            relation: Relation::Gte,
-        })
-    };
+    let eq = |value| Some(Total { value, relation: Relation::Eq });
+    let gte = |value| Some(Total { value, relation: Relation::Gte });
     let table: &[(&str, OmniqPage<u8>, Option<Stop>)] = &[
-        (
-            "exact total reached",
-            page(10, eq(10)),
-            Some(Stop::Exhausted),
-        ),
+        ("exact total reached", page(10, eq(10)), Some(Stop::Exhausted)),
         ("exact total not reached", page(10, eq(11)), None),
         ("lower bound total is not an end", page(10, gte(10)), None),
         ("no total, full page", page(10, None), None),
         ("no total, short page", page(9, None), Some(Stop::Exhausted)),
-        (
-            "lower bound total, short page",
-            page(9, gte(10_000)),
-            Some(Stop::Exhausted),
-        ),
+        ("lower bound total, short page", page(9, gte(10_000)), Some(Stop::Exhausted)),
     ];
     for (name, p, stop) in table {
         let mut pager = OmniqPager::new(omniq(0, 10));
@@ -408,25 +284,13 @@ fn server_repeating_a_page_is_an_error() {
     let mut pager = RingCxPager::new(ringcx(0, 30));
     let first = ringcx_page(1000, 0, 30, 30);
     pager.observe(&first).unwrap();
-    assert_eq!(
-        pager.observe(&first),
-        Err(PageError::ServerRepeated {
-            requested: 30,
-            echoed: 0
-        })
-    );
+    assert_eq!(pager.observe(&first), Err(PageError::ServerRepeated { requested: 30, echoed: 0 }));
 
     let mut pager = OmniqPager::new(omniq(0, 10));
     pager.observe(&omniq_page(0, 10, 10, true)).unwrap();
     pager.observe(&omniq_page(10, 10, 10, true)).unwrap();
     let err = pager.observe(&omniq_page(10, 10, 10, true)).unwrap_err();
-    assert_eq!(
-        err,
-        PageError::ServerRepeated {
-            requested: 20,
-            echoed: 10
-        }
-    );
+    assert_eq!(err, PageError::ServerRepeated { requested: 20, echoed: 10 });
     assert!(err.to_string().contains("looping forever"), "{err}");
 }
 
@@ -459,46 +323,29 @@ fn a_failed_observation_leaves_the_plan_unchanged() {
 fn observing_after_the_end_is_an_error() {
     let mut pager = OmniqPager::new(omniq(0, 10));
     pager.observe(&omniq_page(0, 10, 3, false)).unwrap();
-    assert_eq!(
-        pager.observe(&omniq_page(3, 10, 3, false)),
-        Err(PageError::Finished)
-    );
+    assert_eq!(pager.observe(&omniq_page(3, 10, 3, false)), Err(PageError::Finished));
 }
 
 #[test]
 fn endless_server_is_bounded_by_max_records() {
-    assert_eq!(
-        omniq_requests(OmniqPager::new(omniq(0, 10)).with_max_records(25)),
-        [(0, 10), (10, 10), (20, 5)]
-    );
-    assert_eq!(
-        ringcx_requests(RingCxPager::new(ringcx(40, 30)).with_max_records(60)),
-        [(40, 30), (70, 30)]
-    );
-    assert_eq!(
-        ringcx_requests(RingCxPager::new(ringcx(0, 30)).with_max_records(0)),
-        []
-    );
+    assert_eq!(omniq_requests(OmniqPager::new(omniq(0, 10)).with_max_records(25)), [(0, 10), (10, 10), (20, 5)]);
+    assert_eq!(ringcx_requests(RingCxPager::new(ringcx(40, 30)).with_max_records(60)), [(40, 30), (70, 30)]);
+    assert_eq!(ringcx_requests(RingCxPager::new(ringcx(0, 30)).with_max_records(0)), []);
     let mut pager = OmniqPager::new(omniq(0, 10)).with_max_records(10);
-    assert_eq!(
-        pager.observe(&omniq_page(0, 10, 10, true)).unwrap().stop(),
-        Some(Stop::MaxRecords)
-    );
+    assert_eq!(pager.observe(&omniq_page(0, 10, 10, true)).unwrap().stop(), Some(Stop::MaxRecords));
 }
 
 #[test]
 fn positions_near_u64_max_do_not_overflow() {
+    // The request is clamped so that `from + size` stays within u64, as for
+    // RingCX below.
     let mut pager = OmniqPager::new(omniq(u64::MAX - 5, 10));
-    assert_eq!(pager.next_request(), Some(omniq(u64::MAX - 5, 10)));
+    assert_eq!(pager.next_request(), Some(omniq(u64::MAX - 5, 5)));
     let err = pager.observe(&OmniqPage {
         results: vec![0u8; 5],
         total: None,
         count: None,
-        pagination: Some(Pagination {
-            from: u64::MAX - 5,
-            size: 10,
-            has_more: true,
-        }),
+        pagination: Some(Pagination { from: u64::MAX - 5, size: 5, has_more: true }),
     });
     assert_eq!(err, Err(PageError::Overflow { offset: u64::MAX }));
     let pager = RingCxPager::new(ringcx(u64::MAX - 5, 30)).with_max_records(u64::MAX);
@@ -511,47 +358,23 @@ fn positions_near_u64_max_do_not_overflow() {
 fn ringcx_window_splits_into_pages_of_150() {
     let pager = RingCxPager::window(200..450).unwrap();
     assert_eq!(ringcx_requests(pager), [(200, 150), (350, 100)]);
-    assert_eq!(
-        ringcx_requests(RingCxPager::window(0..150).unwrap()),
-        [(0, 150)]
-    );
+    assert_eq!(ringcx_requests(RingCxPager::window(0..150).unwrap()), [(0, 150)]);
     assert_eq!(ringcx_requests(RingCxPager::window(7..7).unwrap()), []);
 }
 
 #[test]
 fn omniq_window_is_one_request_when_it_fits() {
-    assert_eq!(
-        omniq_requests(OmniqPager::window(200..450, 1000).unwrap()),
-        [(200, 250)]
-    );
-    assert_eq!(
-        omniq_requests(OmniqPager::window(200..450, 100).unwrap()),
-        [(200, 100), (300, 100), (400, 50)]
-    );
+    assert_eq!(omniq_requests(OmniqPager::window(200..450, 1000).unwrap()), [(200, 250)]);
+    assert_eq!(omniq_requests(OmniqPager::window(200..450, 100).unwrap()), [(200, 100), (300, 100), (400, 50)]);
 }
 
 #[test]
 fn bad_windows_are_refused() {
     #[allow(clippy::reversed_empty_ranges)]
     let reversed = 450..200;
-    assert_eq!(
-        RingCxPager::window(reversed.clone()).unwrap_err(),
-        PageError::ReversedWindow {
-            start: 450,
-            end: 200
-        }
-    );
-    assert_eq!(
-        OmniqPager::window(reversed, 10).unwrap_err(),
-        PageError::ReversedWindow {
-            start: 450,
-            end: 200
-        }
-    );
-    assert_eq!(
-        OmniqPager::window(0..10, 0).unwrap_err(),
-        PageError::ZeroSize
-    );
+    assert_eq!(RingCxPager::window(reversed.clone()).unwrap_err(), PageError::ReversedWindow { start: 450, end: 200 });
+    assert_eq!(OmniqPager::window(reversed, 10).unwrap_err(), PageError::ReversedWindow { start: 450, end: 200 });
+    assert_eq!(OmniqPager::window(0..10, 0).unwrap_err(), PageError::ZeroSize);
 }
 
 #[test]
@@ -568,12 +391,7 @@ fn window_stops_at_its_end_even_if_server_has_more() {
 /// (a server enforcing its own page maximum), echoing the parameters.
 fn ringcx_server(total: u64, cap: u64, req: RingCxPageRequest) -> RingCxPage<u64> {
     let end = total.min(req.offset().saturating_add(req.limit().min(cap)));
-    RingCxPage {
-        count: total,
-        offset: req.offset(),
-        limit: req.limit(),
-        records: (req.offset()..end).collect(),
-    }
+    RingCxPage { count: total, offset: req.offset(), limit: req.limit(), records: (req.offset()..end).collect() }
 }
 
 fn omniq_server(total: u64, cap: u64, req: OmniqPageRequest) -> OmniqPage<u64> {
@@ -581,15 +399,8 @@ fn omniq_server(total: u64, cap: u64, req: OmniqPageRequest) -> OmniqPage<u64> {
     let results: Vec<u64> = (req.from()..end).collect();
     OmniqPage {
         count: Some(results.len() as u64),
-        total: Some(Total {
-            value: total,
-            relation: Relation::Eq,
-        }),
-        pagination: Some(Pagination {
-            from: req.from(),
-            size: req.size(),
-            has_more: end < total,
-        }),
+        total: Some(Total { value: total, relation: Relation::Eq }),
+        pagination: Some(Pagination { from: req.from(), size: req.size(), has_more: end < total }),
         results,
     }
 }

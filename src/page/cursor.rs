@@ -50,13 +50,7 @@ impl Cursor {
     /// A cursor starting at `first` asking `size` records per page.
     /// `size` must already be validated as at least 1.
     pub(crate) fn new(first: u64, size: u64) -> Self {
-        Cursor {
-            first,
-            next: first,
-            size: size.max(1),
-            end: None,
-            stop: None,
-        }
+        Cursor { first, next: first, size: size.max(1), end: None, stop: None }
     }
 
     /// Bounds the cursor to `max` records from its first offset.
@@ -89,15 +83,9 @@ impl Cursor {
         if let Some(echoed) = seen.echoed {
             if echoed != start {
                 return Err(if (self.first..start).contains(&echoed) {
-                    PageError::ServerRepeated {
-                        requested: start,
-                        echoed,
-                    }
+                    PageError::ServerRepeated { requested: start, echoed }
                 } else {
-                    PageError::OffsetMismatch {
-                        requested: start,
-                        echoed,
-                    }
+                    PageError::OffsetMismatch { requested: start, echoed }
                 });
             }
         }
@@ -108,9 +96,7 @@ impl Cursor {
             self.stop = Some(Stop::EmptyPage);
             return Ok(Next::new(0, self.stop));
         }
-        let position = start
-            .checked_add(keep)
-            .ok_or(PageError::Overflow { offset: start })?;
+        let position = start.checked_add(keep).ok_or(PageError::Overflow { offset: start })?;
         self.next = position;
         let exhausted = match seen.remaining {
             Remaining::Total(total) => position >= total,

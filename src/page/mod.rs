@@ -127,9 +127,7 @@ pub enum PageError {
     #[error("OmniQ size 0 asks for no records: ask for at least 1 record per page")]
     ZeroSize,
     /// A window whose end comes before its start.
-    #[error(
-        "record window {start}..{end} ends before it starts: give start..end with start <= end"
-    )]
+    #[error("record window {start}..{end} ends before it starts: give start..end with start <= end")]
     ReversedWindow {
         /// First record of the window.
         start: u64,

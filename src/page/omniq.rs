@@ -37,10 +37,7 @@ struct RawOmniqRequest {
 
 impl Default for RawOmniqRequest {
     fn default() -> Self {
-        RawOmniqRequest {
-            from: 0,
-            size: OmniqPageRequest::DEFAULT_SIZE,
-        }
+        RawOmniqRequest { from: 0, size: OmniqPageRequest::DEFAULT_SIZE }
     }
 }
 
@@ -81,10 +78,7 @@ impl OmniqPageRequest {
 impl Default for OmniqPageRequest {
     /// The API's defaults: from 0, size 10.
     fn default() -> Self {
-        OmniqPageRequest {
-            from: 0,
-            size: Self::DEFAULT_SIZE,
-        }
+        OmniqPageRequest { from: 0, size: Self::DEFAULT_SIZE }
     }
 }
 
@@ -176,22 +170,12 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for OmniqPage<T> {
 
             fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
                 let results = Vec::deserialize(SeqAccessDeserializer::new(seq))?;
-                Ok(OmniqPage {
-                    results,
-                    total: None,
-                    count: None,
-                    pagination: None,
-                })
+                Ok(OmniqPage { results, total: None, count: None, pagination: None })
             }
 
             fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
                 let e = Envelope::deserialize(MapAccessDeserializer::new(map))?;
-                Ok(OmniqPage {
-                    results: e.results,
-                    total: e.total,
-                    count: e.count,
-                    pagination: e.pagination,
-                })
+                Ok(OmniqPage { results: e.results, total: e.total, count: e.count, pagination: e.pagination })
             }
         }
 
@@ -214,9 +198,7 @@ impl OmniqPager {
     /// A planner whose first request is `first`; later requests keep its
     /// size.
     pub fn new(first: OmniqPageRequest) -> Self {
-        OmniqPager {
-            cursor: Cursor::new(first.from, first.size),
-        }
+        OmniqPager { cursor: Cursor::new(first.from, first.size) }
     }
 
     /// A planner for exactly the records `records.start..records.end`, in
@@ -238,16 +220,12 @@ impl OmniqPager {
     /// arrays (which echo nothing to check). The last request's size
     /// shrinks so no record past the bound is fetched.
     pub fn with_max_records(self, max: u64) -> Self {
-        OmniqPager {
-            cursor: self.cursor.with_max_records(max),
-        }
+        OmniqPager { cursor: self.cursor.with_max_records(max) }
     }
 
     /// The request to send next, or `None` when paging is over.
     pub fn next_request(&self) -> Option<OmniqPageRequest> {
-        self.cursor
-            .request()
-            .map(|(from, size)| OmniqPageRequest { from, size })
+        self.cursor.request().map(|(from, size)| OmniqPageRequest { from, size })
     }
 
     /// Reads the response to the request [`OmniqPager::next_request`]
@@ -263,19 +241,9 @@ impl OmniqPager {
     pub fn observe<T>(&mut self, page: &OmniqPage<T>) -> Result<Next, PageError> {
         let remaining = match (page.pagination, page.total) {
             (Some(p), _) => Remaining::HasMore(p.has_more),
-            (
-                None,
-                Some(Total {
-                    value,
-                    relation: Relation::Eq,
-                }),
-            ) => Remaining::Total(value),
+            (None, Some(Total { value, relation: Relation::Eq })) => Remaining::Total(value),
             (None, _) => Remaining::UntilShortPage,
         };
-        self.cursor.observe(Seen {
-            echoed: page.pagination.map(|p| p.from),
-            returned: page.results.len(),
-            remaining,
-        })
+        self.cursor.observe(Seen { echoed: page.pagination.map(|p| p.from), returned: page.results.len(), remaining })
     }
 }

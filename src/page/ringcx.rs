@@ -30,10 +30,7 @@ struct RawRingCxRequest {
 
 impl Default for RawRingCxRequest {
     fn default() -> Self {
-        RawRingCxRequest {
-            offset: 0,
-            limit: RingCxPageRequest::DEFAULT_LIMIT,
-        }
+        RawRingCxRequest { offset: 0, limit: RingCxPageRequest::DEFAULT_LIMIT }
     }
 }
 
@@ -77,10 +74,7 @@ impl RingCxPageRequest {
 impl Default for RingCxPageRequest {
     /// The API's defaults: offset 0, limit 30.
     fn default() -> Self {
-        RingCxPageRequest {
-            offset: 0,
-            limit: Self::DEFAULT_LIMIT,
-        }
+        RingCxPageRequest { offset: 0, limit: Self::DEFAULT_LIMIT }
     }
 }
 
@@ -118,9 +112,7 @@ impl RingCxPager {
     /// A planner whose first request is `first`; later requests keep its
     /// limit.
     pub fn new(first: RingCxPageRequest) -> Self {
-        RingCxPager {
-            cursor: Cursor::new(first.offset, first.limit),
-        }
+        RingCxPager { cursor: Cursor::new(first.offset, first.limit) }
     }
 
     /// A planner for exactly the records `records.start..records.end`, in
@@ -130,27 +122,20 @@ impl RingCxPager {
     /// [`PageError::ReversedWindow`].
     pub fn window(records: std::ops::Range<u64>) -> Result<Self, PageError> {
         let len = window_len(&records)?;
-        Ok(RingCxPager::new(RingCxPageRequest {
-            offset: records.start,
-            limit: RingCxPageRequest::MAX_LIMIT,
-        })
-        .with_max_records(len))
+        Ok(RingCxPager::new(RingCxPageRequest { offset: records.start, limit: RingCxPageRequest::MAX_LIMIT })
+            .with_max_records(len))
     }
 
     /// Reads at most `max` records from the first offset, whatever the
     /// server's count: a guard against huge or endless collections. The
     /// last request's limit shrinks so no record past the bound is fetched.
     pub fn with_max_records(self, max: u64) -> Self {
-        RingCxPager {
-            cursor: self.cursor.with_max_records(max),
-        }
+        RingCxPager { cursor: self.cursor.with_max_records(max) }
     }
 
     /// The request to send next, or `None` when paging is over.
     pub fn next_request(&self) -> Option<RingCxPageRequest> {
-        self.cursor
-            .request()
-            .map(|(offset, limit)| RingCxPageRequest { offset, limit })
+        self.cursor.request().map(|(offset, limit)| RingCxPageRequest { offset, limit })
     }
 
     /// Reads the response to the request [`RingCxPager::next_request`]
@@ -169,11 +154,5 @@ impl RingCxPager {
 
 /// The number of records in a window, refusing reversed windows.
 pub(super) fn window_len(records: &std::ops::Range<u64>) -> Result<u64, PageError> {
-    records
-        .end
-        .checked_sub(records.start)
-        .ok_or(PageError::ReversedWindow {
-            start: records.start,
-            end: records.end,
-        })
+    records.end.checked_sub(records.start).ok_or(PageError::ReversedWindow { start: records.start, end: records.end })
 }

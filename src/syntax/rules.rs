@@ -86,7 +86,7 @@ pub fn query(source: &str) -> (Ast<'_>, Vec<Diagnostic>) {
     (Ast { terms }, diagnostics)
 }
 
-/// The terms of `source`, one at a time, as [`query`] finds them; syntax
+/// The terms of `source`, one at a time, as [`crate::syntax::parse`] finds them; syntax
 /// diagnostics are pushed to `diagnostics` as they are found. Lets the
 /// validator work term by term without building the whole tree first.
 pub fn terms<'a, 'd>(source: &'a str, diagnostics: &'d mut Vec<Diagnostic>) -> Terms<'a, 'd> {
