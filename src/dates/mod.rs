@@ -1,14 +1,16 @@
 //! Dates: absolute and human-readable date expressions, resolved to spans.
 //!
-//! STUB: the interface below is fixed; the implementation is being written
-//! (issue 3: human dates, issue 4: business time).
-//!
 //! An expression is parsed without any context into a [`HumanDate`], then
 //! resolved against a [`DateContext`] (now, zone, locale, preference,
 //! business calendar) into a [`DateSpan`] `[start, end)`, as Ruby's Chronic
 //! does with `guess: false`.
 
+mod ast;
 pub mod business;
+mod grammar;
+mod local;
+mod resolve;
+mod units;
 
 use std::fmt;
 use std::str::FromStr;
@@ -96,19 +98,38 @@ pub struct DateError {
 }
 
 /// A parsed date expression, independent of any context.
+///
+/// Parsing checks everything that does not depend on "now": the words, the
+/// clock times, and dates that exist in no year (`feb 30`, `13/13/2011`).
+/// Resolving completes it against a [`DateContext`].
+///
+/// ```
+/// use chrono::{TimeZone, Utc};
+/// use ringq::dates::{DateContext, HumanDate};
+///
+/// let date: HumanDate = "2 weeks ago at 4pm".parse()?;
+/// let now = Utc.with_ymd_and_hms(2026, 11, 24, 12, 34, 56).unwrap();
+/// let span = date.resolve(&DateContext::new(now))?;
+/// assert_eq!(span.start.to_rfc3339(), "2026-11-10T16:00:00+00:00");
+/// assert_eq!((span.end - span.start).num_seconds(), 1);
+/// # Ok::<(), ringq::dates::DateError>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct HumanDate {
     text: String,
+    expr: ast::Expr,
 }
 
 impl HumanDate {
-    /// Resolves the expression against `ctx`.
-    pub fn resolve(&self, _ctx: &DateContext) -> Result<DateSpan, DateError> {
-        Err(DateError {
-            span: Span::new(0, self.text.len()),
-            message: "date resolution is not implemented yet".into(),
-            hint: None,
-        })
+    /// Resolves the expression against `ctx`: the span `[start, end)` it
+    /// names, in UTC.
+    pub fn resolve(&self, ctx: &DateContext) -> Result<DateSpan, DateError> {
+        resolve::Resolver::new(ctx, self.text.len()).resolve(&self.expr)
+    }
+
+    /// The expression as written.
+    pub fn as_str(&self) -> &str {
+        &self.text
     }
 }
 
@@ -123,7 +144,46 @@ impl FromStr for HumanDate {
                 hint: Some("write a date such as `2011-02-03` or `2 hours ago`".into()),
             });
         }
-        Ok(HumanDate { text: s.to_owned() })
+        if s.len() > MAX_LEN {
+            return Err(DateError {
+                span: Span::new(0, s.len()),
+                message: format!("a date of {} bytes is too long (at most {MAX_LEN})", s.len()),
+                hint: None,
+            });
+        }
+        match grammar::date(s) {
+            Ok((_, expr)) => Ok(HumanDate { text: s.to_owned(), expr }),
+            Err(nom::Err::Failure(e)) if e.message.is_some() => {
+                let start = s.len().saturating_sub(e.at.start);
+                let end = s.len().saturating_sub(e.at.end).max(start);
+                Err(DateError { span: Span::new(start, end), message: e.message.unwrap_or_default(), hint: None })
+            }
+            Err(nom::Err::Error(e) | nom::Err::Failure(e)) => {
+                let start = s.len().saturating_sub(e.at.start).min(s.len());
+                Err(not_understood(s, start))
+            }
+            Err(nom::Err::Incomplete(_)) => Err(not_understood(s, 0)),
+        }
+    }
+}
+
+/// The longest date expression accepted: far more than any real one, and a
+/// bound on the parser's work.
+const MAX_LEN: usize = 256;
+
+fn not_understood(s: &str, at: usize) -> DateError {
+    // Point at the word where reading stopped.
+    let at = (0..=at).rev().find(|&i| s.is_char_boundary(i)).unwrap_or(0);
+    let rest = s.get(at..).unwrap_or("");
+    let word_len = rest.find(char::is_whitespace).unwrap_or(rest.len());
+    let (start, end) = if word_len == 0 { (0, s.len()) } else { (at, at + word_len) };
+    DateError {
+        span: Span::new(start, end),
+        message: format!("`{}` is not a date this language understands", s.trim()),
+        hint: Some(
+            "write a date such as `2011-02-03`, `2011-02-03 14:27`, `yesterday`, `last friday at 20:00` or `2 hours ago`"
+                .into(),
+        ),
     }
 }
 
