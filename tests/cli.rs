@@ -97,3 +97,38 @@ fn invalid_utf8_on_stdin_is_a_clear_error() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("standard input"));
 }
+
+#[test]
+fn date_prints_start_and_end() {
+    let run = ringq(&["date", "2 weeks ago at 4pm"], None);
+    assert_eq!((run.code, run.stdout.as_str()), (0, "2026-11-10T16:00:00Z 2026-11-10T16:00:01Z\n"));
+    let run = ringq(&["date", "--tz", "Europe/Paris", "yesterday"], None);
+    assert_eq!((run.code, run.stdout.as_str()), (0, "2026-11-22T23:00:00Z 2026-11-23T23:00:00Z\n"));
+    let run = ringq(&["date", "--locale", "fr", "03/04/2011"], None);
+    assert_eq!((run.code, run.stdout.as_str()), (0, "2011-04-03T00:00:00Z 2011-04-04T00:00:00Z\n"));
+    let run = ringq(&["date", "--prefer", "future", "dec 25"], None);
+    assert_eq!((run.code, run.stdout.as_str()), (0, "2026-12-25T00:00:00Z 2026-12-26T00:00:00Z\n"));
+    let run = ringq(&["date"], Some("last month\n"));
+    assert_eq!((run.code, run.stdout.as_str()), (0, "2026-10-01T00:00:00Z 2026-11-01T00:00:00Z\n"));
+}
+
+#[test]
+fn date_errors_point_at_the_problem() {
+    let run = ringq(&["date", "feb 30"], None);
+    assert_eq!((run.code, run.stdout.as_str()), (1, ""));
+    insta::assert_snapshot!("date_error", run.stderr);
+}
+
+#[test]
+fn date_jsonl_answers_line_by_line() {
+    let run = ringq(&["date", "--jsonl"], Some("yesterday\nfeb 30\n\"quoted\"\n2011-02-03 14:27:33\n"));
+    assert_eq!(run.code, 1);
+    insta::assert_snapshot!("date_jsonl", run.stdout);
+}
+
+#[test]
+fn check_resolves_dates() {
+    let run = ringq(&["check", "first_content_after:\"13/13/2011\" refund"], None);
+    assert_eq!(run.code, 1);
+    insta::assert_snapshot!("check_date_error", run.stderr);
+}

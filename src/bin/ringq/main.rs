@@ -213,6 +213,14 @@ fn date_diagnostic(error: &DateError) -> Diagnostic {
     }
 }
 
+/// One line of `ringq date --jsonl`, with its keys in the documented order.
+#[derive(serde::Serialize)]
+#[serde(untagged)]
+enum DateLine<'a> {
+    Span { input: &'a str, start: String, end: String },
+    Error { input: &'a str, error: String },
+}
+
 /// `ringq date --jsonl`: one expression per line in, one JSON object per
 /// line out, in order. Exit 1 when any line did not resolve.
 fn date_lines(context: &ContextArgs) -> Result<(), Failure> {
@@ -223,18 +231,15 @@ fn date_lines(context: &ContextArgs) -> Result<(), Failure> {
     for line in io::stdin().lock().lines() {
         let line = line.map_err(|e| Failure::Usage(format!("cannot read standard input: {e}")))?;
         let input = line.trim_end_matches('\r');
-        let object = match dates::resolve(input, &date_context) {
-            Ok(span) => serde_json::json!({
-                "input": input,
-                "start": format_instant(span.start),
-                "end": format_instant(span.end),
-            }),
+        let line = match dates::resolve(input, &date_context) {
+            Ok(span) => DateLine::Span { input, start: format_instant(span.start), end: format_instant(span.end) },
             Err(error) => {
                 any_invalid = true;
-                serde_json::json!({ "input": input, "error": error.message })
+                DateLine::Error { input, error: error.message }
             }
         };
-        writeln!(out, "{object}").map_err(|e| Failure::Usage(format!("cannot write: {e}")))?;
+        let json = serde_json::to_string(&line).map_err(|e| Failure::Usage(e.to_string()))?;
+        writeln!(out, "{json}").map_err(|e| Failure::Usage(format!("cannot write: {e}")))?;
     }
     out.flush().map_err(|e| Failure::Usage(format!("cannot write: {e}")))?;
     if any_invalid {
