@@ -147,7 +147,110 @@ impl KeywordSpec {
 pub struct Catalog {
     /// Sorted by name, names unique and lowercase.
     keywords: Cow<'static, [KeywordSpec]>,
+    /// Where each keyword is, by the hash of its name (see [`KeywordIndex`]).
+    index: KeywordIndex,
     statuses: Cow<'static, [Cow<'static, str>]>,
+}
+
+/// An open-addressing hash index over the keyword table: a lookup costs one
+/// hash of the name and, usually, one comparison, where a binary search
+/// costs six. The index of the built-in catalogue is computed at compile
+/// time; a changed catalogue rebuilds its own (there are a few dozen
+/// keywords, so that is cheap).
+#[derive(Clone, Debug)]
+struct KeywordIndex {
+    /// A power of two at least twice the number of keywords; `EMPTY` marks a
+    /// free slot.
+    slots: Cow<'static, [u16]>,
+}
+
+/// The index is a function of the keywords: two catalogues are equal when
+/// their keywords and statuses are.
+impl PartialEq for KeywordIndex {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl Eq for KeywordIndex {}
+
+const EMPTY: u16 = u16::MAX;
+
+/// A hash of the length and four ASCII-lowercased bytes of a name (first,
+/// middle and last two): enough to tell a few hundred keywords apart, and
+/// four times cheaper than hashing every byte. Names are matched ignoring
+/// case; a collision only costs a comparison.
+const fn name_hash(bytes: &[u8]) -> u32 {
+    let len = bytes.len();
+    if len == 0 {
+        return 0;
+    }
+    // Every index is below `len`, which is not zero.
+    let mixed = (len as u32)
+        ^ ((bytes[0].to_ascii_lowercase() as u32) << 8)
+        ^ ((bytes[len / 2].to_ascii_lowercase() as u32) << 16)
+        ^ ((bytes[len - 1].to_ascii_lowercase() as u32) << 24)
+        ^ ((bytes[len.saturating_sub(2)].to_ascii_lowercase() as u32) << 4);
+    // Fibonacci hashing: the multiplication spreads the bits to the top,
+    // which the shift keeps.
+    mixed.wrapping_mul(0x9E37_79B9) >> 16
+}
+
+/// The index of the built-in table, computed by the compiler.
+const fn builtin_index<const N: usize>(keywords: &[KeywordSpec]) -> [u16; N] {
+    let mut slots = [EMPTY; N];
+    let mut k = 0;
+    while k < keywords.len() {
+        let name = match &keywords[k].name {
+            Cow::Borrowed(name) => name.as_bytes(),
+            Cow::Owned(_) => panic!("the built-in catalogue borrows its names"),
+        };
+        let mut slot = name_hash(name) as usize & (N - 1);
+        while slots[slot] != EMPTY {
+            slot = (slot + 1) & (N - 1);
+        }
+        slots[slot] = k as u16;
+        k += 1;
+    }
+    slots
+}
+
+const RINGCX_INDEX: [u16; 128] = builtin_index::<128>(RINGCX);
+
+impl KeywordIndex {
+    fn build(keywords: &[KeywordSpec]) -> Self {
+        let size = (keywords.len() * 2).next_power_of_two().max(8);
+        let mut slots = vec![EMPTY; size];
+        for (k, spec) in keywords.iter().enumerate() {
+            let mut slot = name_hash(spec.name.as_bytes()) as usize & (size - 1);
+            while slots.get(slot).is_some_and(|s| *s != EMPTY) {
+                slot = (slot + 1) & (size - 1);
+            }
+            if let (Some(free), Ok(k)) = (slots.get_mut(slot), u16::try_from(k)) {
+                *free = k;
+            }
+        }
+        KeywordIndex { slots: Cow::Owned(slots) }
+    }
+
+    /// The position of `name` (ASCII case ignored) in `keywords`.
+    fn find(&self, keywords: &[KeywordSpec], name: &str) -> Option<usize> {
+        let mask = self.slots.len().checked_sub(1)?;
+        let mut slot = name_hash(name.as_bytes()) as usize & mask;
+        // At most every slot once; the table is never full.
+        for _ in 0..self.slots.len() {
+            let k = *self.slots.get(slot)?;
+            if k == EMPTY {
+                return None;
+            }
+            let k = usize::from(k);
+            if keywords.get(k).is_some_and(|spec| spec.name == name || spec.name.eq_ignore_ascii_case(name)) {
+                return Some(k);
+            }
+            slot = (slot + 1) & mask;
+        }
+        None
+    }
 }
 
 impl Default for Catalog {
@@ -159,17 +262,30 @@ impl Default for Catalog {
 impl Catalog {
     /// The keywords of `GET /1.0/content_threads`, as documented, plus `order`.
     pub fn ringcx() -> Self {
-        Catalog { keywords: Cow::Borrowed(RINGCX), statuses: Cow::Borrowed(STATUSES) }
+        Catalog {
+            keywords: Cow::Borrowed(RINGCX),
+            index: KeywordIndex { slots: Cow::Borrowed(&RINGCX_INDEX) },
+            statuses: Cow::Borrowed(STATUSES),
+        }
     }
 
     /// A catalogue with no keywords and no statuses, to fill from scratch.
     pub fn empty() -> Self {
-        Catalog { keywords: Cow::Borrowed(&[]), statuses: Cow::Borrowed(&[]) }
+        Catalog {
+            keywords: Cow::Borrowed(&[]),
+            index: KeywordIndex { slots: Cow::Borrowed(&[EMPTY; 8]) },
+            statuses: Cow::Borrowed(&[]),
+        }
     }
 
     /// The keyword named `name`, in any case.
     pub fn get(&self, name: &str) -> Option<&KeywordSpec> {
-        self.position(name).ok().and_then(|i| self.keywords.get(i))
+        let found = if name.bytes().any(|b| !b.is_ascii()) && name.chars().any(char::is_uppercase) {
+            self.index.find(&self.keywords, &name.to_lowercase())
+        } else {
+            self.index.find(&self.keywords, name)
+        };
+        found.and_then(|i| self.keywords.get(i))
     }
 
     /// Adds a keyword, replacing any keyword of the same name (any case).
@@ -185,12 +301,15 @@ impl Catalog {
             }
             Err(i) => self.keywords.to_mut().insert(i, spec),
         }
+        self.index = KeywordIndex::build(&self.keywords);
     }
 
     /// Removes the keyword named `name` (any case) and returns it.
     pub fn remove(&mut self, name: &str) -> Option<KeywordSpec> {
         let i = self.position(name).ok()?;
-        Some(self.keywords.to_mut().remove(i))
+        let removed = self.keywords.to_mut().remove(i);
+        self.index = KeywordIndex::build(&self.keywords);
+        Some(removed)
     }
 
     /// Every keyword, sorted by name.
@@ -413,5 +532,22 @@ mod tests {
         assert_eq!(edit_distance("abc", "acb"), 1);
         assert_eq!(edit_distance("", "abc"), 3);
         assert_eq!(edit_distance("kitten", "sitting"), 3);
+    }
+
+    #[test]
+    fn the_index_finds_every_keyword_after_changes() {
+        let mut catalog = Catalog::ringcx();
+        for spec in RINGCX {
+            assert_eq!(catalog.get(&spec.name.to_uppercase()).map(|k| k.name.as_ref()), Some(spec.name.as_ref()));
+        }
+        for i in 0..300 {
+            catalog.insert(KeywordSpec::new(format!("Field_{i}"), ValueType::Words));
+        }
+        assert!(catalog.remove("assigned_to_me").is_some());
+        assert!(catalog.get("assigned_to_me").is_none());
+        assert_eq!(catalog.get("FIELD_299").map(|k| k.name.as_ref()), Some("field_299"));
+        assert_eq!(catalog.get("status_in").map(|k| k.name.as_ref()), Some("status_in"));
+        assert!(catalog.get("field_300").is_none());
+        assert_eq!(catalog, catalog.clone());
     }
 }

@@ -117,7 +117,9 @@ pub struct DateError {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct HumanDate {
     text: String,
-    expr: ast::Expr,
+    /// Boxed: dates are rare among terms, and a small [`crate::Value`]
+    /// keeps every other term cheap to move.
+    expr: Box<ast::Expr>,
 }
 
 impl HumanDate {
@@ -152,7 +154,7 @@ impl FromStr for HumanDate {
             });
         }
         match grammar::date(s) {
-            Ok((_, expr)) => Ok(HumanDate { text: s.to_owned(), expr }),
+            Ok((_, expr)) => Ok(HumanDate { text: s.to_owned(), expr: Box::new(expr) }),
             Err(nom::Err::Failure(e)) if e.message.is_some() => {
                 let start = s.len().saturating_sub(e.at.start);
                 let end = s.len().saturating_sub(e.at.end).max(start);

@@ -7,9 +7,8 @@
 
 use std::borrow::Cow;
 
-use nom::branch::alt;
-use nom::bytes::complete::{escaped, is_not, take_till1, take_while, take_while1};
-use nom::character::complete::{anychar, char, satisfy};
+use nom::bytes::complete::{take_while, take_while1};
+use nom::character::complete::{char, satisfy};
 use nom::combinator::{opt, recognize};
 use nom::sequence::pair;
 use nom::{IResult, Parser};
@@ -51,12 +50,61 @@ pub fn keyword(input: &str) -> IResult<&str, &str> {
 
 /// `bare = 1*( any char but white space )`
 fn bare(input: &str) -> IResult<&str, &str> {
-    take_till1(is_space).parse(input)
+    match split(input, first_space(input)) {
+        Some(("", _)) | None => Err(nom::Err::Error(nom::error::Error::new(input, nom::error::ErrorKind::TakeTill1))),
+        Some((value, rest)) => Ok((rest, value)),
+    }
+}
+
+/// The byte offset of the first white space in `s`, or its length. Scans
+/// bytes, decoding only non-ASCII characters: this loop is most of the
+/// parser's time on long queries.
+fn first_space(s: &str) -> usize {
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if b.is_ascii() {
+            // `char::is_whitespace` for ASCII: space, \t, \n, \x0b, \x0c, \r.
+            if matches!(b, b' ' | b'\t'..=b'\r') {
+                return i;
+            }
+            i += 1;
+        } else {
+            match s.get(i..).and_then(|rest| rest.chars().next()) {
+                Some(c) if is_space(c) => return i,
+                Some(c) => i += c.len_utf8(),
+                None => return bytes.len(),
+            }
+        }
+    }
+    bytes.len()
+}
+
+/// `s` cut at byte `at`, when that is a character boundary.
+fn split(s: &str, at: usize) -> Option<(&str, &str)> {
+    Some((s.get(..at)?, s.get(at..)?))
 }
 
 /// `quoted-body = *( char-but-quote-or-backslash | "\" any )`, as written.
+/// A backslash at the very end escapes nothing and is part of the body.
 fn quoted_body(input: &str) -> IResult<&str, &str> {
-    alt((escaped(is_not("\\\"“”"), '\\', anychar), |i| Ok((i, "")))).parse(input)
+    let bytes = input.as_bytes();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        match b {
+            b'\\' => {
+                i += 1;
+                // Skip the escaped character, whatever its length.
+                i += input.get(i..).and_then(|rest| rest.chars().next()).map_or(0, char::len_utf8);
+            }
+            b'"' => break,
+            // The lead byte of `“` and `”` (U+201C, U+201D).
+            0xE2 if input.get(i..).is_some_and(|rest| rest.starts_with(['“', '”'])) => break,
+            _ => i += 1,
+        }
+    }
+    let (body, rest) = split(input, i).unwrap_or((input, ""));
+    Ok((rest, body))
 }
 
 /// Applies the escapes of a quoted body: `\x` is `x` for any `x`.
