@@ -167,11 +167,17 @@ fn small(max_len: usize) -> impl Fn(&str) -> R<'_, (u32, usize)> {
 
 // ---------------------------------------------------------------- instants
 
-/// `instant = iso_date ("t" | ws) clock24 [ws* zone]`; without a zone it is
-/// a local date and time.
+/// `instant = iso_date [("t" | ws) clock24 [ws* zone]]`; without a zone it
+/// is a local date and time, without a time a whole day.
 fn instant(i: &str) -> R<'_, Expr> {
+    let start = i;
     let (i, date) = iso_date(i)?;
-    let (i, _) = nom::branch::alt((tag_no_case("t"), ws)).parse(i)?;
+    let day = Day::Date { year: Some(Year::Full(date.year)), month: date.month, day: date.day, at: tail(start, i) };
+    // A date alone is the commonest value of all: read it here, in one
+    // pass, rather than after every other alternative has failed.
+    let Ok((i, _)) = nom::branch::alt((tag_no_case("t"), ws)).parse(i) else {
+        return Ok((i, Expr::Day { day, time: None }));
+    };
     let (i, time) = clock24(i)?;
     let (i, zone) = opt(|i| {
         let (i, _) = ows(i)?;
@@ -180,15 +186,7 @@ fn instant(i: &str) -> R<'_, Expr> {
     .parse(i)?;
     let expr = match zone {
         Some(offset_secs) => Expr::Instant { date, time, offset_secs },
-        None => Expr::Day {
-            day: Day::Date {
-                year: Some(Year::Full(date.year)),
-                month: date.month,
-                day: date.day,
-                at: Tail { start: 0, end: 0 },
-            },
-            time: Some(time),
-        },
+        None => Expr::Day { day, time: Some(time) },
     };
     Ok((i, expr))
 }
