@@ -75,6 +75,12 @@ pub enum Value {
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(try_from = "String", into = "String")]
 pub struct DateValue {
+    /// Boxed, so that a date does not make every [`Value`] larger.
+    parts: Box<DateParts>,
+}
+
+#[derive(Clone, Debug)]
+struct DateParts {
     text: String,
     expr: HumanDate,
 }
@@ -321,23 +327,23 @@ impl DateValue {
     /// Parses a date expression; the text is kept in canonical form.
     pub fn parse(text: &str) -> Result<Self, crate::dates::DateError> {
         let expr = text.parse::<HumanDate>()?;
-        Ok(DateValue { text: canonical_words(text), expr })
+        Ok(DateValue { parts: Box::new(DateParts { text: canonical_words(text), expr }) })
     }
 
     /// The canonical text: lowercase, white space collapsed to one space.
     pub fn text(&self) -> &str {
-        &self.text
+        &self.parts.text
     }
 
     /// The parsed expression, ready to resolve against a context.
     pub fn expr(&self) -> &HumanDate {
-        &self.expr
+        &self.parts.expr
     }
 }
 
 impl PartialEq for DateValue {
     fn eq(&self, other: &Self) -> bool {
-        self.text == other.text
+        self.text() == other.text()
     }
 }
 
@@ -345,7 +351,7 @@ impl Eq for DateValue {}
 
 impl Hash for DateValue {
     fn hash<H: Hasher>(&self, state: &mut H) {
-        self.text.hash(state);
+        self.text().hash(state);
     }
 }
 
@@ -359,7 +365,7 @@ impl TryFrom<String> for DateValue {
 
 impl From<DateValue> for String {
     fn from(date: DateValue) -> String {
-        date.text
+        date.parts.text
     }
 }
 

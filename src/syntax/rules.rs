@@ -4,13 +4,16 @@
 //! as `source.len() - rest.len()`, so every token knows its span without a
 //! located-input type. The rules only recognise text: meaning is given later,
 //! by [`crate::query`].
+//!
+//! Rules are nom parsers (`IResult` in, `IResult` out) and compose with
+//! nom's combinators; the four that touch every byte of a long query
+//! (`ws`, `keyword`, `bare`, `quoted-body`) are written as byte loops over
+//! [`scan`], which decodes only non-ASCII characters.
 
 use std::borrow::Cow;
 
-use nom::bytes::complete::{take_while, take_while1};
-use nom::character::complete::{char, satisfy};
-use nom::combinator::{opt, recognize};
-use nom::sequence::pair;
+use nom::character::complete::char;
+use nom::combinator::opt;
 use nom::{IResult, Parser};
 
 use super::ast::{Ast, AstKeyword, AstTerm, AstValue, Quote};
@@ -36,16 +39,53 @@ pub fn is_keyword(name: &str) -> bool {
 
 /// `ws = 1*white-space`
 fn ws(input: &str) -> IResult<&str, &str> {
-    take_while1(is_space).parse(input)
+    let end = scan(input, |c| !is_space(c), |b| !matches!(b, b' ' | b'\t'..=b'\r'));
+    match split(input, end) {
+        Some(("", _)) | None => Err(nom::Err::Error(nom::error::Error::new(input, nom::error::ErrorKind::TakeWhile1))),
+        Some((space, rest)) => Ok((rest, space)),
+    }
 }
 
 /// `keyword = ( letter | "_" ) *( letter | digit | "_" | "." )`
 pub fn keyword(input: &str) -> IResult<&str, &str> {
-    recognize(pair(
-        satisfy(|c| c.is_alphabetic() || c == '_'),
-        take_while(|c: char| c.is_alphanumeric() || c == '_' || c == '.'),
-    ))
-    .parse(input)
+    let starts_well = input.chars().next().is_some_and(|c| c.is_alphabetic() || c == '_');
+    let end = if starts_well {
+        scan(
+            input,
+            |c| !(c.is_alphanumeric() || c == '_' || c == '.'),
+            |b| !(b.is_ascii_alphanumeric() || b == b'_' || b == b'.'),
+        )
+    } else {
+        0
+    };
+    match split(input, end) {
+        Some(("", _)) | None => Err(nom::Err::Error(nom::error::Error::new(input, nom::error::ErrorKind::Satisfy))),
+        Some((name, rest)) => Ok((rest, name)),
+    }
+}
+
+/// The byte offset of the first character of `s` at which `stop` holds, or
+/// the length of `s`. `stop_ascii` must agree with `stop` on ASCII
+/// characters: they are tested byte by byte, and only other characters are
+/// decoded. These scans are most of the parser's time on long queries.
+fn scan(s: &str, stop: impl Fn(char) -> bool, stop_ascii: impl Fn(u8) -> bool) -> usize {
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if b.is_ascii() {
+            if stop_ascii(b) {
+                return i;
+            }
+            i += 1;
+        } else {
+            match s.get(i..).and_then(|rest| rest.chars().next()) {
+                Some(c) if stop(c) => return i,
+                Some(c) => i += c.len_utf8(),
+                None => return bytes.len(),
+            }
+        }
+    }
+    bytes.len()
 }
 
 /// `bare = 1*( any char but white space )`
@@ -56,28 +96,9 @@ fn bare(input: &str) -> IResult<&str, &str> {
     }
 }
 
-/// The byte offset of the first white space in `s`, or its length. Scans
-/// bytes, decoding only non-ASCII characters: this loop is most of the
-/// parser's time on long queries.
+/// The byte offset of the first white space in `s`, or its length.
 fn first_space(s: &str) -> usize {
-    let bytes = s.as_bytes();
-    let mut i = 0;
-    while let Some(&b) = bytes.get(i) {
-        if b.is_ascii() {
-            // `char::is_whitespace` for ASCII: space, \t, \n, \x0b, \x0c, \r.
-            if matches!(b, b' ' | b'\t'..=b'\r') {
-                return i;
-            }
-            i += 1;
-        } else {
-            match s.get(i..).and_then(|rest| rest.chars().next()) {
-                Some(c) if is_space(c) => return i,
-                Some(c) => i += c.len_utf8(),
-                None => return bytes.len(),
-            }
-        }
-    }
-    bytes.len()
+    scan(s, is_space, |b| matches!(b, b' ' | b'\t'..=b'\r'))
 }
 
 /// `s` cut at byte `at`, when that is a character boundary.
