@@ -11,7 +11,7 @@ use std::process::ExitCode;
 use chrono::{DateTime, SecondsFormat, Utc};
 use chrono_tz::Tz;
 use clap::{Args, Parser as ClapParser, Subcommand, ValueEnum};
-use ringq::dates::{self, DateContext, DateError, DateSpan, Direction, Locale};
+use ringq::dates::{self, BusinessCalendar, DateContext, DateError, DateSpan, Direction, Locale};
 use ringq::{Code, Diagnostic, Parser, Span};
 
 #[derive(ClapParser)]
@@ -71,6 +71,17 @@ struct ContextArgs {
     /// Which way incomplete dates (`friday`, `dec 25`) are completed.
     #[arg(long, global = true, value_enum, default_value_t = PreferArg::Past)]
     prefer: PreferArg,
+    /// Business calendar for `N business hours ago` (JSON; see the README).
+    /// Default: Monday-Friday 09:00-17:00 in the --tz zone.
+    #[arg(long, global = true, value_name = "FILE.json", value_parser = load_calendar)]
+    calendar: Option<BusinessCalendar>,
+}
+
+/// Reads and checks a calendar file: reading files is the command's job,
+/// the library only parses.
+fn load_calendar(path: &str) -> Result<BusinessCalendar, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read `{path}`: {e}"))?;
+    serde_json::from_str(&text).map_err(|e| format!("`{path}` is not a valid calendar: {e}"))
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -107,6 +118,9 @@ impl ContextArgs {
             PreferArg::Past => Direction::Past,
             PreferArg::Future => Direction::Future,
         };
+        if let Some(calendar) = &self.calendar {
+            context.calendar = calendar.clone();
+        }
         context
     }
 }
