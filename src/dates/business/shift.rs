@@ -41,7 +41,7 @@ impl BusinessCalendar {
             BusinessUnit::Minute | BusinessUnit::Hour => {
                 let per = if unit == BusinessUnit::Minute { 60 } else { 3600 };
                 let seconds = amount.checked_mul(per).and_then(|s| i64::try_from(s).ok());
-                seconds.and_then(|s| Duration::try_seconds(s)).and_then(|d| self.count_time(now, d, direction, tz))
+                seconds.and_then(Duration::try_seconds).and_then(|d| self.count_time(now, d, direction, tz))
             }
             BusinessUnit::Day => self.count_days(now, amount, direction, tz),
         };
