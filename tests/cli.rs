@@ -132,3 +132,16 @@ fn check_resolves_dates() {
     assert_eq!(run.code, 1);
     insta::assert_snapshot!("check_date_error", run.stderr);
 }
+
+#[test]
+fn calendar_files_drive_business_time() {
+    let calendar = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/calendar.json");
+    // Tuesday 24 November 2026, 15:30 UTC is 16:30 in Paris.
+    let run = ringq(&["date", "--calendar", calendar, "2 business hours ago"], None);
+    assert_eq!((run.code, run.stdout.as_str()), (0, "2026-11-24T13:30:00Z 2026-11-24T13:30:01Z\n"));
+    let run = ringq(&["check", "--calendar", calendar, "first_content_after:\"3 business days ago\""], None);
+    assert_eq!((run.code, run.stdout.as_str()), (0, "first_content_after:\"3 business days ago\"\n"));
+    let run = ringq(&["date", "--calendar", "/no/such/calendar.json", "2 business hours ago"], None);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("cannot read `/no/such/calendar.json`"), "{}", run.stderr);
+}

@@ -50,6 +50,9 @@ pub enum CalendarError {
     /// A zone that is not an IANA name.
     #[error("unknown time zone `{0}`: use an IANA name such as Europe/Paris")]
     UnknownZone(String),
+    /// A holiday that is not a `YYYY-MM-DD` date.
+    #[error("`{0}` is not a holiday date: write YYYY-MM-DD, e.g. 2026-12-25")]
+    BadHoliday(String),
     /// A weekday key that is not `mon` … `sun`.
     #[error("unknown weekday `{0}`: use mon, tue, wed, thu, fri, sat or sun")]
     UnknownDay(String),
@@ -201,7 +204,7 @@ pub struct CalendarFile {
     pub week: BTreeMap<String, Vec<(String, String)>>,
     /// Closed dates, `YYYY-MM-DD`.
     #[serde(default)]
-    pub holidays: Vec<NaiveDate>,
+    pub holidays: Vec<String>,
 }
 
 impl TryFrom<CalendarFile> for BusinessCalendar {
@@ -222,7 +225,9 @@ impl TryFrom<CalendarFile> for BusinessCalendar {
                 builder = builder.open(weekday, start, end);
             }
         }
-        for date in file.holidays {
+        for text in &file.holidays {
+            let date =
+                NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| CalendarError::BadHoliday(text.clone()))?;
             builder = builder.holiday(date);
         }
         builder.build()
@@ -243,7 +248,7 @@ impl From<BusinessCalendar> for CalendarFile {
         CalendarFile {
             zone: calendar.zone.map(|z| z.name().to_owned()),
             week,
-            holidays: calendar.holidays.into_iter().collect(),
+            holidays: calendar.holidays.iter().map(|d| d.format("%Y-%m-%d").to_string()).collect(),
         }
     }
 }
