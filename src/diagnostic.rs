@@ -60,6 +60,17 @@ pub enum Code {
     UndocumentedFalse,
     /// A term repeats an earlier one exactly and was dropped.
     DuplicateTerm,
+    /// A RingCX keyword has no OmniQ field in the mapping.
+    UnmappedKeyword,
+    /// The OmniQ `filterBy` object cannot express the term (negation, a
+    /// second value for a field, free text, sorting); plan mode moves it to
+    /// the residual predicate instead.
+    NotExpressible,
+    /// Date bounds no instant satisfies: an empty range, or an exact
+    /// `createdAt` outside the range.
+    EmptyRange,
+    /// A keyword is not a usable OmniQ field path (an empty path segment).
+    InvalidField,
 }
 
 /// One problem in a query.

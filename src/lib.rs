@@ -5,6 +5,7 @@
 pub mod catalog;
 pub mod dates;
 pub mod diagnostic;
+pub mod omniq;
 pub mod page;
 mod print;
 pub mod query;

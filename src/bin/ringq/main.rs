@@ -6,12 +6,15 @@
 //! usage.
 
 use std::io::{self, BufRead, Read, Write};
+use std::num::NonZeroU64;
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use chrono::{DateTime, SecondsFormat, Utc};
 use chrono_tz::Tz;
 use clap::{Args, Parser as ClapParser, Subcommand, ValueEnum};
 use ringq::dates::{self, BusinessCalendar, DateContext, DateError, DateSpan, Direction, Locale};
+use ringq::omniq::{self, Compiler, Index, Mapping};
 use ringq::{Code, Diagnostic, Parser, Span};
 
 #[derive(ClapParser)]
@@ -33,6 +36,37 @@ enum Command {
     Parse(QueryArgs),
     /// Resolve a date expression: prints "START END" (UTC, RFC 3339).
     Date(DateArgs),
+    /// Compile a query to an OmniQ getmydata request body (JSON).
+    Omniq(OmniqArgs),
+}
+
+#[derive(Args)]
+struct OmniqArgs {
+    /// The query; read from standard input when absent or `-`.
+    #[arg(allow_hyphen_values = true)]
+    query: Option<String>,
+    /// The entity to query (templates_reports, communicationlogs, hsm_templates, communications,
+    /// manual_instances, users, campaings, profiles, reports, agents).
+    #[arg(long, value_parser = parse_index)]
+    index: Index,
+    /// Position of the first result.
+    #[arg(long, default_value_t = 0)]
+    from: u64,
+    /// Maximum number of results (at least 1).
+    #[arg(long, default_value = "10")]
+    size: NonZeroU64,
+    /// JSON object mapping RingCX keywords to OmniQ fields, added to the default
+    /// (first_content_after/before -> createdAt).
+    #[arg(long, value_name = "FILE.json")]
+    mapping: Option<PathBuf>,
+    /// Print {"request", "residual"}: what filterBy cannot express becomes a predicate
+    /// to check on the returned documents, instead of an error.
+    #[arg(long)]
+    plan: bool,
+}
+
+fn parse_index(text: &str) -> Result<Index, String> {
+    text.parse::<Index>().map_err(|e| e.to_string())
 }
 
 #[derive(Args)]
@@ -141,6 +175,7 @@ fn main() -> ExitCode {
         Command::Parse(args) => check(args, &cli.context, Output::Json),
         Command::Date(args) if args.jsonl => date_lines(&cli.context),
         Command::Date(args) => date(args, &cli.context),
+        Command::Omniq(args) => omniq(args, &cli.context),
     };
     match outcome {
         Ok(()) => ExitCode::SUCCESS,
@@ -197,6 +232,39 @@ fn check(args: &QueryArgs, context: &ContextArgs, output: Output) -> Result<(), 
             println!("{json}");
         }
     }
+    Ok(())
+}
+
+/// `ringq omniq`: the request body, or with `--plan` the request and the
+/// residual predicate, as pretty JSON.
+fn omniq(args: &OmniqArgs, context: &ContextArgs) -> Result<(), Failure> {
+    let mapping = match &args.mapping {
+        Some(path) => {
+            let text = std::fs::read_to_string(path)
+                .map_err(|e| Failure::Usage(format!("cannot read `{}`: {e}", path.display())))?;
+            Mapping::from_json(&text).map_err(|e| Failure::Usage(format!("`{}`: {e}", path.display())))?
+        }
+        None => Mapping::default(),
+    };
+    let text = input(args.query.as_deref())?;
+    let date_context = context.date_context();
+    let parsed = omniq::parser().dates(date_context.clone()).parse(&text).map_err(|error| {
+        eprint!("{error}");
+        Failure::Invalid
+    })?;
+    let compiler = Compiler::new(args.index).from(args.from).size(args.size).mapping(mapping);
+    let invalid = |errors: omniq::CompileErrors| {
+        eprint!("{}", errors.into_error(&text, &parsed));
+        Failure::Invalid
+    };
+    let json = if args.plan {
+        serde_json::to_string_pretty(&compiler.plan(parsed.query(), &date_context).map_err(invalid)?)
+    } else {
+        serde_json::to_string_pretty(&compiler.compile(parsed.query(), &date_context).map_err(invalid)?)
+    }
+    .map_err(|e| Failure::Usage(e.to_string()))?;
+    eprint!("{}", ringq::diagnostic::render_all(&text, parsed.warnings()));
+    println!("{json}");
     Ok(())
 }
 

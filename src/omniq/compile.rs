@@ -1,0 +1,721 @@
+//! From a typed query to a request body, plus the residual predicate.
+//!
+//! Each term becomes a constraint on one field (or free text); the
+//! constraints are then grouped by field. One value per field goes into
+//! `filterBy`, date bounds narrow into one range; everything else is a
+//! residual part, which strict mode reports as an error and plan mode
+//! returns as a [`Predicate`].
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::num::NonZeroU64;
+
+use chrono::{DateTime, TimeDelta, Utc};
+use serde_json::{Map, Value as Json};
+
+use super::mapping::is_field_path;
+use super::{format_instant, Index, Mapping, Plan, Predicate, Request};
+use crate::catalog::{Catalog, Repeat};
+use crate::dates::{DateContext, DateSpan};
+use crate::diagnostic::{Code, Diagnostic, Error};
+use crate::query::{DateValue, Query, Term, Value};
+use crate::validate::{parse_bool, Parsed, TermSpans};
+
+/// The fields the published document schema types as booleans.
+const BOOLEAN_FIELDS: [&str; 2] = ["isNewClient", "workflow.attrs.clientFromTemplate"];
+/// The field whose values are dates: `createdAt:DATE`, and the range form.
+const CREATED_AT: &str = "createdAt";
+/// The documented default page size.
+const DEFAULT_SIZE: NonZeroU64 = match NonZeroU64::new(10) {
+    Some(size) => size,
+    None => NonZeroU64::MIN,
+};
+const PLAN_HINT: &str = "plan mode (`--plan`) keeps it as a residual predicate to check on the returned documents";
+
+/// Compiles queries into `getmydata` requests for one index and page.
+///
+/// How terms compile:
+///
+/// - `field:value` (any keyword outside the catalogue, spelling kept) is
+///   `"field": "value"`; `isNewClient` and `workflow.attrs.clientFromTemplate`,
+///   booleans in the published schema, take `true 1 on yes` / `false 0 off
+///   no` and compile to JSON booleans, and `-field:true` is `field:false`.
+/// - `createdAt:DATE` is the exact form `"createdAt": "<start of DATE>"`.
+/// - `created_after:X` / `created_before:Y` are
+///   `"createdAt": {"from": start(X), "to": start(Y) - 1 ms}`; with one of
+///   them only, only that key. Several bounds narrow to the tightest; an
+///   empty range is an error. With an exact `createdAt` as well, the range
+///   is dropped when the instant is inside it (the exact match says more),
+///   and is an error otherwise.
+/// - RingCX keywords compile through the [`Mapping`]; an unmapped one is an
+///   error.
+/// - Negated terms, a second value for a field, alternatives of an "any of"
+///   keyword (`status_in`, `source`, …) and free text are residual: an error
+///   for [`Compiler::compile`], a [`Predicate`] for [`Compiler::plan`].
+/// - `order` is an error: `getmydata` does not sort.
+#[derive(Clone, Debug)]
+pub struct Compiler {
+    index: Index,
+    from: u64,
+    size: NonZeroU64,
+    mapping: Mapping,
+    catalog: Catalog,
+}
+
+/// One problem compiling one term (or two terms, for an empty range).
+///
+/// `Query` has no spans, so the error names the term by its index in
+/// [`Query::terms`]; [`CompileError::to_diagnostic`] turns it into a
+/// [`Diagnostic`] with the spans of [`Parsed::spans`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CompileError {
+    code: Code,
+    term: usize,
+    other: Option<usize>,
+    part: Part,
+    message: String,
+    hint: Option<String>,
+}
+
+/// Every problem found compiling a query, in term order.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CompileErrors(Vec<CompileError>);
+
+/// Which part of a term a compile error points at.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Part {
+    Term,
+    Keyword,
+    Value,
+}
+
+/// Which end of a range a date keyword gives.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Side {
+    From,
+    To,
+}
+
+/// The narrowed range of a field: each end with the term that set it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct Range {
+    from: Option<(usize, DateTime<Utc>)>,
+    to: Option<(usize, DateTime<Utc>)>,
+}
+
+/// What one term asks of one field.
+struct Constraint {
+    term: usize,
+    field: String,
+    negated: bool,
+    kind: Kind,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+enum Kind {
+    Equals(Json),
+    At(DateTime<Utc>),
+    Bound(Side, DateTime<Utc>),
+}
+
+/// A term, compiled.
+enum Compiled {
+    Field(Constraint),
+    Text { negated: bool, words: String },
+}
+
+/// Part of the query that `filterBy` cannot hold: the terms it comes
+/// from, why, and the predicate that checks it.
+struct Residual {
+    terms: Vec<usize>,
+    why: String,
+    predicate: Predicate,
+}
+
+impl Compiler {
+    /// A compiler for `index`, page `from` 0, `size` 10, the default mapping.
+    pub fn new(index: Index) -> Self {
+        Compiler { index, from: 0, size: DEFAULT_SIZE, mapping: Mapping::default(), catalog: super::catalog() }
+    }
+
+    /// Requests start at result `from`.
+    pub fn from(mut self, from: u64) -> Self {
+        self.from = from;
+        self
+    }
+
+    /// Requests return at most `size` results (never 0).
+    pub fn size(mut self, size: NonZeroU64) -> Self {
+        self.size = size;
+        self
+    }
+
+    /// Uses `mapping` for RingCX keywords.
+    pub fn mapping(mut self, mapping: Mapping) -> Self {
+        self.mapping = mapping;
+        self
+    }
+
+    /// Compiles `query`, resolving its dates against `context`. Anything
+    /// `filterBy` cannot express is an error: nothing is dropped.
+    pub fn compile(&self, query: &Query, context: &DateContext) -> Result<Request, CompileErrors> {
+        let (request, residual, mut errors) = self.build(query, context);
+        for part in residual {
+            for term in part.terms {
+                errors.push(CompileError::new(Code::NotExpressible, term, Part::Term, &part.why).hint(PLAN_HINT));
+            }
+        }
+        CompileErrors::check(errors).map(|()| request)
+    }
+
+    /// Compiles `query` into a request and the residual predicate: a
+    /// document matches the query exactly when it matches both.
+    pub fn plan(&self, query: &Query, context: &DateContext) -> Result<Plan, CompileErrors> {
+        let (request, residual, errors) = self.build(query, context);
+        CompileErrors::check(errors)?;
+        let residual = Predicate::All(residual.into_iter().map(|part| part.predicate).collect());
+        Ok(Plan { request, residual })
+    }
+
+    /// Parses `text` with [`super::parser`] (dates resolved against
+    /// `context`) and compiles it; errors point into `text`.
+    pub fn compile_str(&self, text: &str, context: &DateContext) -> Result<Request, Error> {
+        let parsed = super::parser().dates(context.clone()).parse(text)?;
+        self.compile(parsed.query(), context).map_err(|e| e.into_error(text, &parsed))
+    }
+
+    /// Parses `text` with [`super::parser`] and plans it; errors point into
+    /// `text`.
+    pub fn plan_str(&self, text: &str, context: &DateContext) -> Result<Plan, Error> {
+        let parsed = super::parser().dates(context.clone()).parse(text)?;
+        self.plan(parsed.query(), context).map_err(|e| e.into_error(text, &parsed))
+    }
+
+    fn build(&self, query: &Query, context: &DateContext) -> (Request, Vec<Residual>, Vec<CompileError>) {
+        let terms = query.terms();
+        let mut errors = Vec::new();
+        let mut residual = Vec::new();
+        let mut fields: BTreeMap<String, Vec<Constraint>> = BTreeMap::new();
+        for (index, term) in terms.iter().enumerate() {
+            match self.term(index, term, context) {
+                Ok(Compiled::Field(constraint)) => fields.entry(constraint.field.clone()).or_default().push(constraint),
+                Ok(Compiled::Text { negated, words }) => {
+                    let text = Predicate::Text(words);
+                    residual.push(Residual {
+                        terms: vec![index],
+                        why: format!("filterBy cannot search free text: `{term}`"),
+                        predicate: if negated { Predicate::Not(Box::new(text)) } else { text },
+                    });
+                }
+                Err(error) => errors.push(error),
+            }
+        }
+        let mut filter = Map::new();
+        for (field, constraints) in fields {
+            self.field(terms, &field, constraints, &mut filter, &mut residual, &mut errors);
+        }
+        residual.sort_by_key(|part| part.terms.first().copied());
+        let request = Request { index: self.index, filter_by: filter, from: self.from, size: self.size };
+        (request, residual, errors)
+    }
+
+    /// Compiles one term on its own.
+    fn term(&self, index: usize, term: &Term, context: &DateContext) -> Result<Compiled, CompileError> {
+        let keyword = term.keyword();
+        let negated = term.is_negated();
+        let constraint = |field: &str, negated: bool, kind: Kind| {
+            Ok(Compiled::Field(Constraint { term: index, field: field.to_owned(), negated, kind }))
+        };
+        match term.value() {
+            Value::Text(words) if term.is_text() => Ok(Compiled::Text { negated, words: words.clone() }),
+            Value::Order(_) => Err(CompileError::new(
+                Code::NotExpressible,
+                index,
+                Part::Term,
+                format!("getmydata does not sort: `{term}` cannot be compiled"),
+            )
+            .hint("remove it, and sort the returned documents")),
+            Value::Raw(text) => {
+                if !is_field_path(keyword) {
+                    return Err(CompileError::new(
+                        Code::InvalidField,
+                        index,
+                        Part::Keyword,
+                        format!("`{keyword}` is not a field path: a path segment is empty"),
+                    )
+                    .hint("separate names with single dots, as in `workflow.attrs.contact.email`"));
+                }
+                if keyword == CREATED_AT {
+                    let date = DateValue::parse(text).map_err(|e| date_error(index, e))?;
+                    let span = resolve(index, &date, context)?;
+                    return constraint(keyword, negated, Kind::At(span.start));
+                }
+                match field_value(index, keyword, text)? {
+                    // `-field:true` is `field:false`, as for catalogue booleans.
+                    Json::Bool(b) if negated => constraint(keyword, false, Kind::Equals(Json::Bool(!b))),
+                    value => constraint(keyword, negated, Kind::Equals(value)),
+                }
+            }
+            value => {
+                let field = match keyword {
+                    "created_after" | "created_before" => CREATED_AT,
+                    _ => self.mapping.field(keyword).ok_or_else(|| unmapped(index, keyword))?,
+                };
+                let kind = match value {
+                    Value::Date(date) => {
+                        let span = resolve(index, date, context)?;
+                        match side(keyword) {
+                            Some(side) => Kind::Bound(side, bound(side, span).ok_or_else(|| out_of_range(index))?),
+                            None => Kind::At(span.start),
+                        }
+                    }
+                    Value::Bool(b) => Kind::Equals(Json::Bool(*b)),
+                    other => Kind::Equals(field_value(index, field, &other.canonical_text())?),
+                };
+                constraint(field, negated, kind)
+            }
+        }
+    }
+
+    /// Compiles the constraints on one field: into `filter`, `residual` or
+    /// `errors`.
+    fn field(
+        &self,
+        terms: &[Term],
+        field: &str,
+        constraints: Vec<Constraint>,
+        filter: &mut Map<String, Json>,
+        residual: &mut Vec<Residual>,
+        errors: &mut Vec<CompileError>,
+    ) {
+        let shown = |index: usize| terms.get(index).map(Term::to_string).unwrap_or_default();
+        let (negated, positive): (Vec<Constraint>, Vec<Constraint>) = constraints.into_iter().partition(|c| c.negated);
+        for c in negated {
+            residual.push(Residual {
+                terms: vec![c.term],
+                why: format!("filterBy cannot negate: `{}`", shown(c.term)),
+                predicate: Predicate::Not(Box::new(c.kind.predicate(field))),
+            });
+        }
+        let positive = self.alternatives(terms, field, positive, residual);
+
+        let mut bounds = Vec::new();
+        let mut values: Vec<(usize, Kind)> = Vec::new();
+        for c in positive {
+            match c.kind {
+                Kind::Bound(side, at) => bounds.push((c.term, side, at)),
+                kind => values.push((c.term, kind)),
+            }
+        }
+        let range = match narrow(&bounds) {
+            Ok(range) => range,
+            Err((from, to)) => {
+                errors.push(
+                    CompileError::new(
+                        Code::EmptyRange,
+                        to,
+                        Part::Term,
+                        format!("`{}` and `{}` leave no instant: the range is empty", shown(from), shown(to)),
+                    )
+                    .other(from)
+                    .hint("the lower bound must not be after the upper bound"),
+                );
+                return;
+            }
+        };
+
+        let mut kept: Option<(usize, Json)> = None;
+        for (term, kind) in &values {
+            let value = kind.filter_value();
+            match &kept {
+                None => kept = Some((*term, value)),
+                Some((_, first)) if *first == value => {}
+                Some((first_term, first)) => residual.push(Residual {
+                    terms: vec![*term],
+                    why: format!(
+                        "filterBy holds one value per field: `{field}` is already {first} (from `{}`)",
+                        shown(*first_term)
+                    ),
+                    predicate: kind.predicate(field),
+                }),
+            }
+            if let Kind::At(at) = kind {
+                if let Some(bound) = range.excluding(*at) {
+                    errors.push(
+                        CompileError::new(
+                            Code::EmptyRange,
+                            *term,
+                            Part::Term,
+                            format!(
+                                "`{}` is outside the range of `{}`: no document can match",
+                                shown(*term),
+                                shown(bound)
+                            ),
+                        )
+                        .other(bound)
+                        .hint("remove one of them"),
+                    );
+                }
+            }
+        }
+        let range_is_redundant = values.iter().all(|(_, kind)| matches!(kind, Kind::At(_)));
+        match kept {
+            Some((_, value)) => {
+                filter.insert(field.to_owned(), value);
+                if !range.is_empty() && !range_is_redundant {
+                    residual.push(Residual {
+                        terms: range.terms(),
+                        why: format!("filterBy holds one value per field: `{field}` already has an exact value"),
+                        predicate: range.predicate(field),
+                    });
+                }
+            }
+            None if !range.is_empty() => {
+                filter.insert(field.to_owned(), range.filter_value());
+            }
+            None => {}
+        }
+    }
+
+    /// Takes out the terms of an "any of" keyword (`status_in`, …) that
+    /// has several values on this field: they become one `any` residual.
+    fn alternatives(
+        &self,
+        terms: &[Term],
+        field: &str,
+        positive: Vec<Constraint>,
+        residual: &mut Vec<Residual>,
+    ) -> Vec<Constraint> {
+        let keyword_of = |c: &Constraint| terms.get(c.term).map(Term::keyword).unwrap_or_default();
+        let is_any_of = |keyword: &str| self.catalog.get(keyword).is_some_and(|spec| spec.repeat == Repeat::AnyOf);
+        let mut groups: BTreeMap<&str, Vec<Constraint>> = BTreeMap::new();
+        let mut rest = Vec::new();
+        for c in positive {
+            let keyword = keyword_of(&c);
+            if is_any_of(keyword) && matches!(c.kind, Kind::Equals(_)) {
+                groups.entry(keyword).or_default().push(c);
+            } else {
+                rest.push(c);
+            }
+        }
+        for (keyword, group) in groups {
+            let first = group.first().map(|c| c.kind.clone());
+            if group.iter().all(|c| Some(&c.kind) == first.as_ref()) {
+                rest.extend(group);
+                continue;
+            }
+            residual.push(Residual {
+                terms: group.iter().skip(1).map(|c| c.term).collect(),
+                why: format!("the values of `{keyword}` are alternatives, and filterBy holds one value per field"),
+                predicate: Predicate::Any(group.iter().map(|c| c.kind.predicate(field)).collect()),
+            });
+        }
+        rest.sort_by_key(|c| c.term);
+        rest
+    }
+}
+
+impl Kind {
+    /// The predicate that checks this constraint on a document.
+    fn predicate(&self, field: &str) -> Predicate {
+        let field = field.to_owned();
+        match self {
+            Kind::Equals(value) => Predicate::Eq { field, value: value.clone() },
+            Kind::At(at) => Predicate::Range { field, from: Some(*at), to: Some(*at) },
+            Kind::Bound(Side::From, at) => Predicate::Range { field, from: Some(*at), to: None },
+            Kind::Bound(Side::To, at) => Predicate::Range { field, from: None, to: Some(*at) },
+        }
+    }
+
+    /// The `filterBy` value of an equality constraint.
+    fn filter_value(&self) -> Json {
+        match self {
+            Kind::Equals(value) => value.clone(),
+            Kind::At(at) | Kind::Bound(_, at) => Json::String(format_instant(*at)),
+        }
+    }
+}
+
+impl Range {
+    fn is_empty(&self) -> bool {
+        self.from.is_none() && self.to.is_none()
+    }
+
+    /// The term of the bound that excludes `at`, if one does.
+    fn excluding(&self, at: DateTime<Utc>) -> Option<usize> {
+        match (self.from, self.to) {
+            (Some((term, from)), _) if at < from => Some(term),
+            (_, Some((term, to))) if at > to => Some(term),
+            _ => None,
+        }
+    }
+
+    fn terms(&self) -> Vec<usize> {
+        self.from.iter().chain(self.to.iter()).map(|(term, _)| *term).collect()
+    }
+
+    fn predicate(&self, field: &str) -> Predicate {
+        Predicate::Range { field: field.to_owned(), from: self.from.map(|(_, t)| t), to: self.to.map(|(_, t)| t) }
+    }
+
+    /// `{"from": ..., "to": ...}`, with only the bounds that are set.
+    fn filter_value(&self) -> Json {
+        let mut object = Map::new();
+        if let Some((_, from)) = self.from {
+            object.insert("from".into(), Json::String(format_instant(from)));
+        }
+        if let Some((_, to)) = self.to {
+            object.insert("to".into(), Json::String(format_instant(to)));
+        }
+        Json::Object(object)
+    }
+}
+
+/// `_after` keywords give a lower bound, `_before` ones an upper bound;
+/// other date keywords an exact instant.
+fn side(keyword: &str) -> Option<Side> {
+    if keyword.ends_with("_after") {
+        Some(Side::From)
+    } else if keyword.ends_with("_before") {
+        Some(Side::To)
+    } else {
+        None
+    }
+}
+
+/// The bound a resolved date gives: `from` is its start (inclusive), `to`
+/// one millisecond before its start (the documentation's `23:59:59.999`).
+/// `None` only at the very start of representable time.
+fn bound(side: Side, span: DateSpan) -> Option<DateTime<Utc>> {
+    match side {
+        Side::From => Some(span.start),
+        Side::To => span.start.checked_sub_signed(TimeDelta::milliseconds(1)),
+    }
+}
+
+/// Narrows bounds `(term, side, instant)` to the tightest range: the
+/// latest `from`, the earliest `to` (the first term on ties). An empty
+/// range is `Err((from term, to term))`.
+fn narrow(bounds: &[(usize, Side, DateTime<Utc>)]) -> Result<Range, (usize, usize)> {
+    let mut range = Range::default();
+    for &(term, side, at) in bounds {
+        match side {
+            Side::From if range.from.map_or(true, |(_, from)| at > from) => range.from = Some((term, at)),
+            Side::To if range.to.map_or(true, |(_, to)| at < to) => range.to = Some((term, at)),
+            _ => {}
+        }
+    }
+    match (range.from, range.to) {
+        (Some((from_term, from)), Some((to_term, to))) if from > to => Err((from_term, to_term)),
+        _ => Ok(range),
+    }
+}
+
+/// The JSON value of `text` for `field`: a boolean for the schema's
+/// boolean fields, else a string.
+fn field_value(index: usize, field: &str, text: &str) -> Result<Json, CompileError> {
+    if !BOOLEAN_FIELDS.contains(&field) {
+        return Ok(Json::String(text.to_owned()));
+    }
+    parse_bool(text).map(Json::Bool).ok_or_else(|| {
+        CompileError::new(
+            Code::InvalidBoolean,
+            index,
+            Part::Value,
+            format!("`{field}` is a boolean field, not `{text}`"),
+        )
+        .hint("use `true` or `false` (also `1 on yes` / `0 off no`)")
+    })
+}
+
+fn resolve(index: usize, date: &DateValue, context: &DateContext) -> Result<DateSpan, CompileError> {
+    date.expr().resolve(context).map_err(|e| date_error(index, e))
+}
+
+fn date_error(index: usize, error: crate::dates::DateError) -> CompileError {
+    let compile_error = CompileError::new(Code::InvalidDate, index, Part::Value, error.message);
+    match error.hint {
+        Some(hint) => compile_error.hint(hint),
+        None => compile_error,
+    }
+}
+
+fn out_of_range(index: usize) -> CompileError {
+    CompileError::new(Code::InvalidDate, index, Part::Value, "this date is too early for a range bound")
+}
+
+fn unmapped(index: usize, keyword: &str) -> CompileError {
+    CompileError::new(Code::UnmappedKeyword, index, Part::Keyword, format!("`{keyword}` has no OmniQ field"))
+        .hint(format!("map it to a document field, e.g. `{{\"{keyword}\": \"FIELD\"}}` with `--mapping FILE.json`"))
+}
+
+impl CompileError {
+    fn new(code: Code, term: usize, part: Part, message: impl Into<String>) -> Self {
+        CompileError { code, term, other: None, part, message: message.into(), hint: None }
+    }
+
+    fn hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    fn other(mut self, term: usize) -> Self {
+        self.other = Some(term);
+        self
+    }
+
+    /// The kind of problem.
+    pub fn code(&self) -> Code {
+        self.code
+    }
+
+    /// The index (in [`Query::terms`]) of the term at fault.
+    pub fn term(&self) -> usize {
+        self.term
+    }
+
+    /// The other term involved, for a conflict between two terms.
+    pub fn other_term(&self) -> Option<usize> {
+        self.other
+    }
+
+    /// What is wrong, in words.
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+
+    /// What to do about it.
+    pub fn hint_text(&self) -> Option<&str> {
+        self.hint.as_deref()
+    }
+
+    /// The diagnostic at the term's span (`spans` as from [`Parsed::spans`]);
+    /// a conflict covers both terms.
+    pub fn to_diagnostic(&self, spans: &[TermSpans]) -> Diagnostic {
+        let span = spans.get(self.term).map(|s| match self.part {
+            Part::Term => s.term,
+            Part::Keyword => s.keyword.unwrap_or(s.term),
+            Part::Value => s.value,
+        });
+        let span = match (span, self.other.and_then(|o| spans.get(o))) {
+            (Some(span), Some(other)) => span.to(other.term),
+            (span, _) => span.unwrap_or_default(),
+        };
+        let diagnostic = Diagnostic::error(self.code, span, &self.message);
+        match &self.hint {
+            Some(hint) => diagnostic.with_hint(hint),
+            None => diagnostic,
+        }
+    }
+}
+
+impl fmt::Display for CompileError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "term {}: {}", self.term.saturating_add(1), self.message)
+    }
+}
+
+impl std::error::Error for CompileError {}
+
+impl CompileErrors {
+    fn check(mut errors: Vec<CompileError>) -> Result<(), CompileErrors> {
+        if errors.is_empty() {
+            return Ok(());
+        }
+        errors.sort_by_key(|e| e.term);
+        Err(CompileErrors(errors))
+    }
+
+    /// Every error, in term order (never empty).
+    pub fn errors(&self) -> &[CompileError] {
+        &self.0
+    }
+
+    /// The error to show a person: every compile error as a diagnostic on
+    /// `source`, the text `parsed` came from, with the parser's warnings.
+    pub fn into_error(self, source: &str, parsed: &Parsed) -> Error {
+        let mut diagnostics: Vec<Diagnostic> = self.0.iter().map(|e| e.to_diagnostic(parsed.spans())).collect();
+        diagnostics.extend(parsed.warnings().iter().cloned());
+        Error::new(source, diagnostics)
+    }
+}
+
+impl fmt::Display for CompileErrors {
+    /// One error per line.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for error in &self.0 {
+            writeln!(f, "{error}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for CompileErrors {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    fn day(y: i32, m: u32, d: u32) -> DateSpan {
+        let start = Utc.with_ymd_and_hms(y, m, d, 0, 0, 0).single().unwrap_or_default();
+        DateSpan { start, end: start + TimeDelta::days(1) }
+    }
+
+    fn bounds(list: &[(usize, Side, DateSpan)]) -> Vec<(usize, Side, DateTime<Utc>)> {
+        list.iter().filter_map(|&(term, side, span)| Some((term, side, bound(side, span)?))).collect()
+    }
+
+    #[test]
+    fn before_a_day_ends_one_millisecond_before_it() {
+        let to = bound(Side::To, day(2025, 6, 22)).map(format_instant);
+        assert_eq!(to.as_deref(), Some("2025-06-21T23:59:59.999Z"));
+        let from = bound(Side::From, day(2025, 5, 20)).map(format_instant);
+        assert_eq!(from.as_deref(), Some("2025-05-20T00:00:00.000Z"));
+    }
+
+    #[test]
+    fn several_bounds_narrow_to_the_tightest() {
+        let range = narrow(&bounds(&[
+            (0, Side::From, day(2025, 5, 1)),
+            (1, Side::To, day(2025, 7, 1)),
+            (2, Side::From, day(2025, 5, 20)),
+            (3, Side::To, day(2025, 6, 22)),
+            (4, Side::From, day(2025, 5, 2)),
+        ]));
+        assert_eq!(range.map(|r| r.terms()), Ok(vec![2, 3]));
+        let json = narrow(&bounds(&[(2, Side::From, day(2025, 5, 20)), (3, Side::To, day(2025, 6, 22))]))
+            .map(|r| r.filter_value());
+        assert_eq!(json, Ok(serde_json::json!({"from": "2025-05-20T00:00:00.000Z", "to": "2025-06-21T23:59:59.999Z"})));
+    }
+
+    #[test]
+    fn one_bound_gives_one_key() {
+        let json = narrow(&bounds(&[(0, Side::To, day(2025, 6, 22))])).map(|r| r.filter_value());
+        assert_eq!(json, Ok(serde_json::json!({"to": "2025-06-21T23:59:59.999Z"})));
+    }
+
+    #[test]
+    fn an_empty_range_names_both_terms() {
+        let same_day = narrow(&bounds(&[(0, Side::From, day(2025, 5, 20)), (1, Side::To, day(2025, 5, 20))]));
+        assert_eq!(same_day, Err((0, 1)));
+        let one_ms = narrow(&bounds(&[(0, Side::From, day(2025, 5, 20)), (1, Side::To, day(2025, 5, 21))]));
+        assert!(one_ms.is_ok());
+    }
+
+    #[test]
+    fn an_instant_outside_the_range_names_the_bound() {
+        let range =
+            narrow(&bounds(&[(0, Side::From, day(2025, 5, 20)), (1, Side::To, day(2025, 6, 22))])).unwrap_or_default();
+        assert_eq!(range.excluding(day(2025, 5, 19).start), Some(0));
+        assert_eq!(range.excluding(day(2025, 6, 22).start), Some(1));
+        assert_eq!(range.excluding(day(2025, 6, 21).start), None);
+    }
+
+    #[test]
+    fn date_keywords_pick_their_side_by_suffix() {
+        assert_eq!(side("created_after"), Some(Side::From));
+        assert_eq!(side("first_content_before"), Some(Side::To));
+        assert_eq!(side("due"), None);
+    }
+}
