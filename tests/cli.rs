@@ -145,3 +145,36 @@ fn calendar_files_drive_business_time() {
     assert_eq!(run.code, 2);
     assert!(run.stderr.contains("cannot read `/no/such/calendar.json`"), "{}", run.stderr);
 }
+
+#[test]
+fn omniq_prints_the_request_body() {
+    let run = ringq(
+        &["omniq", "--index", "agents", "--size", "15", "created_after:2025-05-20 created_before:2025-06-22"],
+        None,
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    insta::assert_snapshot!("omniq_request", run.stdout);
+    let run = ringq(&["omniq", "--index", "agents", "--plan", "platform:web -campaign:spring"], None);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    insta::assert_snapshot!("omniq_plan", run.stdout);
+}
+
+#[test]
+fn omniq_errors_and_usage() {
+    let run = ringq(&["omniq", "--index", "agents", "platform:web refund"], None);
+    assert_eq!((run.code, run.stdout.as_str()), (1, ""));
+    insta::assert_snapshot!("omniq_error", run.stderr);
+    let run = ringq(&["omniq", "--index", "agent", "platform:web"], None);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("did you mean `agents`?"), "{}", run.stderr);
+    let run = ringq(&["omniq", "--index", "agents", "--size", "0", "platform:web"], None);
+    assert_eq!(run.code, 2);
+    let mapping = std::env::temp_dir().join(format!("ringq-mapping-{}.json", std::process::id()));
+    std::fs::write(&mapping, r#"{"assigned_to": "workflow.attrs.agentId"}"#).unwrap();
+    let run = ringq(&["omniq", "--index", "agents", "--mapping", mapping.to_str().unwrap(), "assigned_to:42"], None);
+    std::fs::remove_file(&mapping).ok();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stdout.contains(r#""workflow.attrs.agentId": "42""#), "{}", run.stdout);
+    let run = ringq(&["omniq", "--index", "agents"], Some("platform:web\n"));
+    assert_eq!(run.code, 0, "{}", run.stderr);
+}

@@ -235,9 +235,14 @@ pub struct Plan {
 
 /// The OmniQ catalogue: the RingCX keywords (to be mapped) plus
 /// `created_after` and `created_before`, date bounds on `createdAt`
-/// (negation not supported: use the other one).
+/// (negation not supported: use the other one). Free text may be negated
+/// here (`-refund`): the residual predicate can check it, where RingCX
+/// documents no such thing.
 pub fn catalog() -> Catalog {
     let mut catalog = Catalog::ringcx();
+    if let Some(text) = catalog.get("text").cloned() {
+        catalog.insert(text.negation(Negation::Supported));
+    }
     catalog.insert(
         KeywordSpec::new("created_after", ValueType::Date)
             .negation(Negation::NotSupported)
