@@ -165,7 +165,7 @@ fn reference(query: &Query, document: &Json) -> bool {
             }
             (field, Value::Raw(r)) => path(field).is_some_and(|found| match found {
                 Json::String(s) => s == r,
-                other => other.to_string() == *r,
+                other => *r == other.to_string(),
             }),
             other => panic!("the generator does not make {other:?}"),
         };
