@@ -2,6 +2,7 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+pub mod build;
 pub mod catalog;
 pub mod dates;
 pub mod diagnostic;
@@ -13,6 +14,7 @@ pub mod span;
 pub mod syntax;
 mod validate;
 
+pub use build::QueryBuilder;
 pub use catalog::Catalog;
 pub use diagnostic::{Code, Diagnostic, Error, Severity};
 pub use print::needs_quotes;

@@ -327,7 +327,7 @@ impl DateValue {
     /// Parses a date expression; the text is kept in canonical form.
     pub fn parse(text: &str) -> Result<Self, crate::dates::DateError> {
         let expr = text.parse::<HumanDate>()?;
-        Ok(DateValue { parts: Box::new(DateParts { text: canonical_words(text), expr }) })
+        Ok(DateValue { parts: Box::new(DateParts { text: canonical_date(text), expr }) })
     }
 
     /// The canonical text: lowercase, white space collapsed to one space.
@@ -371,6 +371,30 @@ impl From<DateValue> for String {
 
 /// Lowercase, with every run of white space made one space and none at
 /// either end: the canonical spelling of status names and dates.
+/// The canonical text of a date: [`canonical_words`], except that an ISO
+/// 8601 instant keeps its `T` and `Z` upper case (`2011-02-03T14:27:33Z`),
+/// the way RFC 3339 writes them.
+fn canonical_date(text: &str) -> String {
+    let mut words = canonical_words(text);
+    if words.starts_with(|c: char| c.is_ascii_digit()) && words.bytes().any(|b| b == b't' || b == b'z') {
+        let bytes = words.as_bytes();
+        let upper: String = words
+            .char_indices()
+            .map(|(i, c)| {
+                let after_digit = i > 0 && bytes.get(i - 1).is_some_and(u8::is_ascii_digit);
+                let last = i + 1 == bytes.len();
+                match c {
+                    't' if after_digit && bytes.get(i + 1).is_some_and(u8::is_ascii_digit) => 'T',
+                    'z' if after_digit && last => 'Z',
+                    c => c,
+                }
+            })
+            .collect();
+        words = upper;
+    }
+    words
+}
+
 pub(crate) fn canonical_words(text: &str) -> String {
     let already_canonical = text.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase() && !b.is_ascii_whitespace())
         && !text.chars().any(char::is_whitespace);
