@@ -7,6 +7,29 @@
 //! back as keywords, values of the right shape, no duplicate terms) hold for
 //! every value of the type, however it was made, so printing a query and
 //! parsing it back always gives the same query.
+//!
+//! # JSON
+//!
+//! `Query`, `Term` and `Value` serialize to a stable shape, the one
+//! `ringq parse` prints (which adds each term's `span` and resolved `date`,
+//! and the `warnings`). Deserializing checks every invariant again, so JSON
+//! from elsewhere cannot make an invalid query.
+//!
+//! ```json
+//! {
+//!   "terms": [
+//!     {"keyword": "assigned_to_me", "value": {"type": "bool", "value": true}},
+//!     {"keyword": "status_in", "negated": true, "value": {"type": "status", "value": "replied"}},
+//!     {"keyword": "first_content_after", "value": {"type": "date", "value": "2 weeks ago at 4pm"}},
+//!     {"keyword": "order", "value": {"type": "order", "value": {"field": "created_at", "direction": "asc"}}},
+//!     {"keyword": "text", "value": {"type": "text", "value": "refund"}}
+//!   ]
+//! }
+//! ```
+//!
+//! `negated` is left out when false. `type` is one of `bool`, `id`,
+//! `status`, `language`, `date`, `text`, `order` and `raw` (the value of a
+//! keyword outside the catalogue, in lenient mode).
 
 use std::borrow::Cow;
 use std::collections::hash_map::Entry;

@@ -2,7 +2,7 @@
 
 use std::collections::BTreeMap;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::catalog::Catalog;
 
@@ -33,8 +33,8 @@ use crate::catalog::Catalog;
 /// assert_eq!(mapping.field("assigned_to_me"), None);
 /// # Ok::<(), ringq::omniq::MappingError>(())
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[serde(transparent)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "BTreeMap<String, String>", into = "BTreeMap<String, String>")]
 pub struct Mapping {
     fields: BTreeMap<String, String>,
 }
@@ -84,6 +84,25 @@ impl Default for Mapping {
     }
 }
 
+impl TryFrom<BTreeMap<String, String>> for Mapping {
+    type Error = MappingError;
+
+    /// The default mapping plus these entries, each checked.
+    fn try_from(entries: BTreeMap<String, String>) -> Result<Self, MappingError> {
+        let mut mapping = Mapping::default();
+        for (keyword, field) in entries {
+            mapping.insert(&keyword, &field)?;
+        }
+        Ok(mapping)
+    }
+}
+
+impl From<Mapping> for BTreeMap<String, String> {
+    fn from(mapping: Mapping) -> Self {
+        mapping.fields
+    }
+}
+
 impl Mapping {
     /// The default mapping plus the entries of a JSON object (see the type's
     /// documentation). Every key must be a RingCX keyword other than `text`
@@ -91,11 +110,7 @@ impl Mapping {
     pub fn from_json(text: &str) -> Result<Mapping, MappingError> {
         let entries: BTreeMap<String, String> =
             serde_json::from_str(text).map_err(|e| MappingError::Json(e.to_string()))?;
-        let mut mapping = Mapping::default();
-        for (keyword, field) in entries {
-            mapping.insert(&keyword, &field)?;
-        }
-        Ok(mapping)
+        Mapping::try_from(entries)
     }
 
     /// Maps `keyword` (any case) to `field`, replacing an earlier mapping.
