@@ -32,10 +32,8 @@
 //! keyword outside the catalogue, in lenient mode).
 
 use std::borrow::Cow;
-use std::collections::hash_map::Entry;
-use std::collections::HashMap;
 use std::fmt;
-use std::hash::{BuildHasher, BuildHasherDefault, Hash, Hasher};
+use std::hash::{BuildHasher, Hash, Hasher};
 use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
@@ -173,103 +171,103 @@ impl Query {
     pub(crate) fn from_terms(terms: impl IntoIterator<Item = Term>) -> Query {
         let mut set = TermSet::default();
         for term in terms {
-            set.insert(term);
+            set.push(term);
         }
-        set.into_query()
+        set.finish().0
     }
 }
 
-/// Terms in insertion order without exact duplicates: how every [`Query`]
-/// is built, so the no-duplicates invariant has one guardian.
+/// Terms in the user's order, from which [`TermSet::finish`] drops every
+/// exact duplicate of an earlier term: how every [`Query`] is built, so
+/// the no-duplicates invariant has one guardian.
 ///
-/// Linear time: while the set is short, a new term is compared with each
-/// (cheaper than hashing); past that, terms are looked up by hash and
-/// compared in full only when two hashes collide.
-#[derive(Debug)]
+/// Duplicates are found once, at the end, rather than at each term: a few
+/// terms are compared pairwise; more are hashed in one pass and sorted by
+/// hash, and only terms whose hashes are equal are compared. Streaming
+/// through the terms keeps a long query's cost linear and cache-friendly,
+/// where a hash table probed at every term spends most of its time waiting
+/// for memory once the table outgrows the cache.
+#[derive(Debug, Default)]
 pub(crate) struct TermSet {
     terms: Vec<Term>,
-    /// Term hash -> index of the first term with that hash. The keys are
-    /// already hashes, so the map uses them as they are.
-    by_hash: HashMap<u64, usize, BuildHasherDefault<AlreadyHashed>>,
-    /// The secret key of [`hash_of`], random per set.
-    seed: u64,
-}
-
-impl Default for TermSet {
-    fn default() -> Self {
-        TermSet::with_capacity(0)
-    }
-}
-
-/// A `Hasher` for keys that are already hashes: hashing a second time would
-/// only cost time.
-#[derive(Debug, Default)]
-pub(crate) struct AlreadyHashed(u64);
-
-impl Hasher for AlreadyHashed {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = self.0.rotate_left(8) ^ u64::from(b);
-        }
-    }
-
-    fn write_u64(&mut self, n: u64) {
-        self.0 = n;
-    }
 }
 
 impl TermSet {
-    /// Below this many terms, membership is a linear scan.
+    /// Up to this many terms, duplicates are found by comparing every pair.
     const SHORT: usize = 16;
 
     /// An empty set with room for `capacity` terms.
     pub(crate) fn with_capacity(capacity: usize) -> Self {
-        // The standard library's per-process random keys, which no caller
-        // can predict; the output never depends on them.
-        let seed = std::hash::RandomState::new().hash_one(0x5eed_u64);
-        TermSet { terms: Vec::with_capacity(capacity), by_hash: HashMap::default(), seed }
+        TermSet { terms: Vec::with_capacity(capacity) }
     }
 
-    /// Adds `term` unless an equal term is already there; returns whether it
-    /// was added.
-    pub(crate) fn insert(&mut self, term: Term) -> bool {
-        if self.terms.len() < Self::SHORT {
-            if self.terms.contains(&term) {
-                return false;
-            }
-            self.terms.push(term);
-            if self.terms.len() == Self::SHORT {
-                self.by_hash.reserve(self.terms.capacity());
-                for (i, t) in self.terms.iter().enumerate() {
-                    self.by_hash.entry(hash_of(t, self.seed)).or_insert(i);
-                }
-            }
-            return true;
-        }
-        let next = self.terms.len();
-        let duplicate = match self.by_hash.entry(hash_of(&term, self.seed)) {
-            Entry::Vacant(slot) => {
-                slot.insert(next);
-                false
-            }
-            Entry::Occupied(slot) => self.terms.get(*slot.get()) == Some(&term) || self.terms.contains(&term),
-        };
-        if !duplicate {
-            self.terms.push(term);
-        }
-        !duplicate
+    /// Adds `term` at the end.
+    pub(crate) fn push(&mut self, term: Term) {
+        self.terms.push(term);
     }
 
-    pub(crate) fn into_query(self) -> Query {
-        Query { terms: self.terms }
+    /// The query without duplicates, and the positions (in the order the
+    /// terms were pushed, ascending) of the terms dropped as duplicates.
+    pub(crate) fn finish(self) -> (Query, Vec<usize>) {
+        let mut terms = self.terms;
+        let dropped = duplicates(&terms);
+        remove_positions(&mut terms, &dropped);
+        (Query { terms }, dropped)
     }
 }
 
-/// The hash [`TermSet`] files a term under: a keyed folded-multiply hash
+/// Removes the items at `positions` (ascending) from `items`, in place.
+pub(crate) fn remove_positions<T>(items: &mut Vec<T>, positions: &[usize]) {
+    if positions.is_empty() {
+        return;
+    }
+    let mut next = positions.iter().peekable();
+    let mut position = 0;
+    items.retain(|_| {
+        let keep = next.peek().is_none_or(|&&p| p != position);
+        if !keep {
+            next.next();
+        }
+        position += 1;
+        keep
+    });
+}
+
+/// The positions of the terms equal to an earlier term, ascending.
+fn duplicates(terms: &[Term]) -> Vec<usize> {
+    let mut dropped = Vec::new();
+    if terms.len() <= TermSet::SHORT {
+        for (i, term) in terms.iter().enumerate() {
+            if terms.get(..i).is_some_and(|earlier| earlier.contains(term)) {
+                dropped.push(i);
+            }
+        }
+        return dropped;
+    }
+    // The standard library's per-process random keys, which no caller can
+    // predict: a crafted query cannot make distinct terms share a hash. The
+    // result never depends on them.
+    let seed = std::hash::RandomState::new().hash_one(0x5eed_u64);
+    let mut keyed: Vec<(u64, usize)> = terms.iter().enumerate().map(|(i, t)| (hash_of(t, seed), i)).collect();
+    keyed.sort_unstable();
+    let mut kept: Vec<usize> = Vec::new();
+    for run in keyed.chunk_by(|a, b| a.0 == b.0).filter(|run| run.len() > 1) {
+        // Positions ascend within a run: the first of equal terms is kept.
+        kept.clear();
+        for &(_, i) in run {
+            let term = terms.get(i);
+            if kept.iter().any(|&k| terms.get(k) == term) {
+                dropped.push(i);
+            } else {
+                kept.push(i);
+            }
+        }
+    }
+    dropped.sort_unstable();
+    dropped
+}
+
+/// The hash [`TermSet`] sorts terms by: a keyed folded-multiply hash
 /// (the construction of foldhash, the default hasher of `hashbrown`) over
 /// the keyword, the value's kind and the value's text. Keyed with a random
 /// seed, a crafted query cannot make its terms collide on purpose; and it

@@ -12,7 +12,7 @@ use serde::Serialize;
 use crate::catalog::{Catalog, KeywordSpec, Negation, ValueType};
 use crate::dates::{DateContext, DateSpan};
 use crate::diagnostic::{Code, Diagnostic, Error};
-use crate::query::{canonical_words, DateValue, Order, OrderError, Query, Term, TermSet, Value};
+use crate::query::{canonical_words, remove_positions, DateValue, Order, OrderError, Query, Term, TermSet, Value};
 use crate::span::Span;
 use crate::syntax::{self, AstTerm, AstValue};
 
@@ -141,13 +141,7 @@ impl Parser {
                 }
                 _ => None,
             };
-            if !terms.insert(term) {
-                diagnostics.push(
-                    Diagnostic::warning(Code::DuplicateTerm, ast_term.span, "this term repeats an earlier one")
-                        .with_hint("it is dropped from the canonical form"),
-                );
-                continue;
-            }
+            terms.push(term);
             spans.push(TermSpans {
                 term: ast_term.span,
                 keyword: ast_term.keyword.as_ref().map(|k| k.span),
@@ -160,11 +154,23 @@ impl Parser {
         diagnostics.append(&mut syntax_diagnostics);
         if diagnostics.iter().any(Diagnostic::is_error) {
             // Duplicates only matter for the canonical form of a valid query.
-            diagnostics.retain(|d| d.code != Code::DuplicateTerm);
             return Err(Error::new(text, diagnostics));
         }
+        let (query, dropped) = terms.finish();
+        if !dropped.is_empty() {
+            for &i in &dropped {
+                if let Some(span) = spans.get(i) {
+                    diagnostics.push(
+                        Diagnostic::warning(Code::DuplicateTerm, span.term, "this term repeats an earlier one")
+                            .with_hint("it is dropped from the canonical form"),
+                    );
+                }
+            }
+            remove_positions(&mut spans, &dropped);
+            remove_positions(&mut dates, &dropped);
+        }
         diagnostics.sort_by_key(|d| (d.span.start, d.span.end));
-        Ok(Parsed { query: terms.into_query(), spans, dates, warnings: diagnostics })
+        Ok(Parsed { query, spans, dates, warnings: diagnostics })
     }
 
     /// Validates one term on its own; `None` when it has an error.

@@ -500,8 +500,8 @@ fn narrow(bounds: &[(usize, Side, DateTime<Utc>)]) -> Result<Range, (usize, usiz
     let mut range = Range::default();
     for &(term, side, at) in bounds {
         match side {
-            Side::From if range.from.map_or(true, |(_, from)| at > from) => range.from = Some((term, at)),
-            Side::To if range.to.map_or(true, |(_, to)| at < to) => range.to = Some((term, at)),
+            Side::From if range.from.is_none_or(|(_, from)| at > from) => range.from = Some((term, at)),
+            Side::To if range.to.is_none_or(|(_, to)| at < to) => range.to = Some((term, at)),
             _ => {}
         }
     }

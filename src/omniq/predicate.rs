@@ -89,7 +89,7 @@ impl Predicate {
                 .and_then(Json::as_str)
                 .and_then(|text| DateTime::parse_from_rfc3339(text).ok())
                 .map(|t| t.with_timezone(&Utc))
-                .is_some_and(|t| from.map_or(true, |from| from <= t) && to.map_or(true, |to| t <= to)),
+                .is_some_and(|t| from.is_none_or(|from| from <= t) && to.is_none_or(|to| t <= to)),
             Predicate::Text(words) => contains_text(document, &words.to_lowercase()),
         }
     }
