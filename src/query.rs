@@ -235,6 +235,13 @@ pub(crate) fn remove_positions<T>(items: &mut Vec<T>, positions: &[usize]) {
 
 /// The positions of the terms equal to an earlier term, ascending.
 fn duplicates(terms: &[Term]) -> Vec<usize> {
+    duplicates_with(terms, 24)
+}
+
+/// [`duplicates`], with the number of bits the sort key gives to a term's
+/// position (a parameter so that tests reach the fallback for queries of
+/// more terms than those bits hold).
+fn duplicates_with(terms: &[Term], position_bits: u32) -> Vec<usize> {
     let mut dropped = Vec::new();
     if terms.len() <= TermSet::SHORT {
         for (i, term) in terms.iter().enumerate() {
@@ -248,19 +255,34 @@ fn duplicates(terms: &[Term]) -> Vec<usize> {
     // predict: a crafted query cannot make distinct terms share a hash. The
     // result never depends on them.
     let seed = std::hash::RandomState::new().hash_one(0x5eed_u64);
-    let mut keyed: Vec<(u64, usize)> = terms.iter().enumerate().map(|(i, t)| (hash_of(t, seed), i)).collect();
-    keyed.sort_unstable();
+    // One u64 per term: the hash's high bits above the term's position, so
+    // sorting plain integers groups equal hashes, positions ascending. A
+    // query of more terms than the position bits hold uses the whole hash.
     let mut kept: Vec<usize> = Vec::new();
-    for run in keyed.chunk_by(|a, b| a.0 == b.0).filter(|run| run.len() > 1) {
-        // Positions ascend within a run: the first of equal terms is kept.
+    let mut check_run = |run: &mut dyn Iterator<Item = usize>, dropped: &mut Vec<usize>| {
         kept.clear();
-        for &(_, i) in run {
+        for i in run {
             let term = terms.get(i);
             if kept.iter().any(|&k| terms.get(k) == term) {
                 dropped.push(i);
             } else {
                 kept.push(i);
             }
+        }
+    };
+    if terms.len() < 1 << position_bits {
+        let mask = (1u64 << position_bits) - 1;
+        let mut keyed: Vec<u64> =
+            terms.iter().enumerate().map(|(i, t)| (hash_of(t, seed) & !mask) | i as u64).collect();
+        keyed.sort_unstable();
+        for run in keyed.chunk_by(|a, b| a & !mask == b & !mask).filter(|run| run.len() > 1) {
+            check_run(&mut run.iter().map(|k| (k & mask) as usize), &mut dropped);
+        }
+    } else {
+        let mut keyed: Vec<(u64, usize)> = terms.iter().enumerate().map(|(i, t)| (hash_of(t, seed), i)).collect();
+        keyed.sort_unstable();
+        for run in keyed.chunk_by(|a, b| a.0 == b.0).filter(|run| run.len() > 1) {
+            check_run(&mut run.iter().map(|&(_, i)| i), &mut dropped);
         }
     }
     dropped.sort_unstable();
@@ -541,5 +563,49 @@ impl TryFrom<QueryShape> for Query {
             }
         }
         Ok(Query::from_terms(shape.terms))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The definition: a term is dropped when an equal term comes earlier.
+    fn reference(terms: &[Term]) -> Vec<usize> {
+        (0..terms.len()).filter(|&i| terms[..i].contains(&terms[i])).collect()
+    }
+
+    fn terms(values: &[u8]) -> Vec<Term> {
+        values
+            .iter()
+            .map(|v| match v % 3 {
+                0 => Term::new("source", false, Value::Id(format!("s{}", v / 3))),
+                1 => Term::new("source", true, Value::Id(format!("s{}", v / 3))),
+                _ => Term::new("text", false, Value::Text(format!("w{}", v / 3))),
+            })
+            .collect()
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn duplicates_are_the_terms_equal_to_an_earlier_one(values in proptest::collection::vec(0u8..60, 0..200)) {
+            let terms = terms(&values);
+            let expected = reference(&terms);
+            proptest::prop_assert_eq!(&duplicates(&terms), &expected);
+            // With few position bits, every query past 32 terms takes the
+            // fallback that keeps whole hashes.
+            proptest::prop_assert_eq!(&duplicates_with(&terms, 5), &expected);
+        }
+    }
+
+    #[test]
+    fn finishing_keeps_the_first_of_equal_terms_in_order() {
+        let mut set = TermSet::default();
+        for term in terms(&[3, 4, 3, 5, 4, 3]) {
+            set.push(term);
+        }
+        let (query, dropped) = set.finish();
+        assert_eq!(dropped, [2, 4, 5]);
+        assert_eq!(query.to_string(), "source:s1 -source:s1 w1");
     }
 }
