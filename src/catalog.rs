@@ -280,11 +280,12 @@ impl Catalog {
 
     /// The keyword named `name`, in any case.
     pub fn get(&self, name: &str) -> Option<&KeywordSpec> {
-        let found = if name.bytes().any(|b| !b.is_ascii()) && name.chars().any(char::is_uppercase) {
-            self.index.find(&self.keywords, &name.to_lowercase())
-        } else {
-            self.index.find(&self.keywords, name)
-        };
+        // ASCII case is ignored by the index itself; other upper case only
+        // matters for names that are not found as written.
+        let found = self.index.find(&self.keywords, name).or_else(|| {
+            let other_case = name.bytes().any(|b| !b.is_ascii()) && name.chars().any(char::is_uppercase);
+            other_case.then(|| self.index.find(&self.keywords, &name.to_lowercase())).flatten()
+        });
         found.and_then(|i| self.keywords.get(i))
     }
 
@@ -548,6 +549,9 @@ mod tests {
         assert_eq!(catalog.get("FIELD_299").map(|k| k.name.as_ref()), Some("field_299"));
         assert_eq!(catalog.get("status_in").map(|k| k.name.as_ref()), Some("status_in"));
         assert!(catalog.get("field_300").is_none());
+        catalog.insert(KeywordSpec::new("Café", ValueType::Words));
+        assert_eq!(catalog.get("CAFÉ").map(|k| k.name.as_ref()), Some("café"));
+        assert_eq!(catalog.get("cafÉ").map(|k| k.name.as_ref()), Some("café"));
         assert_eq!(catalog, catalog.clone());
     }
 }
