@@ -46,6 +46,10 @@ pub enum Code {
     InvalidLanguage,
     /// A date keyword got a value that is not a date.
     InvalidDate,
+    /// A date resolves, but perhaps not as its text suggests: a weekday that
+    /// is not its date's (`Thursday July 31 2006`), or a number read as a
+    /// time (`2006` alone is 20:06, as RingCX reads it).
+    DateReading,
     /// `order` got something other than `FIELD.DIRECTION`.
     InvalidOrder,
     /// `order` was given more than once.

@@ -136,9 +136,16 @@ impl Parser {
             let Some(term) = self.term(&ast_term, &mut diagnostics) else { continue };
             cross.check(&term, &ast_term, &mut diagnostics);
             let date = match (&self.dates, term.value()) {
-                (Some(context), Value::Date(date)) => {
-                    date.expr().resolve(context).map_err(|e| diagnostics.push(date_diagnostic(&ast_term.value, e))).ok()
-                }
+                (Some(context), Value::Date(date)) => match date.expr().resolve_with_warnings(context) {
+                    Ok((span, warnings)) => {
+                        diagnostics.extend(warnings.into_iter().map(|w| date_warning(&ast_term.value, w)));
+                        Some(span)
+                    }
+                    Err(e) => {
+                        diagnostics.push(date_diagnostic(&ast_term.value, e));
+                        None
+                    }
+                },
                 _ => None,
             };
             terms.push(term);
@@ -381,14 +388,27 @@ fn typed_value(
 /// A date error, pointed at the exact bytes inside the value when the value
 /// maps byte for byte onto the query, else at the whole value.
 fn date_diagnostic(value: &AstValue<'_>, e: crate::dates::DateError) -> Diagnostic {
-    let span = match value.offset_of_text() {
-        Some(offset) if e.span.end <= value.text.len() && e.span.start < e.span.end => e.span.shifted(offset),
-        _ => value.span,
-    };
-    let diagnostic = Diagnostic::error(Code::InvalidDate, span, e.message);
+    let diagnostic = Diagnostic::error(Code::InvalidDate, inside_value(value, e.span), e.message);
     match e.hint {
         Some(hint) => diagnostic.with_hint(hint),
         None => diagnostic,
+    }
+}
+
+/// A date warning, pointed like [`date_diagnostic`] points errors.
+fn date_warning(value: &AstValue<'_>, w: crate::dates::DateWarning) -> Diagnostic {
+    let diagnostic = Diagnostic::warning(Code::DateReading, inside_value(value, w.span), w.message);
+    match w.hint {
+        Some(hint) => diagnostic.with_hint(hint),
+        None => diagnostic,
+    }
+}
+
+/// `span` (bytes of a date value's text) as bytes of the query.
+fn inside_value(value: &AstValue<'_>, span: crate::Span) -> crate::Span {
+    match value.offset_of_text() {
+        Some(offset) if span.end <= value.text.len() && span.start < span.end => span.shifted(offset),
+        _ => value.span,
     }
 }
 

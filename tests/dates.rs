@@ -229,7 +229,8 @@ fn impossible_dates_and_amounts_are_errors_with_a_position() {
         ("99999999999999999999999 days ago", "the number `99999999999999999999999` is too large", (0, 23)),
         ("5th monday in february 2026", "there is no 5th monday in that month", (0, 27)),
         ("banana", "`banana` is not a date this language understands", (0, 6)),
-        ("yesterday banana", "`yesterday banana` is not a date this language understands", (10, 16)),
+        ("yesterday banana", "`banana` is not part of a date", (10, 16)),
+        ("yesterday at 4 bananas apples", "`bananas`, `apples` are not part of a date", (15, 29)),
         ("   ", "empty date", (0, 3)),
     ];
     let mut failures = Vec::new();

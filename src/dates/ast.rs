@@ -4,6 +4,11 @@
 //! user named, and `resolve` turns it into a span for a given context.
 //! Spans inside the tree are counted from the *end* of the text (see
 //! [`Tail`]), because the grammar only ever sees the rest of its input.
+//!
+//! The tree is built from a few pieces that combine freely: a [`Day`], a
+//! [`Part`] of it and a [`Clock`] time make a point; [`Amount`]s move any
+//! point; a [`Period`] or [`Season`] names a span; an ordinal picks one
+//! day, week, month or quarter inside a span.
 
 use chrono::Weekday;
 
@@ -22,25 +27,32 @@ pub(crate) struct Tail {
 /// A whole expression.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) enum Expr {
-    /// `now`.
+    /// `now`, `right now`, `this second`.
     Now,
-    /// A date and time with an explicit UTC offset (`...Z`, `+01:00`).
-    Instant { date: Ymd, time: Clock, offset_secs: i32 },
-    /// A day, whole or at a clock time.
-    Day { day: Day, time: Option<Clock> },
+    /// A date and time with an explicit UTC offset (`...Z`, `+01:00`, `PDT`),
+    /// and the weekday written before it, if any (checked, not used).
+    Instant { date: Ymd, time: Clock, offset_secs: i32, weekday: Option<(Weekday, Tail)> },
+    /// A day: whole, a part of it, or a clock time on it. `weekday` is a
+    /// weekday written next to a date (`Thu Aug 10`), checked, not used.
+    Day { day: Day, part: Option<Part>, time: Option<Clock>, weekday: Option<(Weekday, Tail)> },
     /// A clock time alone, completed to the nearest day by the preference.
     Time(Clock),
-    /// `N units ago`, `in N units`, optionally `at <time>`.
-    Shift { amount: Amount, dir: Direction, time: Option<Clock> },
+    /// Amounts of time before or after now or after an anchor
+    /// (`2 hours ago`, `3 years ago tomorrow`, `7 hours before tomorrow at
+    /// midnight`), optionally put at a clock time (`2 weeks ago at 4pm`).
+    Shift { amounts: Vec<Amount>, dir: Direction, base: Option<Box<Expr>>, time: Option<Clock> },
+    /// The n-th weekend, weekday or part of a day before or after now
+    /// (`2 weekends ago`, `5 mornings ago`, `1 monday from now`).
+    Occurrence { count: u64, of: Recurring, dir: Direction, at: Tail },
     /// `N business hours ago` and friends, counted by the business calendar.
     Business { amount: u64, unit: BusinessUnit, dir: Direction },
-    /// `last week`, `this month`, `next year`: a whole calendar unit.
-    Grain { modifier: Modifier, grain: Unit },
-    /// A whole month: `march`, `last march`, `jan 2011`.
+    /// `last week`, `this quarter`, `next weekend`, `month`: a whole period.
+    Grain { modifier: Modifier, grain: Period },
+    /// A whole month: `march`, `last march`, `jan 2011`, `2012-06`.
     Month(MonthRef),
-    /// A part of a day: `this morning`, `tonight`, `yesterday evening`.
-    PartOfDay { day: Day, part: Part },
-    /// `1st thursday in november`, `4th day last week`, `last day of january`.
+    /// A season: `last spring`, `this winter`, `summer`.
+    Season { modifier: Option<Modifier>, season: Season },
+    /// `1st thursday in november`, `4th day last week`, `Q1 2005`.
     Ordinal { nth: Nth, target: Target, within: Within, time: Option<Clock>, at: Tail },
 }
 
@@ -77,6 +89,11 @@ pub(crate) enum Day {
         modifier: Option<Modifier>,
         weekday: Weekday,
     },
+    /// A weekday of a named week: `last week tuesday`, `friday next week`.
+    WeekdayOfWeek {
+        week: Modifier,
+        weekday: Weekday,
+    },
     /// Month and day, with or without a year (`dec 25`, `2011-02-03`).
     Date {
         year: Option<Year>,
@@ -91,6 +108,11 @@ pub(crate) enum Day {
         year: Option<Year>,
         at: Tail,
     },
+    /// A day of the month alone (`28th`), completed by the preference.
+    OfMonth {
+        day: u32,
+        at: Tail,
+    },
 }
 
 /// `last`, `this` or `next`.
@@ -101,7 +123,7 @@ pub(crate) enum Modifier {
     Next,
 }
 
-/// A calendar unit.
+/// A unit of an amount of time.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub(crate) enum Unit {
     Second,
@@ -113,12 +135,38 @@ pub(crate) enum Unit {
     Year,
 }
 
+/// A named period: what `last`, `this` and `next` count in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Period {
+    Second,
+    Minute,
+    Hour,
+    Day,
+    /// Sunday to Sunday.
+    Week,
+    /// Saturday and Sunday.
+    Weekend,
+    /// Two weeks from the Sunday of the current week.
+    Fortnight,
+    Month,
+    /// January-March, April-June, July-September, October-December.
+    Quarter,
+    Year,
+}
+
 /// An amount of time: `2 hours`, `a week`, `half an hour` (= 30 minutes).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct Amount {
     pub(crate) count: u64,
     pub(crate) unit: Unit,
     pub(crate) at: Tail,
+}
+
+/// Something that recurs, counted by [`Expr::Occurrence`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Recurring {
+    Weekend,
+    Part(Part),
 }
 
 /// A month, with an optional modifier or year.
@@ -142,6 +190,19 @@ pub(crate) enum Part {
     Night,
 }
 
+/// A season of the northern hemisphere, with Chronic's fixed dates.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Season {
+    /// 20 March to 21 June.
+    Spring,
+    /// 21 June to 23 September.
+    Summer,
+    /// 23 September to 22 December.
+    Autumn,
+    /// 22 December to 20 March.
+    Winter,
+}
+
 /// Which occurrence an ordinal names.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Nth {
@@ -155,12 +216,16 @@ pub(crate) enum Nth {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Target {
     Weekday(Weekday),
-    Unit(Unit),
+    Day,
+    Week,
+    Month,
+    Quarter,
 }
 
 /// What an ordinal counts inside.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Within {
     Month(MonthRef),
-    Grain { modifier: Modifier, grain: Unit },
+    Grain { modifier: Modifier, grain: Period },
+    Year(Year),
 }

@@ -97,6 +97,20 @@ pub struct DateError {
     pub hint: Option<String>,
 }
 
+/// Something worth telling about a date that resolves: a weekday that is
+/// not its date's (`Thursday July 31 2006`), or a reading that may surprise
+/// (`2006` alone is the time 20:06, as RingCX reads it).
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("{message}")]
+pub struct DateWarning {
+    /// Where in the expression (bytes of the expression).
+    pub span: Span,
+    /// What was noticed, in words.
+    pub message: String,
+    /// What to write instead, when there is a good guess.
+    pub hint: Option<String>,
+}
+
 /// A parsed date expression, independent of any context.
 ///
 /// Parsing checks everything that does not depend on "now": the words, the
@@ -127,6 +141,42 @@ impl HumanDate {
     /// names, in UTC.
     pub fn resolve(&self, ctx: &DateContext) -> Result<DateSpan, DateError> {
         resolve::Resolver::new(ctx, self.text.len()).resolve(&self.expr)
+    }
+
+    /// Resolves like [`HumanDate::resolve`], with the warnings noticed on
+    /// the way: a weekday that contradicts its date, a number read as a
+    /// time.
+    ///
+    /// ```
+    /// use chrono::{TimeZone, Utc};
+    /// use ringq::dates::{DateContext, HumanDate};
+    ///
+    /// let date: HumanDate = "Thursday July 31 2006".parse()?;
+    /// let now = Utc.with_ymd_and_hms(2026, 11, 24, 12, 0, 0).unwrap();
+    /// let (span, warnings) = date.resolve_with_warnings(&DateContext::new(now))?;
+    /// assert_eq!(span.start.to_rfc3339(), "2006-07-31T00:00:00+00:00");
+    /// assert_eq!(warnings[0].message, "july 31 2006 is a monday, not a thursday");
+    /// # Ok::<(), ringq::dates::DateError>(())
+    /// ```
+    pub fn resolve_with_warnings(&self, ctx: &DateContext) -> Result<(DateSpan, Vec<DateWarning>), DateError> {
+        let resolver = resolve::Resolver::new(ctx, self.text.len());
+        let span = resolver.resolve(&self.expr)?;
+        let mut warnings = resolver.into_warnings();
+        let trimmed = self.text.trim();
+        if matches!(*self.expr, ast::Expr::Time(_)) && trimmed.len() == 4 && trimmed.bytes().all(|b| b.is_ascii_digit())
+        {
+            let start = self.text.len() - self.text.trim_start().len();
+            warnings.push(DateWarning {
+                span: Span::new(start, start + 4),
+                message: format!(
+                    "`{trimmed}` is read as the time {}:{}, as RingCX reads it",
+                    &trimmed[..2],
+                    &trimmed[2..]
+                ),
+                hint: Some(format!("for the year, write `jan {trimmed}` or `{trimmed}-01-01`")),
+            });
+        }
+        Ok((span, warnings))
     }
 
     /// The expression as written.
@@ -174,19 +224,57 @@ impl FromStr for HumanDate {
 const MAX_LEN: usize = 256;
 
 fn not_understood(s: &str, at: usize) -> DateError {
+    if let Some(error) = words_around_a_date(s) {
+        return error;
+    }
     // Point at the word where reading stopped.
     let at = (0..=at).rev().find(|&i| s.is_char_boundary(i)).unwrap_or(0);
     let rest = s.get(at..).unwrap_or("");
     let word_len = rest.find(char::is_whitespace).unwrap_or(rest.len());
     let (start, end) = if word_len == 0 { (0, s.len()) } else { (at, at + word_len) };
+    let trimmed = s.trim();
+    let hint = if trimmed.len() == 4 && trimmed.bytes().all(|b| b.is_ascii_digit()) {
+        format!("a year alone is not a date: write `jan {trimmed}`, `{trimmed}-01-01` or `Q1 {trimmed}`")
+    } else {
+        "write a date such as `2011-02-03`, `2011-02-03 14:27`, `yesterday`, `last friday at 20:00` or `2 hours ago`"
+            .to_owned()
+    };
     DateError {
         span: Span::new(start, end),
-        message: format!("`{}` is not a date this language understands", s.trim()),
-        hint: Some(
-            "write a date such as `2011-02-03`, `2011-02-03 14:27`, `yesterday`, `last friday at 20:00` or `2 hours ago`"
-                .into(),
-        ),
+        message: format!("`{trimmed}` is not a date this language understands"),
+        hint: Some(hint),
     }
+}
+
+/// Chronic skips words it does not know (`meeting today at 2pm`); a
+/// validator must not, as that hides typos. When the words outside the
+/// date language are all that stops the text from being a date, say which
+/// they are and what date remains.
+fn words_around_a_date(s: &str) -> Option<DateError> {
+    let mut kept = Vec::new();
+    let mut unknown = Vec::new();
+    let mut offset = 0;
+    for word in s.split_whitespace() {
+        let start = s.get(offset..).and_then(|rest| rest.find(word)).map_or(offset, |i| offset + i);
+        offset = start + word.len();
+        if units::is_date_word(word) {
+            kept.push(word);
+        } else {
+            unknown.push((word, Span::new(start, offset)));
+        }
+    }
+    let (first, last) = (unknown.first()?, unknown.last()?);
+    let remaining = kept.join(" ");
+    if remaining.is_empty() || grammar::date(&remaining).is_err() {
+        return None;
+    }
+    let names: Vec<String> = unknown.iter().map(|(w, _)| format!("`{w}`")).collect();
+    let (verb, noun) = if names.len() == 1 { ("is", "word") } else { ("are", "words") };
+    Some(DateError {
+        span: Span::new(first.1.start, last.1.end),
+        message: format!("{} {verb} not part of a date", names.join(", ")),
+        hint: Some(format!("RingCX would skip the {noun} and read the rest: did you mean \"{remaining}\"?")),
+    })
 }
 
 impl fmt::Display for HumanDate {

@@ -19,14 +19,20 @@
 //! - a clock time alone (`4pm`) is the latest such instant at or before now,
 //!   or the earliest at or after now.
 
+use std::cell::RefCell;
+
 use chrono::{
     DateTime, Datelike, Days, Duration, Months, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Timelike, Utc, Weekday,
 };
 
-use super::ast::{Amount, Clock, Day, Expr, Modifier, MonthRef, Nth, Part, Tail, Target, Unit, Within, Year};
+use super::ast::{
+    Amount, Clock, Day, Expr, Modifier, MonthRef, Nth, Part, Period, Recurring, Season, Tail, Target, Unit, Within,
+    Year,
+};
 use super::grammar::impossible_date;
 use super::local::{local, to_utc};
-use super::{DateContext, DateError, DateSpan, Direction, Locale};
+use super::units::{month_name, weekday_name};
+use super::{DateContext, DateError, DateSpan, DateWarning, Direction, Locale};
 use crate::span::Span;
 
 /// The earliest and latest years a resolved date may fall in: RFC 3339 and
@@ -40,6 +46,9 @@ pub(crate) struct Resolver<'c> {
     len: usize,
     now: NaiveDateTime,
     today: NaiveDate,
+    /// What resolution noticed without failing: a weekday that does not
+    /// match its date.
+    warnings: RefCell<Vec<DateWarning>>,
 }
 
 type Res<T> = Result<T, DateError>;
@@ -47,7 +56,12 @@ type Res<T> = Result<T, DateError>;
 impl<'c> Resolver<'c> {
     pub(crate) fn new(ctx: &'c DateContext, len: usize) -> Self {
         let now = local(ctx.now, ctx.tz);
-        Resolver { ctx, len, now, today: now.date() }
+        Resolver { ctx, len, now, today: now.date(), warnings: RefCell::new(Vec::new()) }
+    }
+
+    /// The warnings collected so far.
+    pub(crate) fn into_warnings(self) -> Vec<DateWarning> {
+        self.warnings.into_inner()
     }
 
     /// The span of the whole expression.
@@ -78,24 +92,27 @@ impl<'c> Resolver<'c> {
     }
 
     pub(crate) fn resolve(&self, expr: &Expr) -> Res<DateSpan> {
-        let span = match *expr {
+        let span = match expr {
             Expr::Now => self.instant(self.ctx.now)?,
-            Expr::Instant { date, time, offset_secs } => {
+            &Expr::Instant { date, time, offset_secs, weekday } => {
                 let naive = self.naive(date.year, date.month, date.day, time)?;
+                self.check_weekday(naive.date(), weekday);
                 let utc = naive.checked_sub_signed(Duration::seconds(i64::from(offset_secs)));
                 self.instant(Utc.from_utc_datetime(&utc.ok_or_else(|| self.out_of_range())?))?
             }
-            Expr::Day { day, time: None } => {
+            &Expr::Day { day, part, time, weekday } => {
                 let date = self.day(day)?;
-                self.days(date, 1)?
+                self.check_weekday(date, weekday);
+                match (time, part) {
+                    (Some(time), _) => self.local_instant(date.and_time(clock(time)))?,
+                    (None, Some(part)) => self.part(date, part)?,
+                    (None, None) => self.days(date, 1)?,
+                }
             }
-            Expr::Day { day, time: Some(time) } => {
-                let date = self.day(day)?;
-                self.local_instant(date.and_time(clock(time)))?
-            }
-            Expr::Time(time) => self.time_alone(time)?,
-            Expr::Shift { amount, dir, time } => self.shift(amount, dir, time)?,
-            Expr::Business { amount, unit, dir } => {
+            &Expr::Time(time) => self.time_alone(time)?,
+            Expr::Shift { amounts, dir, base, time } => self.shift(amounts, *dir, base.as_deref(), *time)?,
+            &Expr::Occurrence { count, of, dir, at } => self.occurrence(count, of, dir, at)?,
+            &Expr::Business { amount, unit, dir } => {
                 let t = self
                     .ctx
                     .calendar
@@ -103,26 +120,47 @@ impl<'c> Resolver<'c> {
                     .map_err(|e| self.error(self.whole(), e.to_string()))?;
                 self.instant(t)?
             }
-            Expr::Grain { modifier, grain } => self.grain(modifier, grain)?,
-            Expr::Month(month) => {
+            &Expr::Grain { modifier, grain } => self.grain(modifier, grain)?,
+            &Expr::Month(month) => {
                 let first = self.month(month)?;
                 self.local_range(
                     first.and_time(NaiveTime::MIN),
                     add_months(first, 1).map(|d| d.and_time(NaiveTime::MIN)),
                 )?
             }
-            Expr::PartOfDay { day, part } => {
-                let date = self.day(day)?;
-                let (from, to) = part_hours(part);
-                let start = date.and_time(NaiveTime::MIN) + Duration::hours(from);
-                self.local_range(start, Some(date.and_time(NaiveTime::MIN) + Duration::hours(to)))?
-            }
-            Expr::Ordinal { nth, target, within, time, at } => self.ordinal(nth, target, within, time, at)?,
+            &Expr::Season { modifier, season } => self.season(modifier, season)?,
+            &Expr::Ordinal { nth, target, within, time, at } => self.ordinal(nth, target, within, time, at)?,
         };
         if !YEARS.contains(&span.start.year()) || !YEARS.contains(&span.end.year()) {
             return Err(self.out_of_range());
         }
         Ok(span)
+    }
+
+    /// Warns when a weekday written beside a date is not that date's
+    /// weekday. RingCX ignores such a weekday, so the date stands.
+    fn check_weekday(&self, date: NaiveDate, weekday: Option<(Weekday, Tail)>) {
+        let Some((named, at)) = weekday else { return };
+        let real = date.weekday();
+        if real == named {
+            return;
+        }
+        let date_text = format!("{} {} {}", month_name(date.month()), date.day(), date.year());
+        self.warnings.borrow_mut().push(DateWarning {
+            span: self.span(at),
+            message: format!("{date_text} is a {}, not a {}", weekday_name(real), weekday_name(named)),
+            hint: Some(format!(
+                "the weekday is ignored and the date kept, as RingCX does; write `{}` or leave the weekday out",
+                weekday_name(real)
+            )),
+        });
+    }
+
+    /// The part of the day `part` on `date`.
+    fn part(&self, date: NaiveDate, part: Part) -> Res<DateSpan> {
+        let (from, to) = part_hours(part);
+        let midnight = date.and_time(NaiveTime::MIN);
+        self.local_range(midnight + Duration::hours(from), Some(midnight + Duration::hours(to)))
     }
 
     // ------------------------------------------------------------ spans
@@ -179,6 +217,18 @@ impl<'c> Resolver<'c> {
                 };
                 self.weekday(weekday, back)
             }
+            Day::WeekdayOfWeek { week, weekday } => {
+                let step = match week {
+                    Modifier::Last => -7,
+                    Modifier::This => 0,
+                    Modifier::Next => 7,
+                };
+                let sunday = week_start(today).and_then(|d| shift_days(d, step));
+                sunday
+                    .and_then(|d| d.checked_add_days(Days::new(u64::from(weekday.num_days_from_sunday()))))
+                    .ok_or_else(|| self.out_of_range())
+            }
+            Day::OfMonth { day, at } => self.day_of_month(day, at),
             Day::Date { year, month, day, at } => self.month_day(year, month, day, at),
             Day::Numeric { first, second, year, at } => {
                 let (month, day) = self.numeric_order(first, second, year);
@@ -255,6 +305,20 @@ impl<'c> Resolver<'c> {
         Err(self.error(self.span(at), impossible_date(None, month, day)))
     }
 
+    /// A day of the month alone: the latest such date on or before today,
+    /// or the earliest on or after (the 31st skips shorter months).
+    fn day_of_month(&self, day: u32, at: Tail) -> Res<NaiveDate> {
+        let first = self.today.with_day(1).ok_or_else(|| self.out_of_range())?;
+        for k in 0..=12 {
+            let month = if self.past() { shift_months(first, -k) } else { shift_months(first, k) };
+            let Some(date) = month.and_then(|m| m.with_day(day)) else { continue };
+            if (self.past() && date <= self.today) || (!self.past() && date >= self.today) {
+                return Ok(date);
+            }
+        }
+        Err(self.error(self.span(at), format!("there is no day {day} in any month")))
+    }
+
     /// A clock time alone: the latest such instant at or before now, or the
     /// earliest at or after.
     fn time_alone(&self, time: Clock) -> Res<DateSpan> {
@@ -271,75 +335,168 @@ impl<'c> Resolver<'c> {
 
     // ------------------------------------------------------------ amounts
 
-    fn shift(&self, amount: Amount, dir: Direction, time: Option<Clock>) -> Res<DateSpan> {
+    /// Amounts moved from now, or from the span of an anchor (`3 years ago
+    /// tomorrow` is the whole day), and put at a clock time if one is given.
+    /// An anchor that names a weekday stays that weekday: after months or
+    /// years it is the same weekday of the week reached.
+    fn shift(&self, amounts: &[Amount], dir: Direction, base: Option<&Expr>, time: Option<Clock>) -> Res<DateSpan> {
+        let (mut start, mut end, weekday) = match base {
+            None => (self.ctx.now, None, None),
+            Some(expr) => {
+                let span = self.resolve(expr)?;
+                let weekday = match expr {
+                    Expr::Day {
+                        day: Day::Weekday { weekday, .. } | Day::WeekdayOfWeek { weekday, .. },
+                        weekday: None,
+                        ..
+                    } => Some(*weekday),
+                    _ => None,
+                };
+                (span.start, Some(span.end), weekday)
+            }
+        };
+        for &amount in amounts {
+            start = self.step(start, amount, dir)?;
+            end = end.map(|e| self.step(e, amount, dir)).transpose()?;
+        }
+        if let Some(weekday) = weekday {
+            let reached = local(start, self.ctx.tz).date().weekday();
+            let delta = i64::from(weekday.num_days_from_sunday()) - i64::from(reached.num_days_from_sunday());
+            let by_days = |t: DateTime<Utc>| {
+                let moved =
+                    shift_days(local(t, self.ctx.tz).date(), delta).map(|d| d.and_time(local(t, self.ctx.tz).time()));
+                moved.and_then(|m| to_utc(m, self.ctx.tz)).ok_or_else(|| self.out_of_range())
+            };
+            start = by_days(start)?;
+            end = end.map(by_days).transpose()?;
+        }
+        match (time, end) {
+            (Some(time), _) => {
+                let date = local(start, self.ctx.tz).date();
+                self.local_instant(date.and_time(clock(time)))
+            }
+            (None, Some(end)) if end > start => Ok(DateSpan { start, end }),
+            (None, _) => self.instant(start),
+        }
+    }
+
+    /// `t` moved by one amount: seconds, minutes and hours are elapsed
+    /// time; days and longer are calendar steps on the local wall clock.
+    fn step(&self, t: DateTime<Utc>, amount: Amount, dir: Direction) -> Res<DateTime<Utc>> {
         let too_far = || DateError {
             span: self.span(amount.at),
             message: "this amount of time is out of range".into(),
             hint: Some("dates must fall between the years 1 and 9999".into()),
         };
         let count = amount.count;
-        let signed = |n: u64| -> Res<i64> {
-            let n = i64::try_from(n).map_err(|_| too_far())?;
-            Ok(if dir == Direction::Past { -n } else { n })
-        };
-        let elapsed = |secs_per: i64| -> Res<DateSpan> {
-            let secs = signed(count)?.checked_mul(secs_per).ok_or_else(too_far)?;
+        let elapsed = |secs_per: i64| -> Res<DateTime<Utc>> {
+            let n = i64::try_from(count).map_err(|_| too_far())?;
+            let secs = n.checked_mul(secs_per).ok_or_else(too_far)?;
             let d = Duration::try_seconds(secs).ok_or_else(too_far)?;
-            let t = self.ctx.now.checked_add_signed(d).ok_or_else(too_far)?;
-            self.instant(t)
+            match dir {
+                Direction::Past => t.checked_sub_signed(d),
+                Direction::Future => t.checked_add_signed(d),
+            }
+            .ok_or_else(too_far)
         };
-        let span = match amount.unit {
-            Unit::Second => elapsed(1),
-            Unit::Minute => elapsed(60),
-            Unit::Hour => elapsed(3600),
+        let wall = local(t, self.ctx.tz);
+        let moved = match amount.unit {
+            Unit::Second => return elapsed(1),
+            Unit::Minute => return elapsed(60),
+            Unit::Hour => return elapsed(3600),
             Unit::Day | Unit::Week => {
                 let days = if amount.unit == Unit::Week { count.checked_mul(7).ok_or_else(too_far)? } else { count };
-                let t = match dir {
-                    Direction::Past => self.now.checked_sub_days(Days::new(days)),
-                    Direction::Future => self.now.checked_add_days(Days::new(days)),
-                };
-                self.local_instant(t.ok_or_else(too_far)?)
+                match dir {
+                    Direction::Past => wall.checked_sub_days(Days::new(days)),
+                    Direction::Future => wall.checked_add_days(Days::new(days)),
+                }
             }
             Unit::Month | Unit::Year => {
                 let months = if amount.unit == Unit::Year { count.checked_mul(12).ok_or_else(too_far)? } else { count };
                 let months = Months::new(u32::try_from(months).map_err(|_| too_far())?);
-                let t = match dir {
-                    Direction::Past => self.now.checked_sub_months(months),
-                    Direction::Future => self.now.checked_add_months(months),
-                };
-                self.local_instant(t.ok_or_else(too_far)?)
+                match dir {
+                    Direction::Past => wall.checked_sub_months(months),
+                    Direction::Future => wall.checked_add_months(months),
+                }
             }
-        }?;
-        match time {
-            None => Ok(span),
-            Some(time) => {
-                let date = local(span.start, self.ctx.tz).date();
-                self.local_instant(date.and_time(clock(time)))
+        };
+        moved.and_then(|m| to_utc(m, self.ctx.tz)).ok_or_else(too_far)
+    }
+
+    /// The `count`-th weekend or part of a day before now (`Past`) or
+    /// after now: today's morning is the first "morning ago" once it has
+    /// begun.
+    fn occurrence(&self, count: u64, of: Recurring, dir: Direction, at: Tail) -> Res<DateSpan> {
+        if count == 0 {
+            return Err(self.error(self.span(at), "count from 1: `1 weekend ago` is the latest one"));
+        }
+        let too_far = || self.error(self.span(at), "this amount of time is out of range");
+        let (first_start, len_days, step) = match of {
+            Recurring::Part(part) => {
+                let (from, _) = part_hours(part);
+                (self.today.and_time(NaiveTime::MIN) + Duration::hours(from), 0, 1)
             }
+            Recurring::Weekend => {
+                let back = (self.today.weekday().num_days_from_sunday() + 1) % 7;
+                let saturday = shift_days(self.today, -i64::from(back)).ok_or_else(too_far)?;
+                (saturday.and_time(NaiveTime::MIN), 2, 7)
+            }
+        };
+        // The latest occurrence begun before now, or the earliest after.
+        let first = match dir {
+            Direction::Past if first_start < self.now => first_start,
+            Direction::Past => shift_naive(first_start, -step).ok_or_else(too_far)?,
+            Direction::Future if first_start > self.now => first_start,
+            Direction::Future => shift_naive(first_start, step).ok_or_else(too_far)?,
+        };
+        let more = i64::try_from(count - 1).ok().and_then(|n| n.checked_mul(step)).ok_or_else(too_far)?;
+        let start = shift_naive(first, if dir == Direction::Past { -more } else { more }).ok_or_else(too_far)?;
+        match of {
+            Recurring::Part(part) => self.part(start.date(), part),
+            Recurring::Weekend => self.days(start.date(), len_days),
         }
     }
 
     // ------------------------------------------------------------ units
 
-    /// The local start of the `grain` containing now.
-    fn grain_start(&self, grain: Unit) -> Option<NaiveDateTime> {
+    /// The local start of the period containing now.
+    fn grain_start(&self, grain: Period) -> Option<NaiveDateTime> {
         let now = self.now;
         let day = now.date();
         Some(match grain {
-            Unit::Second => now.with_nanosecond(0)?,
-            Unit::Minute => day.and_hms_opt(now.hour(), now.minute(), 0)?,
-            Unit::Hour => day.and_hms_opt(now.hour(), 0, 0)?,
-            Unit::Day => day.and_time(NaiveTime::MIN),
-            Unit::Week => week_start(day)?.and_time(NaiveTime::MIN),
-            Unit::Month => day.with_day(1)?.and_time(NaiveTime::MIN),
-            Unit::Year => NaiveDate::from_ymd_opt(day.year(), 1, 1)?.and_time(NaiveTime::MIN),
+            Period::Second => now.with_nanosecond(0)?,
+            Period::Minute => day.and_hms_opt(now.hour(), now.minute(), 0)?,
+            Period::Hour => day.and_hms_opt(now.hour(), 0, 0)?,
+            Period::Day => day.and_time(NaiveTime::MIN),
+            Period::Week | Period::Fortnight => week_start(day)?.and_time(NaiveTime::MIN),
+            Period::Weekend => self.weekend_start()?.and_time(NaiveTime::MIN),
+            Period::Month => day.with_day(1)?.and_time(NaiveTime::MIN),
+            Period::Quarter => {
+                NaiveDate::from_ymd_opt(day.year(), (day.month0() / 3) * 3 + 1, 1)?.and_time(NaiveTime::MIN)
+            }
+            Period::Year => NaiveDate::from_ymd_opt(day.year(), 1, 1)?.and_time(NaiveTime::MIN),
         })
     }
 
-    /// `last|this|next <grain>`: a whole unit. Units of a day and more are
-    /// local calendar units; seconds, minutes and hours are elapsed time
-    /// from the local start of the current one.
-    fn grain(&self, modifier: Modifier, grain: Unit) -> Res<DateSpan> {
+    /// The Saturday of `this weekend`: the current weekend on a Saturday or
+    /// Sunday, else the latest one (`Past`) or the next one.
+    fn weekend_start(&self) -> Option<NaiveDate> {
+        let since_saturday = (self.today.weekday().num_days_from_sunday() + 1) % 7;
+        let latest = shift_days(self.today, -i64::from(since_saturday))?;
+        if since_saturday <= 1 || self.past() {
+            Some(latest)
+        } else {
+            shift_days(latest, 7)
+        }
+    }
+
+    /// `last|this|next <period>`: a whole period. Periods of a day and more
+    /// are local calendar periods; seconds, minutes and hours are elapsed
+    /// time from the local start of the current one. `last weekend` is the
+    /// one before the current or latest weekend, `next weekend` the one
+    /// after the current or coming one; `last fortnight` ends and `next
+    /// fortnight` starts a week from this week's Sunday.
+    fn grain(&self, modifier: Modifier, grain: Period) -> Res<DateSpan> {
         let step: i64 = match modifier {
             Modifier::Last => -1,
             Modifier::This => 0,
@@ -347,24 +504,45 @@ impl<'c> Resolver<'c> {
         };
         let start = self.grain_start(grain).ok_or_else(|| self.out_of_range())?;
         match grain {
-            Unit::Second | Unit::Minute | Unit::Hour => {
+            Period::Second | Period::Minute | Period::Hour => {
                 let len = match grain {
-                    Unit::Second => Duration::seconds(1),
-                    Unit::Minute => Duration::minutes(1),
+                    Period::Second => Duration::seconds(1),
+                    Period::Minute => Duration::minutes(1),
                     _ => Duration::hours(1),
                 };
-                let start = if grain == Unit::Second { self.ctx.now } else { self.utc(start)? };
+                let start = if grain == Period::Second { self.ctx.now } else { self.utc(start)? };
                 let start = start.checked_add_signed(len * step as i32).ok_or_else(|| self.out_of_range())?;
                 let end = start.checked_add_signed(len).ok_or_else(|| self.out_of_range())?;
                 Ok(DateSpan { start, end })
             }
-            Unit::Day | Unit::Week => {
-                let days = if grain == Unit::Week { 7 } else { 1 };
-                let first = shift_days(start.date(), step * days).ok_or_else(|| self.out_of_range())?;
+            Period::Day | Period::Week | Period::Fortnight => {
+                let (days, shift) = match (grain, modifier) {
+                    (Period::Day, _) => (1, step),
+                    (Period::Week, _) => (7, 7 * step),
+                    (_, Modifier::Last) => (14, -14),
+                    (_, Modifier::This) => (14, 0),
+                    (_, Modifier::Next) => (14, 7),
+                };
+                let first = shift_days(start.date(), shift).ok_or_else(|| self.out_of_range())?;
                 self.days(first, days as u64)
             }
-            Unit::Month | Unit::Year => {
-                let months = if grain == Unit::Year { 12 } else { 1 };
+            Period::Weekend => {
+                let current = start.date();
+                let in_weekend = matches!(self.today.weekday(), Weekday::Sat | Weekday::Sun);
+                let shift = match modifier {
+                    Modifier::Last if in_weekend || current > self.today => -7,
+                    Modifier::Next if in_weekend || current <= self.today => 7,
+                    _ => 0,
+                };
+                let first = shift_days(current, shift).ok_or_else(|| self.out_of_range())?;
+                self.days(first, 2)
+            }
+            Period::Month | Period::Quarter | Period::Year => {
+                let months = match grain {
+                    Period::Year => 12,
+                    Period::Quarter => 3,
+                    _ => 1,
+                };
                 let first = shift_months(start.date(), step * months).ok_or_else(|| self.out_of_range())?;
                 self.local_range(
                     first.and_time(NaiveTime::MIN),
@@ -372,6 +550,29 @@ impl<'c> Resolver<'c> {
                 )
             }
         }
+    }
+
+    /// A season: the current one, else the latest ended (`Past`) or the
+    /// next to begin; `last` is the latest ended and `next` the next to
+    /// begin, whatever the current season is.
+    fn season(&self, modifier: Option<Modifier>, season: Season) -> Res<DateSpan> {
+        let year = self.today.year();
+        let instances = (year - 2..=year + 1).filter_map(|y| season_dates(season, y));
+        let inside = |&(s, e): &(NaiveDate, NaiveDate)| s <= self.today && self.today < e;
+        let ended = |&(_, e): &(NaiveDate, NaiveDate)| e <= self.today;
+        let ahead = |&(s, _): &(NaiveDate, NaiveDate)| s > self.today;
+        let all: Vec<(NaiveDate, NaiveDate)> = instances.collect();
+        let latest_ended = all.iter().copied().filter(ended).last();
+        let next = all.iter().copied().find(ahead);
+        let found = match modifier {
+            Some(Modifier::Last) => latest_ended,
+            Some(Modifier::Next) => next,
+            Some(Modifier::This) | None => {
+                all.iter().copied().find(inside).or(if self.past() { latest_ended } else { next })
+            }
+        };
+        let (start, end) = found.ok_or_else(|| self.out_of_range())?;
+        self.local_range(start.and_time(NaiveTime::MIN), Some(end.and_time(NaiveTime::MIN)))
     }
 
     fn utc(&self, t: NaiveDateTime) -> Res<DateTime<Utc>> {
@@ -421,14 +622,20 @@ impl<'c> Resolver<'c> {
         let (first, end, inside) = match within {
             Within::Month(m) => {
                 let first = self.month(m)?;
-                (first, add_months(first, 1).ok_or_else(|| self.out_of_range())?, Unit::Month)
+                (first, add_months(first, 1).ok_or_else(|| self.out_of_range())?, Period::Month)
+            }
+            Within::Year(year) => {
+                let y = self.full_year(year);
+                let first = NaiveDate::from_ymd_opt(y, 1, 1).ok_or_else(|| self.out_of_range())?;
+                (first, add_months(first, 12).ok_or_else(|| self.out_of_range())?, Period::Year)
             }
             Within::Grain { modifier, grain } => {
                 let span = self.grain(modifier, grain)?;
                 let first = local(span.start, self.ctx.tz).date();
                 let end = match grain {
-                    Unit::Week => first.checked_add_days(Days::new(7)),
-                    Unit::Month => add_months(first, 1),
+                    Period::Week => first.checked_add_days(Days::new(7)),
+                    Period::Month => add_months(first, 1),
+                    Period::Quarter => add_months(first, 3),
                     _ => add_months(first, 12),
                 };
                 (first, end.ok_or_else(|| self.out_of_range())?, grain)
@@ -439,38 +646,42 @@ impl<'c> Resolver<'c> {
                 Nth::Number(n) => ordinal_name(n),
                 Nth::Last => "last".to_owned(),
             };
-            self.error(self.span(at), format!("there is no {which} {what} in that {}", unit_name(inside)))
+            self.error(self.span(at), format!("there is no {which} {what} in that {}", period_name(inside)))
         };
+        let days = || first.iter_days().take_while(|d| *d < end);
         let (day, len_days) = match target {
             Target::Weekday(w) => {
-                let days: Vec<NaiveDate> =
-                    first.iter_days().take_while(|d| *d < end).filter(|d| d.weekday() == w).collect();
-                let name = weekday_name(w);
-                (pick(&days, nth).ok_or_else(|| missing(name))?, 1)
+                let found: Vec<NaiveDate> = days().filter(|d| d.weekday() == w).collect();
+                (pick(&found, nth).ok_or_else(|| missing(weekday_name(w)))?, 1)
             }
-            Target::Unit(Unit::Day) => {
-                let days: Vec<NaiveDate> = first.iter_days().take_while(|d| *d < end).collect();
-                (pick(&days, nth).ok_or_else(|| missing("day"))?, 1)
+            Target::Day => {
+                let found: Vec<NaiveDate> = days().collect();
+                (pick(&found, nth).ok_or_else(|| missing("day"))?, 1)
             }
-            Target::Unit(Unit::Week) if inside != Unit::Week => {
+            Target::Week if inside != Period::Week => {
                 // Weeks start on Sunday; the n-th week is the n-th one
                 // starting inside the period.
-                let sundays: Vec<NaiveDate> =
-                    first.iter_days().take_while(|d| *d < end).filter(|d| d.weekday() == Weekday::Sun).collect();
+                let sundays: Vec<NaiveDate> = days().filter(|d| d.weekday() == Weekday::Sun).collect();
                 (pick(&sundays, nth).ok_or_else(|| missing("week"))?, 7)
             }
-            Target::Unit(Unit::Month) if inside == Unit::Year => {
-                let months: Vec<NaiveDate> = (0..12).filter_map(|k| add_months(first, k)).collect();
-                let month = pick(&months, nth).ok_or_else(|| missing("month"))?;
+            Target::Month | Target::Quarter if inside == Period::Year => {
+                let step = if target == Target::Quarter { 3 } else { 1 };
+                let starts: Vec<NaiveDate> = (0..12 / step).filter_map(|k| add_months(first, k * step)).collect();
+                let what = if target == Target::Quarter { "quarter" } else { "month" };
+                let start = pick(&starts, nth).ok_or_else(|| missing(what))?;
                 if time.is_some() {
-                    return Err(self.error(self.span(at), "a time needs a day, not a whole month"));
+                    return Err(self.error(self.span(at), format!("a time needs a day, not a whole {what}")));
                 }
-                let next = add_months(month, 1).map(|d| d.and_time(NaiveTime::MIN));
-                return self.local_range(month.and_time(NaiveTime::MIN), next);
+                let next = add_months(start, step).map(|d| d.and_time(NaiveTime::MIN));
+                return self.local_range(start.and_time(NaiveTime::MIN), next);
             }
-            Target::Unit(unit) => {
-                return Err(self
-                    .error(self.span(at), format!("a {} is not counted in {}s", unit_name(inside), unit_name(unit))));
+            Target::Week | Target::Month | Target::Quarter => {
+                let what = match target {
+                    Target::Week => "week",
+                    Target::Month => "month",
+                    _ => "quarter",
+                };
+                return Err(self.error(self.span(at), format!("a {} is not counted in {what}s", period_name(inside))));
             }
         };
         match time {
@@ -478,6 +689,21 @@ impl<'c> Resolver<'c> {
             None => self.days(day, len_days),
         }
     }
+}
+
+/// The first and the day after the last day of `season` starting in `year`.
+fn season_dates(season: Season, year: i32) -> Option<(NaiveDate, NaiveDate)> {
+    let date = |y, m, d| NaiveDate::from_ymd_opt(y, m, d);
+    Some(match season {
+        Season::Spring => (date(year, 3, 20)?, date(year, 6, 21)?),
+        Season::Summer => (date(year, 6, 21)?, date(year, 9, 23)?),
+        Season::Autumn => (date(year, 9, 23)?, date(year, 12, 22)?),
+        Season::Winter => (date(year, 12, 22)?, date(year + 1, 3, 20)?),
+    })
+}
+
+fn shift_naive(t: NaiveDateTime, days: i64) -> Option<NaiveDateTime> {
+    shift_days(t.date(), days).map(|d| d.and_time(t.time()))
 }
 
 fn clock(c: Clock) -> NaiveTime {
@@ -527,27 +753,18 @@ fn part_hours(part: Part) -> (i64, i64) {
     }
 }
 
-fn unit_name(unit: Unit) -> &'static str {
-    match unit {
-        Unit::Second => "second",
-        Unit::Minute => "minute",
-        Unit::Hour => "hour",
-        Unit::Day => "day",
-        Unit::Week => "week",
-        Unit::Month => "month",
-        Unit::Year => "year",
-    }
-}
-
-fn weekday_name(w: Weekday) -> &'static str {
-    match w {
-        Weekday::Mon => "monday",
-        Weekday::Tue => "tuesday",
-        Weekday::Wed => "wednesday",
-        Weekday::Thu => "thursday",
-        Weekday::Fri => "friday",
-        Weekday::Sat => "saturday",
-        Weekday::Sun => "sunday",
+fn period_name(period: Period) -> &'static str {
+    match period {
+        Period::Second => "second",
+        Period::Minute => "minute",
+        Period::Hour => "hour",
+        Period::Day => "day",
+        Period::Week => "week",
+        Period::Weekend => "weekend",
+        Period::Fortnight => "fortnight",
+        Period::Month => "month",
+        Period::Quarter => "quarter",
+        Period::Year => "year",
     }
 }
 

@@ -13,7 +13,7 @@ use std::process::ExitCode;
 use chrono::{DateTime, SecondsFormat, Utc};
 use chrono_tz::Tz;
 use clap::{Args, Parser as ClapParser, Subcommand, ValueEnum};
-use ringq::dates::{self, BusinessCalendar, DateContext, DateError, DateSpan, Direction, Locale};
+use ringq::dates::{self, BusinessCalendar, DateContext, DateError, DateSpan, Direction, HumanDate, Locale};
 use ringq::omniq::{self, Compiler, Index, Mapping};
 use ringq::{Code, Diagnostic, Parser, Span};
 
@@ -275,8 +275,21 @@ fn format_instant(t: DateTime<Utc>) -> String {
 fn date(args: &DateArgs, context: &ContextArgs) -> Result<(), Failure> {
     let text = input(args.expr.as_deref())?;
     let expr = text.trim_end_matches(['\n', '\r']);
-    match dates::resolve(expr, &context.date_context()) {
-        Ok(DateSpan { start, end }) => {
+    let resolved = expr.parse::<HumanDate>().and_then(|date| date.resolve_with_warnings(&context.date_context()));
+    match resolved {
+        Ok((DateSpan { start, end }, warnings)) => {
+            for warning in &warnings {
+                let diagnostic = Diagnostic::warning(
+                    Code::DateReading,
+                    Span::new(warning.span.start, warning.span.end),
+                    &warning.message,
+                );
+                let diagnostic = match &warning.hint {
+                    Some(hint) => diagnostic.with_hint(hint),
+                    None => diagnostic,
+                };
+                eprint!("{}", diagnostic.render(expr));
+            }
             println!("{} {}", format_instant(start), format_instant(end));
             Ok(())
         }
