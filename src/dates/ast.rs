@@ -37,6 +37,10 @@ pub(crate) enum Expr {
     Day { day: Day, part: Option<Part>, time: Option<Clock>, weekday: Option<(Weekday, Tail)> },
     /// A clock time alone, completed to the nearest day by the preference.
     Time(Clock),
+    /// A time phrase alone on a 12-hour dial (`half past 2`, `10 to 2`):
+    /// either the morning's or the afternoon's, whichever is nearest in
+    /// the preferred direction. The hour is 0-11.
+    Dial(Clock),
     /// Amounts of time before or after now or after an anchor
     /// (`2 hours ago`, `3 years ago tomorrow`, `7 hours before tomorrow at
     /// midnight`), optionally put at a clock time (`2 weeks ago at 4pm`).

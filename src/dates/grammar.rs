@@ -602,11 +602,13 @@ struct RawClock {
     open: bool,
     /// `10 to 2`: the time is an hour before the hour named.
     before: bool,
+    /// Written as a phrase (`half past 2`).
+    phrase: bool,
 }
 
 impl RawClock {
     fn exact(c: Clock) -> Self {
-        RawClock { hour: c.hour, minute: c.minute, second: c.second, open: false, before: false }
+        RawClock { hour: c.hour, minute: c.minute, second: c.second, open: false, before: false, phrase: false }
     }
 
     /// The time, with an open hour read by `part` (morning: am; later
@@ -729,7 +731,7 @@ fn clock_phrase(i: &str) -> R<'_, RawClock> {
     }
     let minute = if before { 60 - minutes } else { minutes };
     let open = (hlen == 1 && hour > 0) || (10..=12).contains(&hour);
-    Ok((i, RawClock { hour, minute, second: 0, open, before }))
+    Ok((i, RawClock { hour, minute, second: 0, open, before, phrase: true }))
 }
 
 /// `ampm = "am" | "pm" | "a.m." | "p.m." | "a" | "p"`; true for pm.
@@ -801,14 +803,20 @@ fn time_first(i: &str) -> R<'_, Expr> {
     Ok((i, Expr::Day { day, part, time: Some(raw.settle(phrase.or(part))), weekday }))
 }
 
-/// `time_alone = at_time | clock [part_phrase]`
+/// `time_alone = at_time | clock [part_phrase]`. A time phrase alone on a
+/// 12-hour dial (`half past 2`) is the nearest of its two readings, as
+/// Chronic reads it.
 fn time_alone(i: &str) -> R<'_, Expr> {
     if let Ok((i, c)) = at_time(i) {
         return Ok((i, Expr::Time(c)));
     }
     let (i, raw) = clock(i, true)?;
     let (i, part) = opt(part_phrase).parse(i)?;
-    Ok((i, Expr::Time(raw.settle(part))))
+    let clock = raw.settle(part);
+    if raw.phrase && raw.open && part.is_none() {
+        return Ok((i, Expr::Dial(Clock { hour: clock.hour % 12, ..clock })));
+    }
+    Ok((i, Expr::Time(clock)))
 }
 
 /// A day, the part of it named, and a weekday written beside a date.

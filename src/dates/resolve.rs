@@ -110,6 +110,16 @@ impl<'c> Resolver<'c> {
                 }
             }
             &Expr::Time(time) => self.time_alone(time)?,
+            &Expr::Dial(time) => {
+                let pm = Clock { hour: time.hour + 12, ..time };
+                let (am, pm) = (self.time_alone(time)?, self.time_alone(pm)?);
+                // The nearer of the two in the preferred direction.
+                if self.past() == (am.start > pm.start) {
+                    am
+                } else {
+                    pm
+                }
+            }
             Expr::Shift { amounts, dir, base, time } => self.shift(amounts, *dir, base.as_deref(), *time)?,
             &Expr::Occurrence { count, of, dir, at } => self.occurrence(count, of, dir, at)?,
             &Expr::Business { amount, unit, dir } => {
@@ -424,36 +434,40 @@ impl<'c> Resolver<'c> {
     }
 
     /// The `count`-th weekend or part of a day before now (`Past`) or
-    /// after now: today's morning is the first "morning ago" once it has
-    /// begun.
+    /// after now, as Chronic counts: the first weekend ago is the latest
+    /// that has begun, the first morning ago the latest that has ended;
+    /// the first one from now is the earliest that has not begun.
     fn occurrence(&self, count: u64, of: Recurring, dir: Direction, at: Tail) -> Res<DateSpan> {
         if count == 0 {
             return Err(self.error(self.span(at), "count from 1: `1 weekend ago` is the latest one"));
         }
         let too_far = || self.error(self.span(at), "this amount of time is out of range");
-        let (first_start, len_days, step) = match of {
+        // Today's occurrence (this week's, for weekends) and the period.
+        // This day's or this week's occurrence, whether it counts as one
+        // ago, and the step to the next one in days.
+        let (start, counts_as_past, step) = match of {
             Recurring::Part(part) => {
-                let (from, _) = part_hours(part);
-                (self.today.and_time(NaiveTime::MIN) + Duration::hours(from), 0, 1)
+                let (from, to) = part_hours(part);
+                let midnight = self.today.and_time(NaiveTime::MIN);
+                (midnight + Duration::hours(from), midnight + Duration::hours(to) <= self.now, 1)
             }
             Recurring::Weekend => {
                 let back = (self.today.weekday().num_days_from_sunday() + 1) % 7;
-                let saturday = shift_days(self.today, -i64::from(back)).ok_or_else(too_far)?;
-                (saturday.and_time(NaiveTime::MIN), 2, 7)
+                let saturday = shift_days(self.today, -i64::from(back)).ok_or_else(too_far)?.and_time(NaiveTime::MIN);
+                (saturday, saturday < self.now, 7)
             }
         };
-        // The latest occurrence begun before now, or the earliest after.
         let first = match dir {
-            Direction::Past if first_start < self.now => first_start,
-            Direction::Past => shift_naive(first_start, -step).ok_or_else(too_far)?,
-            Direction::Future if first_start > self.now => first_start,
-            Direction::Future => shift_naive(first_start, step).ok_or_else(too_far)?,
+            Direction::Past if counts_as_past => start,
+            Direction::Past => shift_naive(start, -step).ok_or_else(too_far)?,
+            Direction::Future if start > self.now => start,
+            Direction::Future => shift_naive(start, step).ok_or_else(too_far)?,
         };
         let more = i64::try_from(count - 1).ok().and_then(|n| n.checked_mul(step)).ok_or_else(too_far)?;
         let start = shift_naive(first, if dir == Direction::Past { -more } else { more }).ok_or_else(too_far)?;
         match of {
             Recurring::Part(part) => self.part(start.date(), part),
-            Recurring::Weekend => self.days(start.date(), len_days),
+            Recurring::Weekend => self.days(start.date(), 2),
         }
     }
 
