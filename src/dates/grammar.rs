@@ -80,11 +80,22 @@ pub(crate) fn date(i: &str) -> R<'_, Expr> {
     expr(i)
 }
 
-/// `expr = stamp | business | relative | period | point`. Every leaf
+/// `expr = stamp | point | relative | period | business`. Every leaf
 /// alternative must reach the end, so that a shorter reading of a prefix
 /// (`last day` in `last day of january`) never hides the whole one.
 fn expr(i: &str) -> R<'_, Expr> {
-    nom::branch::alt((stamp, to_end(business), relative, period, point)).parse(i)
+    // The same alternatives, in the order that finds the usual reading of
+    // the first word soonest: no two of them read the same whole text.
+    let first = i.split(|c: char| !c.is_ascii_alphanumeric()).next().unwrap_or("");
+    let digits = first.bytes().take_while(u8::is_ascii_digit).count();
+    let ordinal = (digits > 0 && digits < first.len()) || lookup(ORDINAL_WORDS, first).is_some();
+    if ordinal || lookup(MODIFIERS, first).is_some() {
+        nom::branch::alt((period, point, relative, stamp, to_end(business))).parse(i)
+    } else if digits > 0 {
+        nom::branch::alt((stamp, relative, point, period, to_end(business))).parse(i)
+    } else {
+        nom::branch::alt((point, relative, period, stamp, to_end(business))).parse(i)
+    }
 }
 
 fn to_end<'a>(mut p: impl FnMut(&'a str) -> R<'a, Expr>) -> impl FnMut(&'a str) -> R<'a, Expr> {
@@ -554,11 +565,19 @@ fn relative(i: &str) -> R<'_, Expr> {
         let (i, dir) = direction(i)?;
         Ok((i, Expr::Occurrence { count, of, dir, at }))
     };
-    let ahead = |i| {
-        let (i, amounts) = amounts(i)?;
-        let (i, _) = ws(i)?;
-        let (i, dir) = direction(i)?;
-        // What follows: a time for the day reached, or an anchor to move.
+    nom::branch::alt((to_end(inside), to_end(recurring), moved)).parse(i)
+}
+
+/// `amounts ws direction [at_time | ws clock | ws point] | amounts ws pointer ws point`,
+/// up to the end: the amounts are read once, then what moves them.
+fn moved(i: &str) -> R<'_, Expr> {
+    let (i, amounts) = amounts(i)?;
+    let (i, _) = ws(i)?;
+    if let Ok((i, dir)) = direction(i) {
+        // What follows: nothing, a time for the day reached, or an anchor.
+        if end(i).is_ok() {
+            return Ok((i, Expr::Shift { amounts, dir, base: None, time: None }));
+        }
         let time_after = |i| {
             let (i, _) = ws(i)?;
             let (i, c) = clock(i, false)?;
@@ -569,23 +588,18 @@ fn relative(i: &str) -> R<'_, Expr> {
                 return Ok((r, Expr::Shift { amounts, dir, base: None, time: Some(time) }));
             }
         }
-        let (i, base) = opt(|i| {
+        let anchor = |i| {
             let (i, _) = ws(i)?;
             point(i)
-        })
-        .parse(i)?;
-        let (i, _) = end(i)?;
-        Ok((i, Expr::Shift { amounts, dir, base: base.map(Box::new), time: None }))
-    };
-    let anchored = |i| {
-        let (i, amounts) = amounts(i)?;
-        let (i, _) = ws(i)?;
-        let (i, dir) = pointer(i)?;
-        let (i, _) = ws(i)?;
-        let (i, base) = point(i)?;
-        Ok((i, Expr::Shift { amounts, dir, base: Some(Box::new(base)), time: None }))
-    };
-    nom::branch::alt((to_end(inside), to_end(recurring), ahead, to_end(anchored))).parse(i)
+        };
+        if let Ok((r, base)) = anchor(i) {
+            return Ok((r, Expr::Shift { amounts, dir, base: Some(Box::new(base)), time: None }));
+        }
+    }
+    let (i, dir) = pointer(i)?;
+    let (i, _) = ws(i)?;
+    let (i, base) = point(i)?;
+    Ok((i, Expr::Shift { amounts, dir, base: Some(Box::new(base)), time: None }))
 }
 
 // ---------------------------------------------------------------- times
@@ -667,8 +681,9 @@ fn clock(i: &str, bare: bool) -> R<'_, RawClock> {
     if let Ok((r, _)) = kw("midnight")(i) {
         return Ok((r, RawClock::exact(Clock { hour: 0, minute: 0, second: 0 })));
     }
-    if let Ok(found) = clock_phrase(i) {
-        return Ok(found);
+    match clock_phrase(i) {
+        Err(nom::Err::Error(_)) => {}
+        found => return found,
     }
     let start = i;
     let (i, (hour, hlen)) = small(4)(i)?;
@@ -698,7 +713,7 @@ fn clock(i: &str, bare: bool) -> R<'_, RawClock> {
             }
             (if pm { hour % 12 + 12 } else { hour % 12 }, false)
         }
-        None if ms.is_none() && !bare => return mismatch(start),
+        None if ms.is_none() && (!bare || hour > 23) => return mismatch(start),
         // A one-digit hour, or 10-12, is on a 12-hour dial, as Chronic
         // reads it; `04:00`, `16:00` and `0900` are 24-hour times.
         None => (hour, compact.is_none() && ((hlen == 1 && hour > 0) || (10..=12).contains(&hour))),
@@ -752,7 +767,7 @@ fn ampm(i: &str) -> R<'_, bool> {
 /// `point = now | day_point [time_suffix] | time_first | time_alone`, up
 /// to the end (a point is always last in an expression).
 fn point(i: &str) -> R<'_, Expr> {
-    nom::branch::alt((to_end(now), to_end(day_point), to_end(time_first), to_end(time_alone))).parse(i)
+    nom::branch::alt((to_end(now), to_end(day_point), to_end(at_time_alone), timed)).parse(i)
 }
 
 /// `now = ["right" ws] "now" | "this" ws "second"`
@@ -792,31 +807,30 @@ fn time_suffix(i: &str, part: Option<Part>) -> R<'_, Clock> {
     Ok((i, raw.settle(phrase.or(part))))
 }
 
-/// `time_first = clock [part_phrase] ws ["on" ws] day_part`:
-/// `5pm on may 27th`, `4pm yesterday`, `7 tonight`, `5 on may 28`.
-fn time_first(i: &str) -> R<'_, Expr> {
+/// `at_time_alone = at_time`
+fn at_time_alone(i: &str) -> R<'_, Expr> {
+    at_time(i).map(|(i, c)| (i, Expr::Time(c)))
+}
+
+/// `timed = clock [part_phrase] [ws ["on" ws] day_part]`, up to the end:
+/// a time on a day (`5pm on may 27th`, `4pm yesterday`, `7 tonight`,
+/// `5 on may 28`) or alone. A time phrase alone on a 12-hour dial (`half
+/// past 2`) is the nearest of its two readings, as Chronic reads it.
+fn timed(i: &str) -> R<'_, Expr> {
     let (i, raw) = clock(i, true)?;
     let (i, phrase) = opt(part_phrase).parse(i)?;
+    if let Ok((i, _)) = end(i) {
+        let clock = raw.settle(phrase);
+        if raw.phrase && raw.open && phrase.is_none() {
+            return Ok((i, Expr::Dial(Clock { hour: clock.hour % 12, ..clock })));
+        }
+        return Ok((i, Expr::Time(clock)));
+    }
     let (i, _) = ws(i)?;
     let (i, _) = opt((kw("on"), ws)).parse(i)?;
     let (i, (day, part, weekday)) = day_part(i)?;
+    let (i, _) = end(i)?;
     Ok((i, Expr::Day { day, part, time: Some(raw.settle(phrase.or(part))), weekday }))
-}
-
-/// `time_alone = at_time | clock [part_phrase]`. A time phrase alone on a
-/// 12-hour dial (`half past 2`) is the nearest of its two readings, as
-/// Chronic reads it.
-fn time_alone(i: &str) -> R<'_, Expr> {
-    if let Ok((i, c)) = at_time(i) {
-        return Ok((i, Expr::Time(c)));
-    }
-    let (i, raw) = clock(i, true)?;
-    let (i, part) = opt(part_phrase).parse(i)?;
-    let clock = raw.settle(part);
-    if raw.phrase && raw.open && part.is_none() {
-        return Ok((i, Expr::Dial(Clock { hour: clock.hour % 12, ..clock })));
-    }
-    Ok((i, Expr::Time(clock)))
 }
 
 /// A day, the part of it named, and a weekday written beside a date.
@@ -855,21 +869,55 @@ fn day_part(i: &str) -> R<'_, DayPart> {
 // ---------------------------------------------------------------- days
 
 /// `day = "today" | "yesterday" | "tomorrow" | "this" ws "day"
-///      | weekday_of_week | weekday_date | [modifier ws] weekday
+///      | modifier ws ("week" ws weekday_name | weekday_name)
+///      | weekday_name (ws modifier ws "week" | [ws* ","] ws* calendar_date)?
 ///      | calendar_date`
+///
+/// A modifier and a weekday name are each read once, then what follows
+/// decides: `last week tuesday`, `last tuesday`, `tuesday last week`,
+/// `Thu Aug 10` (a weekday checked against its date), `tuesday`.
 fn day(i: &str) -> R<'_, (Day, Option<(Weekday, Tail)>)> {
-    let plain = |d: Day| move |i| Ok((i, (d, None)));
-    nom::branch::alt((
-        |i| kw("today")(i).and_then(|(r, _)| plain(Day::Today)(r)),
-        |i| (kw("this"), ws, kw("day")).parse(i).and_then(|(r, _)| plain(Day::Today)(r)),
-        |i| kw("yesterday")(i).and_then(|(r, _)| plain(Day::Yesterday)(r)),
-        |i| kw("tomorrow")(i).and_then(|(r, _)| plain(Day::Tomorrow)(r)),
-        |i| weekday_of_week(i).map(|(r, d)| (r, (d, None))),
-        weekday_date,
-        |i| weekday(i).map(|(r, d)| (r, (d, None))),
-        |i| calendar_date(i).map(|(r, d)| (r, (d, None))),
-    ))
-    .parse(i)
+    if let Ok((r, w)) = word(i) {
+        let named = [("today", Day::Today), ("yesterday", Day::Yesterday), ("tomorrow", Day::Tomorrow)];
+        if let Some(day) = lookup(&named, w) {
+            return Ok((r, (day, None)));
+        }
+    }
+    if let Ok((r, _)) = (kw("this"), ws, kw("day")).parse(i) {
+        return Ok((r, (Day::Today, None)));
+    }
+    if let Ok((r, modifier)) = from_table(MODIFIERS)(i) {
+        let (r, _) = ws(r)?;
+        if let Ok((r, _)) = (kw("week"), ws).parse(r) {
+            let (r, weekday) = weekday_name(r)?;
+            return Ok((r, (Day::WeekdayOfWeek { week: modifier, weekday }, None)));
+        }
+        let (r, weekday) = weekday_name(r)?;
+        return Ok((r, (Day::Weekday { modifier: Some(modifier), weekday }, None)));
+    }
+    let start = i;
+    if let Ok((r, weekday)) = weekday_name(i) {
+        let named = tail(start, r);
+        let of_week = |i| -> R<'_, Modifier> {
+            let (i, _) = ws(i)?;
+            let (i, week) = from_table(MODIFIERS)(i)?;
+            let (i, _) = (ws, kw("week")).parse(i)?;
+            Ok((i, week))
+        };
+        if let Ok((r, week)) = of_week(r) {
+            return Ok((r, (Day::WeekdayOfWeek { week, weekday }, None)));
+        }
+        let dated = |i| -> R<'_, Day> {
+            let (i, _) = comma(i)?;
+            calendar_date(i)
+        };
+        return match dated(r) {
+            Ok((r, day)) => Ok((r, (day, Some((weekday, named))))),
+            Err(nom::Err::Failure(e)) => Err(nom::Err::Failure(e)),
+            Err(_) => Ok((r, (Day::Weekday { modifier: None, weekday }, None))),
+        };
+    }
+    calendar_date(i).map(|(r, d)| (r, (d, None)))
 }
 
 /// `calendar_date = iso_date | numeric | month_day | day_month | yyyy ws month_day
@@ -888,48 +936,6 @@ fn calendar_date(i: &str) -> R<'_, Day> {
         day_of_month,
     ))
     .parse(i)
-}
-
-/// `weekday_of_week = modifier ws "week" ws weekday | weekday ws modifier ws "week"`
-fn weekday_of_week(i: &str) -> R<'_, Day> {
-    let week_first = |i| {
-        let (i, week) = from_table(MODIFIERS)(i)?;
-        let (i, _) = (ws, kw("week"), ws).parse(i)?;
-        let (i, weekday) = weekday_name(i)?;
-        Ok((i, Day::WeekdayOfWeek { week, weekday }))
-    };
-    let day_first = |i| {
-        let (i, weekday) = weekday_name(i)?;
-        let (i, _) = ws(i)?;
-        let (i, week) = from_table(MODIFIERS)(i)?;
-        let (i, _) = (ws, kw("week")).parse(i)?;
-        Ok((i, Day::WeekdayOfWeek { week, weekday }))
-    };
-    nom::branch::alt((week_first, day_first)).parse(i)
-}
-
-/// `weekday_date = weekday [ws* ","] ws* date`: `Thu Aug 10`,
-/// `Thursday, December 31st 2005`, `Thu 17th`. The weekday is checked
-/// against the date, not used to find it.
-fn weekday_date(i: &str) -> R<'_, (Day, Option<(Weekday, Tail)>)> {
-    let start = i;
-    let (i, weekday) = weekday_name(i)?;
-    let named = tail(start, i);
-    let (i, _) = comma(i)?;
-    let (i, day) = calendar_date(i)?;
-    Ok((i, (day, Some((weekday, named)))))
-}
-
-/// `weekday = [modifier ws] weekday_name`
-fn weekday(i: &str) -> R<'_, Day> {
-    let (i, modifier) = opt(|i| {
-        let (i, m) = from_table(MODIFIERS)(i)?;
-        let (i, _) = ws(i)?;
-        Ok((i, m))
-    })
-    .parse(i)?;
-    let (i, weekday) = weekday_name(i)?;
-    Ok((i, Day::Weekday { modifier, weekday }))
 }
 
 /// A weekday name, with an optional dot after an abbreviation.

@@ -346,14 +346,26 @@ impl<'c> Resolver<'c> {
     // ------------------------------------------------------------ amounts
 
     /// Amounts moved from now, or from the span of an anchor (`3 years ago
-    /// tomorrow` is the whole day), and put at a clock time if one is given.
-    /// An anchor that names a weekday stays that weekday: after months or
-    /// years it is the same weekday of the week reached.
+    /// tomorrow` is the whole day), and put at a clock time if one is given
+    /// (after days or longer, an anchor's own time too: it is put on the day
+    /// reached, so a time that a DST change skips on the anchor's day does
+    /// not move it). An
+    /// anchor that names a weekday stays that weekday: after months or
+    /// years, the nearest such weekday to the day reached.
     fn shift(&self, amounts: &[Amount], dir: Direction, base: Option<&Expr>, time: Option<Clock>) -> Res<DateSpan> {
-        let (mut start, mut end, weekday) = match base {
-            None => (self.ctx.now, None, None),
+        let (mut start, mut end, weekday, time) = match base {
+            None => (self.ctx.now, None, None, time),
             Some(expr) => {
-                let span = self.resolve(expr)?;
+                // Calendar steps move the day and keep the time as written;
+                // elapsed time moves the instant.
+                let calendar = amounts.iter().all(|a| a.unit >= Unit::Day);
+                let (day_only, anchor_time) = match *expr {
+                    Expr::Day { day, part, time: Some(t), weekday } if calendar => {
+                        (Expr::Day { day, part, time: None, weekday }, Some(t))
+                    }
+                    _ => (expr.clone(), None),
+                };
+                let span = self.resolve(&day_only)?;
                 let weekday = match expr {
                     Expr::Day {
                         day: Day::Weekday { weekday, .. } | Day::WeekdayOfWeek { weekday, .. },
@@ -362,7 +374,7 @@ impl<'c> Resolver<'c> {
                     } => Some(*weekday),
                     _ => None,
                 };
-                (span.start, Some(span.end), weekday)
+                (span.start, Some(span.end), weekday, time.or(anchor_time))
             }
         };
         for &amount in amounts {
@@ -371,10 +383,11 @@ impl<'c> Resolver<'c> {
         }
         if let Some(weekday) = weekday {
             let reached = local(start, self.ctx.tz).date().weekday();
-            let delta = i64::from(weekday.num_days_from_sunday()) - i64::from(reached.num_days_from_sunday());
+            let ahead = (7 + weekday.num_days_from_sunday() - reached.num_days_from_sunday()) % 7;
+            let delta = if ahead > 3 { i64::from(ahead) - 7 } else { i64::from(ahead) };
             let by_days = |t: DateTime<Utc>| {
-                let moved =
-                    shift_days(local(t, self.ctx.tz).date(), delta).map(|d| d.and_time(local(t, self.ctx.tz).time()));
+                let wall = local(t, self.ctx.tz);
+                let moved = shift_days(wall.date(), delta).map(|d| d.and_time(wall.time()));
                 moved.and_then(|m| to_utc(m, self.ctx.tz)).ok_or_else(|| self.out_of_range())
             };
             start = by_days(start)?;
@@ -670,7 +683,14 @@ impl<'c> Resolver<'c> {
             }
             Target::Day => {
                 let found: Vec<NaiveDate> = days().collect();
-                (pick(&found, nth).ok_or_else(|| missing("day"))?, 1)
+                let no_such_day = || match (nth, inside) {
+                    // `31st of february 2026` says what `february 31st 2026` says.
+                    (Nth::Number(n), Period::Month) => {
+                        self.error(self.span(at), impossible_date(Some(first.year()), first.month(), n))
+                    }
+                    _ => missing("day"),
+                };
+                (pick(&found, nth).ok_or_else(no_such_day)?, 1)
             }
             Target::Week if inside != Period::Week => {
                 // Weeks start on Sunday; the n-th week is the n-th one
