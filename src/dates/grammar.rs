@@ -540,10 +540,7 @@ fn amounts(i: &str) -> R<'_, Vec<Amount>> {
     Ok((i, all))
 }
 
-/// `relative = "in" ws amounts [at_time]
-///           | count ws recurring ws direction
-///           | amounts ws direction [at_time | ws clock | ws point]
-///           | amounts ws pointer ws point`
+/// `relative = "in" ws amounts [at_time] | count ws recurring ws direction | moved`
 fn relative(i: &str) -> R<'_, Expr> {
     let inside = |i| {
         let (i, _) = (kw("in"), ws).parse(i)?;
@@ -764,8 +761,8 @@ fn ampm(i: &str) -> R<'_, bool> {
 
 // ---------------------------------------------------------------- points
 
-/// `point = now | day_point [time_suffix] | time_first | time_alone`, up
-/// to the end (a point is always last in an expression).
+/// `point = now | day_point | at_time_alone | timed`, up to the end (a
+/// point is always last in an expression).
 fn point(i: &str) -> R<'_, Expr> {
     nom::branch::alt((to_end(now), to_end(day_point), to_end(at_time_alone), timed)).parse(i)
 }
