@@ -115,12 +115,22 @@ fn end(i: &str) -> R<'_, ()> {
 
 /// Optional white space (any Unicode white space).
 fn ows(i: &str) -> R<'_, &str> {
-    take_while(char::is_whitespace)(i)
+    // A plain space or none is by far the commonest: no decoding for it.
+    match i.as_bytes().first() {
+        Some(b' ') if i.as_bytes().get(1).is_none_or(|&b| b < 0x80 && !char::from(b).is_whitespace()) => {
+            Ok((&i[1..], &i[..1]))
+        }
+        Some(b) if b.is_ascii_alphanumeric() => Ok((i, "")),
+        _ => take_while(char::is_whitespace)(i),
+    }
 }
 
 /// Required white space.
 fn ws(i: &str) -> R<'_, &str> {
-    take_while1(char::is_whitespace)(i)
+    match ows(i)? {
+        (_, "") => mismatch(i),
+        found => Ok(found),
+    }
 }
 
 /// Optional white space and a comma, then optional white space: what may
@@ -836,23 +846,31 @@ type DayPart = (Day, Option<Part>, Option<(Weekday, Tail)>);
 /// `day_part = "tonight" | "last" ws "night" | "this" ws part
 ///           | day [ws part] | part [ws day]`
 fn day_part(i: &str) -> R<'_, DayPart> {
-    if let Ok((r, _)) = kw("tonight")(i) {
-        return Ok((r, (Day::Today, Some(Part::Night), None)));
-    }
-    if let Ok((r, _)) = (kw("last"), ws, kw("night")).parse(i) {
-        return Ok((r, (Day::Yesterday, Some(Part::Night), None)));
-    }
-    if let Ok((r, (_, _, part))) = (kw("this"), ws, from_table(PARTS)).parse(i) {
-        return Ok((r, (Day::Today, Some(part), None)));
-    }
-    if let Ok((r, part)) = from_table(PARTS)(i) {
-        let (r, day) = opt(|i| {
-            let (i, _) = ws(i)?;
-            day(i)
-        })
-        .parse(r)?;
-        let (day, weekday) = day.unwrap_or((Day::Today, None));
-        return Ok((r, (day, Some(part), weekday)));
+    // The first word decides among the fixed phrases; it is read once.
+    if let Ok((r, first)) = word(i) {
+        let then = |w: &'static str, r| (ws, kw(w)).parse(r).map(|(r, _)| r);
+        if first.eq_ignore_ascii_case("tonight") {
+            return Ok((r, (Day::Today, Some(Part::Night), None)));
+        }
+        if first.eq_ignore_ascii_case("last") {
+            if let Ok(r) = then("night", r) {
+                return Ok((r, (Day::Yesterday, Some(Part::Night), None)));
+            }
+        }
+        if first.eq_ignore_ascii_case("this") {
+            if let Ok((r, part)) = (ws, from_table(PARTS)).parse(r).map(|(r, (_, p))| (r, p)) {
+                return Ok((r, (Day::Today, Some(part), None)));
+            }
+        }
+        if let Some(part) = lookup(PARTS, first) {
+            let (r, day) = opt(|i| {
+                let (i, _) = ws(i)?;
+                day(i)
+            })
+            .parse(r)?;
+            let (day, weekday) = day.unwrap_or((Day::Today, None));
+            return Ok((r, (day, Some(part), weekday)));
+        }
     }
     let (i, (day, weekday)) = day(i)?;
     let (i, part) = opt(|i| {
