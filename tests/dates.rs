@@ -232,6 +232,25 @@ fn impossible_dates_and_amounts_are_errors_with_a_position() {
         ("yesterday banana", "`banana` is not part of a date", (10, 16)),
         ("yesterday at 4 bananas apples", "`bananas`, `apples` are not part of a date", (15, 29)),
         ("   ", "empty date", (0, 3)),
+        // The families added for Chronic parity.
+        ("Q5 2005", "there is no quarter 5: quarters go from Q1 to Q4", (0, 2)),
+        ("5th quarter 2020", "there is no 5th quarter in that year", (0, 16)),
+        ("half past 25", "write the minutes (1-59) and an hour (0-23), as in `10 past 2`", (0, 12)),
+        ("75 past 2", "write the minutes (1-59) and an hour (0-23), as in `10 past 2`", (0, 9)),
+        ("0 weekends ago", "count from 1: `1 weekend ago` is the latest one", (0, 10)),
+        ("Thursday February 30", "february has no day 30", (9, 20)),
+        ("31st of february 2026", "february 2026 has no day 31", (0, 21)),
+        ("february 31st 2026", "february 2026 has no day 31", (0, 18)),
+        ("2012-13", "there is no month 13", (0, 7)),
+        (
+            "nine hundred hundred hundred hundred hundred hundred hundred hundred hundred hundred years ago",
+            "this number is too large",
+            (0, 84),
+        ),
+        ("ninety nine billion years ago", "this amount of time is out of range", (0, 25)),
+        ("meeting today at 2pm", "`meeting` is not part of a date", (0, 7)),
+        ("eat pasty buns today at 2pm", "`eat`, `pasty`, `buns` are not part of a date", (0, 14)),
+        ("1999", "`1999` is not a date this language understands", (0, 4)),
     ];
     let mut failures = Vec::new();
     for (input, message, (start, end)) in table {
@@ -248,6 +267,12 @@ fn impossible_dates_and_amounts_are_errors_with_a_position() {
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
+    let hint = |text: &str| resolve(text, &context).unwrap_err().hint.unwrap_or_default();
+    assert_eq!(
+        hint("meeting today at 2pm"),
+        "RingCX would skip the word and read the rest: did you mean \"today at 2pm\"?"
+    );
+    assert_eq!(hint("1999"), "a year alone is not a date: write `jan 1999`, `1999-01-01` or `Q1 1999`");
 }
 
 fn at(tz: Tz, now: &str) -> DateContext {
