@@ -698,9 +698,12 @@ impl<'c> Resolver<'c> {
                 let sundays: Vec<NaiveDate> = days().filter(|d| d.weekday() == Weekday::Sun).collect();
                 (pick(&sundays, nth).ok_or_else(|| missing("week"))?, 7)
             }
-            Target::Month | Target::Quarter if inside == Period::Year => {
+            Target::Month | Target::Quarter
+                if inside == Period::Year || (inside == Period::Quarter && target == Target::Month) =>
+            {
                 let step = if target == Target::Quarter { 3 } else { 1 };
-                let starts: Vec<NaiveDate> = (0..12 / step).filter_map(|k| add_months(first, k * step)).collect();
+                let months = if inside == Period::Year { 12 } else { 3 };
+                let starts: Vec<NaiveDate> = (0..months / step).filter_map(|k| add_months(first, k * step)).collect();
                 let what = if target == Target::Quarter { "quarter" } else { "month" };
                 let start = pick(&starts, nth).ok_or_else(|| missing(what))?;
                 if time.is_some() {
