@@ -138,7 +138,7 @@ impl Parser {
             let date = match (&self.dates, term.value()) {
                 (Some(context), Value::Date(date)) => match date.expr().resolve_with_warnings(context) {
                     Ok((span, warnings)) => {
-                        diagnostics.extend(warnings.into_iter().map(|w| date_warning(&ast_term.value, w)));
+                        diagnostics.extend(warnings.into_iter().map(|w| date_diagnostic(&ast_term.value, w)));
                         Some(span)
                     }
                     Err(e) => {
@@ -385,23 +385,11 @@ fn typed_value(
     Some(value)
 }
 
-/// A date error, pointed at the exact bytes inside the value when the value
-/// maps byte for byte onto the query, else at the whole value.
-fn date_diagnostic(value: &AstValue<'_>, e: crate::dates::DateError) -> Diagnostic {
-    let diagnostic = Diagnostic::error(Code::InvalidDate, inside_value(value, e.span), e.message);
-    match e.hint {
-        Some(hint) => diagnostic.with_hint(hint),
-        None => diagnostic,
-    }
-}
-
-/// A date warning, pointed like [`date_diagnostic`] points errors.
-fn date_warning(value: &AstValue<'_>, w: crate::dates::DateWarning) -> Diagnostic {
-    let diagnostic = Diagnostic::warning(Code::DateReading, inside_value(value, w.span), w.message);
-    match w.hint {
-        Some(hint) => diagnostic.with_hint(hint),
-        None => diagnostic,
-    }
+/// A date error or warning, pointed at the exact bytes inside the value
+/// when the value maps byte for byte onto the query, else at the whole value.
+fn date_diagnostic(value: &AstValue<'_>, problem: impl Into<Diagnostic>) -> Diagnostic {
+    let diagnostic = problem.into();
+    Diagnostic { span: inside_value(value, diagnostic.span), ..diagnostic }
 }
 
 /// `span` (bytes of a date value's text) as bytes of the query.

@@ -111,6 +111,22 @@ pub struct DateWarning {
     pub hint: Option<String>,
 }
 
+impl From<DateError> for crate::Diagnostic {
+    /// An [`crate::Code::InvalidDate`] error with the span counted in bytes
+    /// of the expression.
+    fn from(e: DateError) -> Self {
+        crate::Diagnostic { hint: e.hint, ..crate::Diagnostic::error(crate::Code::InvalidDate, e.span, e.message) }
+    }
+}
+
+impl From<DateWarning> for crate::Diagnostic {
+    /// A [`crate::Code::DateReading`] warning with the span counted in bytes
+    /// of the expression.
+    fn from(w: DateWarning) -> Self {
+        crate::Diagnostic { hint: w.hint, ..crate::Diagnostic::warning(crate::Code::DateReading, w.span, w.message) }
+    }
+}
+
 /// A parsed date expression, independent of any context.
 ///
 /// Parsing checks everything that does not depend on "now": the words, the
@@ -162,9 +178,7 @@ impl HumanDate {
         let resolver = resolve::Resolver::new(ctx, self.text.len());
         let span = resolver.resolve(&self.expr)?;
         let mut warnings = resolver.into_warnings();
-        let trimmed = self.text.trim();
-        if matches!(*self.expr, ast::Expr::Time(_)) && trimmed.len() == 4 && trimmed.bytes().all(|b| b.is_ascii_digit())
-        {
+        if let (ast::Expr::Time(_), Some(trimmed)) = (&*self.expr, lone_four_digits(&self.text)) {
             let start = self.text.len() - self.text.trim_start().len();
             warnings.push(DateWarning {
                 span: Span::new(start, start + 4),
@@ -233,17 +247,25 @@ fn not_understood(s: &str, at: usize) -> DateError {
     let word_len = rest.find(char::is_whitespace).unwrap_or(rest.len());
     let (start, end) = if word_len == 0 { (0, s.len()) } else { (at, at + word_len) };
     let trimmed = s.trim();
-    let hint = if trimmed.len() == 4 && trimmed.bytes().all(|b| b.is_ascii_digit()) {
-        format!("a year alone is not a date: write `jan {trimmed}`, `{trimmed}-01-01` or `Q1 {trimmed}`")
-    } else {
-        "write a date such as `2011-02-03`, `2011-02-03 14:27`, `yesterday`, `last friday at 20:00` or `2 hours ago`"
-            .to_owned()
+    let hint = match lone_four_digits(s) {
+        Some(year) => format!("a year alone is not a date: write `jan {year}`, `{year}-01-01` or `Q1 {year}`"),
+        None => {
+            "write a date such as `2011-02-03`, `2011-02-03 14:27`, `yesterday`, `last friday at 20:00` or `2 hours ago`"
+                .to_owned()
+        }
     };
     DateError {
         span: Span::new(start, end),
         message: format!("`{trimmed}` is not a date this language understands"),
         hint: Some(hint),
     }
+}
+
+/// The text, trimmed, when it is four digits and nothing else: a year to
+/// RingCX's reader only if it is no time (`2006` is 20:06, `1999` nothing).
+fn lone_four_digits(s: &str) -> Option<&str> {
+    let trimmed = s.trim();
+    (trimmed.len() == 4 && trimmed.bytes().all(|b| b.is_ascii_digit())).then_some(trimmed)
 }
 
 /// Chronic skips words it does not know (`meeting today at 2pm`); a

@@ -359,13 +359,12 @@ impl<'c> Resolver<'c> {
                 // Calendar steps move the day and keep the time as written;
                 // elapsed time moves the instant.
                 let calendar = amounts.iter().all(|a| a.unit >= Unit::Day);
-                let (day_only, anchor_time) = match *expr {
+                let (span, anchor_time) = match *expr {
                     Expr::Day { day, part, time: Some(t), weekday } if calendar => {
-                        (Expr::Day { day, part, time: None, weekday }, Some(t))
+                        (self.resolve(&Expr::Day { day, part, time: None, weekday })?, Some(t))
                     }
-                    _ => (expr.clone(), None),
+                    _ => (self.resolve(expr)?, None),
                 };
-                let span = self.resolve(&day_only)?;
                 let weekday = match expr {
                     Expr::Day {
                         day: Day::Weekday { weekday, .. } | Day::WeekdayOfWeek { weekday, .. },
@@ -465,8 +464,7 @@ impl<'c> Resolver<'c> {
                 (midnight + Duration::hours(from), midnight + Duration::hours(to) <= self.now, 1)
             }
             Recurring::Weekend => {
-                let back = (self.today.weekday().num_days_from_sunday() + 1) % 7;
-                let saturday = shift_days(self.today, -i64::from(back)).ok_or_else(too_far)?.and_time(NaiveTime::MIN);
+                let saturday = self.latest_saturday().ok_or_else(too_far)?.and_time(NaiveTime::MIN);
                 (saturday, saturday < self.now, 7)
             }
         };
@@ -508,13 +506,18 @@ impl<'c> Resolver<'c> {
     /// The Saturday of `this weekend`: the current weekend on a Saturday or
     /// Sunday, else the latest one (`Past`) or the next one.
     fn weekend_start(&self) -> Option<NaiveDate> {
-        let since_saturday = (self.today.weekday().num_days_from_sunday() + 1) % 7;
-        let latest = shift_days(self.today, -i64::from(since_saturday))?;
-        if since_saturday <= 1 || self.past() {
+        let latest = self.latest_saturday()?;
+        if matches!(self.today.weekday(), Weekday::Sat | Weekday::Sun) || self.past() {
             Some(latest)
         } else {
             shift_days(latest, 7)
         }
+    }
+
+    /// The latest Saturday on or before today.
+    fn latest_saturday(&self) -> Option<NaiveDate> {
+        let since_saturday = (self.today.weekday().num_days_from_sunday() + 1) % 7;
+        shift_days(self.today, -i64::from(since_saturday))
     }
 
     /// `last|this|next <period>`: a whole period. Periods of a day and more

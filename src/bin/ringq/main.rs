@@ -13,9 +13,9 @@ use std::process::ExitCode;
 use chrono::{DateTime, SecondsFormat, Utc};
 use chrono_tz::Tz;
 use clap::{Args, Parser as ClapParser, Subcommand, ValueEnum};
-use ringq::dates::{self, BusinessCalendar, DateContext, DateError, DateSpan, Direction, HumanDate, Locale};
+use ringq::dates::{self, BusinessCalendar, DateContext, DateSpan, Direction, HumanDate, Locale};
 use ringq::omniq::{self, Compiler, Index, Mapping};
-use ringq::{Code, Diagnostic, Parser, Span};
+use ringq::{Diagnostic, Parser};
 
 #[derive(ClapParser)]
 #[command(name = "ringq", version, about = "Check, format and compile RingCX Digital search queries")]
@@ -278,33 +278,16 @@ fn date(args: &DateArgs, context: &ContextArgs) -> Result<(), Failure> {
     let resolved = expr.parse::<HumanDate>().and_then(|date| date.resolve_with_warnings(&context.date_context()));
     match resolved {
         Ok((DateSpan { start, end }, warnings)) => {
-            for warning in &warnings {
-                let diagnostic = Diagnostic::warning(
-                    Code::DateReading,
-                    Span::new(warning.span.start, warning.span.end),
-                    &warning.message,
-                );
-                let diagnostic = match &warning.hint {
-                    Some(hint) => diagnostic.with_hint(hint),
-                    None => diagnostic,
-                };
-                eprint!("{}", diagnostic.render(expr));
+            for warning in warnings {
+                eprint!("{}", Diagnostic::from(warning).render(expr));
             }
             println!("{} {}", format_instant(start), format_instant(end));
             Ok(())
         }
         Err(error) => {
-            eprint!("{}", date_diagnostic(&error).render(expr));
+            eprint!("{}", Diagnostic::from(error).render(expr));
             Err(Failure::Invalid)
         }
-    }
-}
-
-fn date_diagnostic(error: &DateError) -> Diagnostic {
-    let diagnostic = Diagnostic::error(Code::InvalidDate, Span::new(error.span.start, error.span.end), &error.message);
-    match &error.hint {
-        Some(hint) => diagnostic.with_hint(hint),
-        None => diagnostic,
     }
 }
 
