@@ -12,8 +12,8 @@ struct Run {
 
 fn ringq(args: &[&str], stdin: Option<&str>) -> Run {
     let mut child = Command::new(env!("CARGO_BIN_EXE_ringq"))
-        .args(args)
         .args(["--now", "2026-11-24T15:30:00Z"])
+        .args(args)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -83,19 +83,111 @@ fn bad_usage_exits_2() {
     assert_eq!(ringq(&["date", "--locale", "de", "today"], None).code, 2);
 }
 
-#[test]
-fn invalid_utf8_on_stdin_is_a_clear_error() {
+/// Runs ringq with raw bytes on standard input.
+fn ringq_bytes(args: &[&str], stdin: &[u8]) -> Run {
     let mut child = Command::new(env!("CARGO_BIN_EXE_ringq"))
-        .arg("check")
+        .args(["--now", "2026-11-24T15:30:00Z"])
+        .args(args)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
         .expect("ringq runs");
-    child.stdin.take().expect("stdin").write_all(b"\xff\xfe").expect("written");
+    child.stdin.take().expect("stdin").write_all(stdin).expect("written");
     let out = child.wait_with_output().expect("finishes");
-    assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("standard input"));
+    Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+/// Invalid UTF-8 is bad input (exit 1), named by its byte offset. (This
+/// test once expected exit 2, bad usage; issue 19 settled that bytes that
+/// are not text are bad input, like any other invalid query.)
+#[test]
+fn invalid_utf8_on_stdin_is_bad_input_with_its_offset() {
+    let run = ringq_bytes(&["check"], b"refund \xff\xfe");
+    assert_eq!((run.code, run.stdout.as_str()), (1, ""));
+    assert_eq!(run.stderr, "error: standard input is not valid UTF-8: invalid byte at offset 7\n");
+    // `date --jsonl` answers the bad line and goes on.
+    let run = ringq_bytes(&["date", "--jsonl"], b"today\n\xff\nyesterday\n");
+    assert_eq!(run.code, 1);
+    assert_eq!(run.stdout.lines().count(), 3, "{}", run.stdout);
+    assert!(run
+        .stdout
+        .contains(r#"{"input":"","error":"standard input is not valid UTF-8: invalid byte at offset 6"}"#));
+}
+
+#[test]
+fn a_byte_order_mark_on_stdin_is_dropped_everywhere() {
+    let bom = |text: &str| [&b"\xef\xbb\xbf"[..], text.as_bytes()].concat();
+    for command in ["check", "fmt"] {
+        let run = ringq_bytes(&[command], &bom("assigned:true\n"));
+        assert_eq!((run.code, run.stdout.as_str()), (0, "assigned:true\n"), "{command}");
+    }
+    let run = ringq_bytes(&["parse"], &bom("assigned:true"));
+    assert!(run.stdout.contains(r#""keyword": "assigned""#), "{}", run.stdout);
+    let run = ringq_bytes(&["omniq", "--index", "agents"], &bom("platform:web"));
+    assert!(run.stdout.contains(r#""platform": "web""#), "{}", run.stdout);
+    let run = ringq_bytes(&["date"], &bom("yesterday\n"));
+    assert_eq!(run.stdout, "2026-11-23T00:00:00Z 2026-11-24T00:00:00Z\n");
+    let run = ringq_bytes(&["date", "--jsonl"], &bom("yesterday\n"));
+    assert!(run.stdout.starts_with(r#"{"input":"yesterday","#), "{}", run.stdout);
+}
+
+#[test]
+fn a_mistyped_option_is_a_usage_error_not_a_query() {
+    let run = ringq(&["omniq", "--index", "agents", "--plan", "--josn"], Some("platform:web"));
+    assert_eq!((run.code, run.stdout.as_str()), (2, ""));
+    assert!(
+        run.stderr.contains("unknown option `--josn` for `ringq omniq` (did you mean `--format json`?)"),
+        "{}",
+        run.stderr
+    );
+    let run = ringq(&["check", "--lenent"], Some("refund"));
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("(did you mean `--lenient`?)"), "{}", run.stderr);
+    let run = ringq(&["date", "--jsnl"], Some("today"));
+    assert!(run.stderr.contains("(did you mean `--jsonl`?)"), "{}", run.stderr);
+    // After `--`, it is the query (here a negated text, which RingCX
+    // does not allow); a single `-` is a query, not an option, too.
+    for args in [&["fmt", "--", "--x"][..], &["fmt", "-refund"]] {
+        let run = ringq(args, None);
+        assert_eq!((run.code, run.stdout.as_str()), (1, ""), "{args:?}");
+        assert!(run.stderr.contains("`text` cannot be negated"), "{}", run.stderr);
+    }
+}
+
+#[test]
+fn a_closed_pipe_ends_quietly_and_other_write_errors_exit_2() {
+    let query: String = (0..200_000).map(|i| format!("word{i} ")).collect();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_ringq"))
+        .args(["fmt", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("ringq runs");
+    child.stdin.take().expect("stdin").write_all(query.as_bytes()).expect("written");
+    let mut first = [0u8; 10];
+    std::io::Read::read_exact(child.stdout.as_mut().expect("stdout"), &mut first).expect("read");
+    drop(child.stdout.take());
+    let out = child.wait_with_output().expect("finishes");
+    assert_eq!(&first, b"word0 word");
+    assert_eq!((out.status.code(), String::from_utf8_lossy(&out.stderr).as_ref()), (Some(0), ""));
+
+    if std::path::Path::new("/dev/full").exists() {
+        for args in [&["check", "refund"][..], &["date", "today"], &["omniq", "--index", "agents", "a:b"]] {
+            let full = std::fs::OpenOptions::new().write(true).open("/dev/full").expect("/dev/full");
+            let out = Command::new(env!("CARGO_BIN_EXE_ringq")).args(args).stdout(full).output().expect("runs");
+            assert_eq!(out.status.code(), Some(2), "{args:?}");
+            assert_eq!(
+                String::from_utf8_lossy(&out.stderr),
+                "error: cannot write to standard output: No space left on device (os error 28)\n"
+            );
+        }
+    }
 }
 
 #[test]
@@ -169,6 +261,7 @@ fn omniq_errors_and_usage() {
     assert!(run.stderr.contains("did you mean `agents`?"), "{}", run.stderr);
     let run = ringq(&["omniq", "--index", "agents", "--size", "0", "platform:web"], None);
     assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("`0` is not a page size; use a whole number, 1 or more"), "{}", run.stderr);
     let mapping = std::env::temp_dir().join(format!("ringq-mapping-{}.json", std::process::id()));
     std::fs::write(&mapping, r#"{"assigned_to": "workflow.attrs.agentId"}"#).unwrap();
     let run = ringq(&["omniq", "--index", "agents", "--mapping", mapping.to_str().unwrap(), "assigned_to:42"], None);
@@ -177,4 +270,38 @@ fn omniq_errors_and_usage() {
     assert!(run.stdout.contains(r#""workflow.attrs.agentId": "42""#), "{}", run.stdout);
     let run = ringq(&["omniq", "--index", "agents"], Some("platform:web\n"));
     assert_eq!(run.code, 0, "{}", run.stderr);
+}
+
+/// `--format json`: one document on standard output, the exit code unchanged.
+fn json_run(args: &[&str]) -> (i32, serde_json::Value) {
+    let run = ringq(args, None);
+    assert_eq!(run.stderr, "", "{args:?}");
+    (run.code, serde_json::from_str(&run.stdout).expect("one JSON document"))
+}
+
+#[test]
+fn format_json_reports_for_programs() {
+    let (code, json) = json_run(&["check", "--format", "json", "assigned:true assigned:false 日本語 refund"]);
+    assert_eq!(code, 0);
+    insta::assert_json_snapshot!("format_json_check_valid", json);
+    let (code, json) = json_run(&["check", "--format", "json", "日本語 status_in:néw asigned_to:42"]);
+    assert_eq!(code, 1);
+    insta::assert_json_snapshot!("format_json_check_invalid", json);
+    let (code, json) = json_run(&["parse", "--format", "json", "-status_in:new"]);
+    assert_eq!((code, &json["ok"]), (0, &serde_json::json!(true)));
+    assert_eq!(json["output"]["terms"][0]["keyword"], "status_in");
+    let (code, json) = json_run(&["omniq", "--format", "json", "--index", "agents", "platform:web refund"]);
+    assert_eq!(code, 1);
+    insta::assert_json_snapshot!("format_json_omniq_invalid", json);
+    let (code, json) = json_run(&["omniq", "--format", "json", "--index", "agents", "platform:web"]);
+    assert_eq!(code, 0);
+    assert_eq!(json["output"]["filterBy"]["platform"], "web");
+    let (code, json) = json_run(&["date", "--format", "json", "thursday july 31 2006"]);
+    assert_eq!(code, 0);
+    insta::assert_json_snapshot!("format_json_date", json);
+    let (code, json) = json_run(&["date", "--format", "json", "feb 30"]);
+    assert_eq!(
+        (code, &json["ok"], &json["diagnostics"][0]["code"]),
+        (1, &serde_json::json!(false), &serde_json::json!("invalid_date"))
+    );
 }

@@ -1,0 +1,56 @@
+//! `ringq check`, `ringq fmt` and `ringq parse`: one query in, its canonical
+//! form or its parse out.
+
+use clap::Args;
+use ringq::Parser;
+
+use crate::context::ContextArgs;
+use crate::io::{input, Failure};
+use crate::report::{Format, Report};
+
+#[derive(Args)]
+pub struct QueryArgs {
+    /// The query; read from standard input when absent or `-`.
+    #[arg(allow_hyphen_values = true)]
+    pub query: Option<String>,
+    /// Keep unknown keywords as opaque terms instead of rejecting them (a
+    /// near miss of a known keyword still warns).
+    #[arg(long)]
+    lenient: bool,
+    /// `text`: the result on standard output, diagnostics on standard error;
+    /// `json`: one JSON document on standard output (see the README).
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    format: Format,
+}
+
+/// What the command prints for a valid query.
+#[derive(Clone, Copy, PartialEq)]
+pub enum Output {
+    /// The canonical form, warnings on standard error (`check`).
+    Canonical,
+    /// The canonical form only, without resolving dates (`fmt`).
+    CanonicalOnly,
+    /// The parsed query as JSON (`parse`).
+    Json,
+}
+
+pub fn run(args: &QueryArgs, context: &ContextArgs, output: Output) -> Result<(), Failure> {
+    let text = input(args.query.as_deref())?;
+    let report = Report { format: args.format, source: &text };
+    let mut parser = Parser::new().lenient(args.lenient);
+    if output != Output::CanonicalOnly {
+        parser = parser.dates(context.date_context());
+    }
+    let parsed = parser.parse(&text).map_err(|error| report.failure(error.diagnostics()))?;
+    let canonical = parsed.query().to_string();
+    match output {
+        Output::Canonical => report.success(&canonical, &canonical, parsed.warnings()),
+        Output::CanonicalOnly => report.success(&canonical, &canonical, &[]),
+        Output::Json => {
+            let json = serde_json::to_string_pretty(&parsed).map_err(|e| Failure::Usage(e.to_string()))?;
+            // In text mode `parse` prints the warnings inside its JSON only.
+            let warnings = if args.format == Format::Json { parsed.warnings() } else { &[] };
+            report.success(&json, &parsed, warnings)
+        }
+    }
+}

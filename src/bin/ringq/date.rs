@@ -1,0 +1,98 @@
+//! `ringq date`: one date expression resolved to `START END`, or with
+//! `--jsonl` one expression per line.
+
+use chrono::{DateTime, SecondsFormat, Utc};
+use clap::Args;
+use ringq::dates::{self, DateSpan, HumanDate};
+use ringq::Diagnostic;
+use serde::Serialize;
+
+use crate::context::ContextArgs;
+use crate::io::{input, lines, Failure, Output};
+use crate::report::{Format, Report};
+
+#[derive(Args)]
+pub struct DateArgs {
+    /// The expression; read from standard input when absent or `-`.
+    #[arg(allow_hyphen_values = true)]
+    pub expr: Option<String>,
+    /// Read one expression per line from standard input and print one JSON
+    /// object per line.
+    #[arg(long, conflicts_with_all = ["expr", "format"])]
+    jsonl: bool,
+    /// `text`: `START END` on standard output, diagnostics on standard error;
+    /// `json`: one JSON document on standard output (see the README).
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    format: Format,
+}
+
+pub fn run(args: &DateArgs, context: &ContextArgs) -> Result<(), Failure> {
+    if args.jsonl {
+        return lines_to_json(context);
+    }
+    let text = input(args.expr.as_deref())?;
+    let expr = text.trim_end_matches(['\n', '\r']);
+    let report = Report { format: args.format, source: expr };
+    let resolved = expr.parse::<HumanDate>().and_then(|date| date.resolve_with_warnings(&context.date_context()));
+    match resolved {
+        Ok((DateSpan { start, end }, warnings)) => {
+            let warnings: Vec<Diagnostic> = warnings.into_iter().map(Diagnostic::from).collect();
+            let (start, end) = (format_instant(start), format_instant(end));
+            report.success(&format!("{start} {end}"), Instants { start: &start, end: &end }, &warnings)
+        }
+        Err(error) => Err(report.failure(&[Diagnostic::from(error)])),
+    }
+}
+
+#[derive(Serialize)]
+struct Instants<'a> {
+    start: &'a str,
+    end: &'a str,
+}
+
+fn format_instant(t: DateTime<Utc>) -> String {
+    t.to_rfc3339_opts(SecondsFormat::Secs, true)
+}
+
+/// One line of `ringq date --jsonl`, with its keys in the documented order.
+#[derive(Serialize)]
+#[serde(untagged)]
+enum DateLine<'a> {
+    Span { input: &'a str, start: String, end: String },
+    Error { input: &'a str, error: String },
+}
+
+/// `ringq date --jsonl`: one expression per line in, one JSON object per
+/// line out, in order. Exit 1 when any line did not resolve (a line that is
+/// not UTF-8 is answered with an error, and the next lines still are).
+fn lines_to_json(context: &ContextArgs) -> Result<(), Failure> {
+    let date_context = context.date_context();
+    let mut out = Output::new();
+    let mut any_invalid = false;
+    for line in lines() {
+        let (input, result) = match line? {
+            Ok(text) => {
+                let result = dates::resolve(&text, &date_context).map_err(|e| e.message);
+                (text, result)
+            }
+            Err(message) => (String::new(), Err(message)),
+        };
+        let line = match result {
+            Ok(span) => {
+                DateLine::Span { input: &input, start: format_instant(span.start), end: format_instant(span.end) }
+            }
+            Err(error) => {
+                any_invalid = true;
+                DateLine::Error { input: &input, error }
+            }
+        };
+        let json = serde_json::to_string(&line).map_err(|e| Failure::Usage(e.to_string()))?;
+        out.line(&json)?;
+    }
+    out.finish()?;
+    if any_invalid {
+        Err(Failure::Invalid)
+    } else {
+        Ok(())
+    }
+}

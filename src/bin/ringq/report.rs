@@ -1,0 +1,108 @@
+//! How a command reports its result: as text (the result on standard
+//! output, diagnostics rendered on standard error), or with `--format json`
+//! as one JSON document on standard output for programs to read.
+//!
+//! The JSON document is `{"ok", "output"?, "diagnostics"}`: `ok` says
+//! whether the input was valid, `output` is what the command prints in text
+//! mode (a string for `check` and `fmt`, JSON for `parse` and `omniq`,
+//! `{"start", "end"}` for `date`) and is absent when `ok` is false, and each
+//! diagnostic is `{"severity", "code", "message", "span": {"start", "end"},
+//! "chars": {"start", "end"}, "hint"?}` with `span` in bytes and `chars` in
+//! characters of the input. The exit code is the same in both formats.
+
+use clap::ValueEnum;
+use ringq::{Diagnostic, Span};
+use serde::Serialize;
+
+use crate::io::{diagnostics, Failure, Output};
+
+/// `--format`.
+#[derive(Clone, Copy, Default, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// The result on standard output, diagnostics on standard error.
+    #[default]
+    Text,
+    /// One JSON document on standard output.
+    Json,
+}
+
+/// The result of one command on one input.
+pub struct Report<'a> {
+    pub format: Format,
+    pub source: &'a str,
+}
+
+#[derive(Serialize)]
+struct Document<'a, T: Serialize> {
+    ok: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    output: Option<T>,
+    diagnostics: Vec<JsonDiagnostic<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonDiagnostic<'a> {
+    severity: ringq::Severity,
+    code: ringq::Code,
+    message: &'a str,
+    span: Span,
+    chars: Span,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    hint: Option<&'a str>,
+}
+
+impl Report<'_> {
+    /// A valid input: `text` (the text-mode output) or `json` goes out, with
+    /// the warnings.
+    pub fn success<T: Serialize>(&self, text: &str, json: T, warnings: &[Diagnostic]) -> Result<(), Failure> {
+        let mut out = Output::new();
+        match self.format {
+            Format::Text => {
+                diagnostics(&ringq::diagnostic::render_all(self.source, warnings));
+                out.line(text)?;
+            }
+            Format::Json => out.line(&self.document(Some(json), warnings)?)?,
+        }
+        out.finish()
+    }
+
+    /// An invalid input: its diagnostics, then exit 1.
+    pub fn failure(&self, all: &[Diagnostic]) -> Failure {
+        match self.format {
+            Format::Text => diagnostics(&ringq::diagnostic::render_all(self.source, all)),
+            Format::Json => {
+                let written = self.document(None::<()>, all).and_then(|json| {
+                    let mut out = Output::new();
+                    out.line(&json)?;
+                    out.finish()
+                });
+                if let Err(failure) = written {
+                    return failure;
+                }
+            }
+        }
+        Failure::Invalid
+    }
+
+    fn document<T: Serialize>(&self, output: Option<T>, all: &[Diagnostic]) -> Result<String, Failure> {
+        let diagnostics = all
+            .iter()
+            .map(|d| JsonDiagnostic {
+                severity: d.severity,
+                code: d.code,
+                message: &d.message,
+                span: d.span,
+                chars: char_span(self.source, d.span),
+                hint: d.hint.as_deref(),
+            })
+            .collect();
+        let document = Document { ok: output.is_some(), output, diagnostics };
+        serde_json::to_string_pretty(&document).map_err(|e| Failure::Usage(e.to_string()))
+    }
+}
+
+/// A byte span of `source` in characters.
+fn char_span(source: &str, span: Span) -> Span {
+    let chars = |at: usize| source.char_indices().take_while(|&(i, _)| i < at).count();
+    Span::new(chars(span.start), chars(span.end))
+}
