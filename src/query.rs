@@ -12,8 +12,9 @@
 //!
 //! `Query`, `Term` and `Value` serialize to a stable shape, the one
 //! `ringq parse` prints (which adds each term's `span` and resolved `date`,
-//! and the `warnings`). Deserializing checks every invariant again, so JSON
-//! from elsewhere cannot make an invalid query.
+//! and the `warnings`). Deserializing runs the parser's own checks on the
+//! terms (against the RingCX catalogue, keywords outside it being `raw`), so
+//! JSON from elsewhere cannot make a query that the parser would refuse.
 //!
 //! ```json
 //! {
@@ -38,6 +39,7 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
+use crate::catalog::Catalog;
 use crate::dates::HumanDate;
 use crate::diagnostic::Error;
 use crate::validate::{Parsed, Parser};
@@ -388,6 +390,20 @@ impl Term {
 }
 
 impl Value {
+    /// The name of the value's type in JSON: `bool`, `id`, `status`, ….
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Value::Bool(_) => "bool",
+            Value::Id(_) => "id",
+            Value::Status(_) => "status",
+            Value::Language(_) => "language",
+            Value::Date(_) => "date",
+            Value::Text(_) => "text",
+            Value::Order(_) => "order",
+            Value::Raw(_) => "raw",
+        }
+    }
+
     /// The value as the canonical form prints it, before quoting.
     pub fn canonical_text(&self) -> std::borrow::Cow<'_, str> {
         use std::borrow::Cow::{Borrowed, Owned};
@@ -546,23 +562,53 @@ struct QueryShape {
 impl TryFrom<QueryShape> for Query {
     type Error = String;
 
-    /// Checks what the type promises: keywords read back as keywords,
-    /// booleans are not negated; then drops duplicate terms.
+    /// Checks what the type promises by the one validation path there is:
+    /// the terms are printed and the printed form is parsed (leniently, so
+    /// that `raw` terms of keywords outside the catalogue stay what they
+    /// are). The JSON is accepted only when that gives back the same terms,
+    /// so a `Query` from JSON always prints a form that reads back as
+    /// itself, with the same checks as a typed one: values of the keyword's
+    /// type, negation where it is allowed, one `order`.
     fn try_from(shape: QueryShape) -> Result<Self, Self::Error> {
         for term in &shape.terms {
+            // A name that is not a keyword would print as something else.
             if !crate::syntax::is_keyword(&term.keyword) {
                 return Err(format!("`{}` is not a keyword", term.keyword));
-            }
-            if let Value::Status(name) = &term.value {
-                if *name != canonical_words(name) || name.is_empty() {
-                    return Err(format!("`{name}` is not a canonical status name (lowercase, no spaces)"));
-                }
             }
             if term.negated && matches!(term.value, Value::Bool(_)) {
                 return Err(format!("`{}`: a boolean term is not negated; flip its value instead", term.keyword));
             }
         }
-        Ok(Query::from_terms(shape.terms))
+        let query = Query::from_terms(shape.terms);
+        let text = query.to_string();
+        let parsed = Parser::new().lenient(true).parse(&text).map_err(|error| {
+            error
+                .errors()
+                .map(|d| format!("`{}`: {}", text.get(d.span.range()).unwrap_or(&text), d.message))
+                .collect::<Vec<_>>()
+                .join("; ")
+        })?;
+        let read_back = parsed.query().terms();
+        match query.terms.iter().zip(read_back).find(|(term, back)| term != back) {
+            None if read_back.len() == query.terms.len() => Ok(query),
+            None => Err(format!("`{text}` reads back as `{}`", parsed.query())),
+            Some((term, back)) if term.keyword == back.keyword && term.value.kind() == back.value.kind() => {
+                Err(format!("`{term}` reads back as `{back}`; write it that way"))
+            }
+            Some((term, _)) => Err(match Catalog::ringcx().get(term.keyword()) {
+                Some(spec) => format!(
+                    "`{term}`: `{}` takes {}, not a `{}` value",
+                    spec.name,
+                    spec.value.describe(),
+                    term.value.kind()
+                ),
+                None => format!(
+                    "`{term}`: `{}` is not in the catalogue, so its value is of type `raw`, not `{}`",
+                    term.keyword(),
+                    term.value.kind()
+                ),
+            }),
+        }
     }
 }
 
