@@ -75,6 +75,20 @@ pub enum Code {
     EmptyRange,
     /// A keyword is not a usable OmniQ field path (an empty path segment).
     InvalidField,
+    /// A backslash inside quotes before a character it does not escape
+    /// (only `\"` and `\\` are escapes): the backslash is kept.
+    UnknownEscape,
+    /// An unquoted date value seems to go on after a space
+    /// (`first_content_after:2 weeks ago`): the rest would be searched as text.
+    UnquotedDate,
+    /// Text that looks like an operator this language does not have: `=`,
+    /// parentheses, `OR`, `AND`. It is searched as text.
+    NotAnOperator,
+    /// An exact-match date field (`createdAt`) given a date that names a
+    /// span (`last month`): only the span's first instant matches.
+    ExactDateSpan,
+    /// A number-typed OmniQ field got something that is not a number.
+    InvalidNumber,
 }
 
 /// One problem in a query.
@@ -223,6 +237,33 @@ fn floor_char_boundary(s: &str, index: usize) -> usize {
     }
     i
 }
+
+/// User text as a message quotes it: control characters escaped (so that
+/// nothing the user typed can move the terminal's cursor or colour it) and
+/// cut to [`SHOWN_CHARS`] characters, so a 100 KB keyword does not fill the
+/// screen; the span still points at the whole of it.
+pub(crate) fn shown(text: &str) -> std::borrow::Cow<'_, str> {
+    let plain = text.len() <= SHOWN_CHARS && !text.chars().any(char::is_control);
+    if plain {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::new();
+    for (i, c) in text.chars().enumerate() {
+        if i == SHOWN_CHARS {
+            out.push('…');
+            break;
+        }
+        if c.is_control() {
+            out.extend(c.escape_default());
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// How many characters of user text a message quotes.
+const SHOWN_CHARS: usize = 40;
 
 /// A query that could not be accepted, with every diagnostic found in it.
 ///

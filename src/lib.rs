@@ -2,6 +2,7 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+mod bounds;
 pub mod build;
 pub mod catalog;
 pub mod dates;

@@ -6,15 +6,17 @@
 //! [`Diagnostic`] at its span; the query is accepted when none is an error.
 
 use std::borrow::Cow;
+use std::collections::{BTreeMap, HashMap};
 
 use serde::Serialize;
 
-use crate::catalog::{Catalog, KeywordSpec, Negation, ValueType};
+use crate::bounds::{bound, narrow, side, Bound};
+use crate::catalog::{Catalog, KeywordSpec, Negation, Repeat, ValueType};
 use crate::dates::{DateContext, DateSpan};
-use crate::diagnostic::{Code, Diagnostic, Error};
+use crate::diagnostic::{shown, Code, Diagnostic, Error};
 use crate::query::{canonical_words, remove_positions, DateValue, Order, OrderError, Query, Term, TermSet, Value};
 use crate::span::Span;
-use crate::syntax::{self, AstTerm, AstValue};
+use crate::syntax::{self, AstTerm, AstValue, Quote};
 
 /// Parses and validates queries with a chosen catalogue and mode.
 ///
@@ -132,8 +134,17 @@ impl Parser {
         let mut spans = Vec::with_capacity(text.len() / 16);
         let mut dates = Vec::new();
         let mut cross = CrossChecks::default();
+        let mut operators = OperatorChecks::default();
         for ast_term in syntax::terms(text, &mut syntax_diagnostics) {
-            let Some(term) = self.term(&ast_term, &mut diagnostics) else { continue };
+            let first_new = diagnostics.len();
+            let term = self.term(&ast_term, &mut diagnostics);
+            if ast_term.value.quote == Quote::Bare {
+                self.unquoted_date(text, &ast_term, term.is_some(), first_new, &mut diagnostics);
+                if ast_term.keyword.is_none() {
+                    operators.check(&self.catalog, &ast_term, &mut diagnostics);
+                }
+            }
+            let Some(term) = term else { continue };
             cross.check(&term, &ast_term, &mut diagnostics);
             let date = match (&self.dates, term.value()) {
                 (Some(context), Value::Date(date)) => match date.expr().resolve_with_warnings(context) {
@@ -176,6 +187,10 @@ impl Parser {
             remove_positions(&mut spans, &dropped);
             remove_positions(&mut dates, &dropped);
         }
+        self.contradictions(&query, &spans, &mut diagnostics);
+        if self.dates.is_some() {
+            empty_ranges(&query, &spans, &dates, &mut diagnostics);
+        }
         diagnostics.sort_by_key(|d| (d.span.start, d.span.end));
         Ok(Parsed { query, spans, dates, warnings: diagnostics })
     }
@@ -212,13 +227,26 @@ impl Parser {
 
     fn unknown_keyword(&self, term: &AstTerm<'_>, name: &str, diagnostics: &mut Vec<Diagnostic>) -> Option<Term> {
         let span = term.keyword.as_ref().map_or(term.value.span, |k| k.span);
+        let suggestions = self.catalog.suggest_keywords(name);
         if self.lenient {
+            // Kept as written; a near miss of a known keyword is most likely
+            // a typo, which lenient mode must not hide.
+            if let Some(near) = suggestions.first() {
+                diagnostics.push(
+                    Diagnostic::warning(
+                        Code::UnknownKeyword,
+                        span,
+                        format!("unknown keyword `{}`, kept as written", shown(name)),
+                    )
+                    .with_hint(format!("did you mean `{near}`?")),
+                );
+            }
             return Some(Term::new(name.to_owned(), term.minus.is_some(), Value::Raw(term.value.text.to_string())));
         }
-        let mut diagnostic = Diagnostic::error(Code::UnknownKeyword, span, format!("unknown keyword `{name}`"));
-        let suggestions = self.catalog.suggest_keywords(name);
+        let mut diagnostic =
+            Diagnostic::error(Code::UnknownKeyword, span, format!("unknown keyword `{}`", shown(name)));
         diagnostic = match suggestions.as_slice() {
-            [] => diagnostic.with_hint("quote the whole term to search for it as text, e.g. \"foo:bar\""),
+            [] => diagnostic.with_hint(as_text_hint(name, &term.value.text)),
             [one] => diagnostic.with_hint(format!("did you mean `{one}`?")),
             many => diagnostic.with_hint(format!(
                 "did you mean one of {}?",
@@ -227,6 +255,92 @@ impl Parser {
         };
         diagnostics.push(diagnostic);
         None
+    }
+}
+
+impl Parser {
+    /// An unquoted date value that goes on after a space
+    /// (`first_content_after:2 weeks ago`): the words after it would be
+    /// searched as text. When the value with the next few words is a date,
+    /// say so: in the hint of the value's error, or as a warning when the
+    /// value alone is a date too (`yesterday at 4pm`).
+    fn unquoted_date(
+        &self,
+        source: &str,
+        term: &AstTerm<'_>,
+        accepted: bool,
+        first_new: usize,
+        diagnostics: &mut Vec<Diagnostic>,
+    ) {
+        let Some(keyword) = &term.keyword else { return };
+        if self.catalog.get(keyword.name).is_none_or(|spec| spec.value != ValueType::Date) {
+            return;
+        }
+        let Some((phrase, continuation)) = date_going_on(source, term) else { return };
+        let minus = if term.minus.is_some() { "-" } else { "" };
+        let suggestion =
+            format!("did you mean {minus}{}:{}?", keyword.name, Term::new("text", false, Value::Text(phrase)));
+        if accepted {
+            let rest = source.get(continuation.range()).unwrap_or("");
+            diagnostics.push(
+                Diagnostic::warning(
+                    Code::UnquotedDate,
+                    term.span.to(continuation),
+                    format!("the date seems to go on after a space: `{}` is searched as text", shown(rest)),
+                )
+                .with_hint(suggestion),
+            );
+        } else if let Some(error) =
+            diagnostics.get_mut(first_new..).and_then(|new| new.iter_mut().find(|d| d.code == Code::InvalidDate))
+        {
+            error.hint = Some(suggestion);
+        }
+    }
+
+    /// A negated term that excludes everything its keyword's positive terms
+    /// ask for: `status_in:new -status_in:new`. For an "any of" keyword the
+    /// query is empty only when every positive value is excluded.
+    fn contradictions(&self, query: &Query, spans: &[TermSpans], diagnostics: &mut Vec<Diagnostic>) {
+        if !query.terms().iter().any(Term::is_negated) {
+            return;
+        }
+        /// The values of one keyword: positive ones, and negated ones with
+        /// their positions.
+        #[derive(Default)]
+        struct Uses<'q> {
+            positive: Vec<&'q Value>,
+            negated: Vec<(usize, &'q Value)>,
+        }
+        let mut by_keyword: HashMap<&str, Uses<'_>> = HashMap::new();
+        for (i, term) in query.terms().iter().enumerate() {
+            let uses = by_keyword.entry(term.keyword()).or_default();
+            if term.is_negated() {
+                uses.negated.push((i, term.value()));
+            } else {
+                uses.positive.push(term.value());
+            }
+        }
+        for (keyword, Uses { positive, negated }) in by_keyword {
+            let any_of = self.catalog.get(keyword).is_some_and(|spec| spec.repeat == Repeat::AnyOf);
+            let excluded = |value: &Value| negated.iter().any(|(_, v)| *v == value);
+            let hit = if any_of {
+                (!positive.is_empty() && positive.iter().all(|v| excluded(v))).then(|| negated.last()).flatten()
+            } else {
+                negated.iter().find(|(_, v)| positive.contains(v))
+            };
+            let Some(&(i, value)) = hit else { continue };
+            let (Some(span), Some(term)) = (spans.get(i), query.terms().get(i)) else { continue };
+            let message = if any_of {
+                format!("`{term}` excludes every value the other `{keyword}` terms allow: no thread can match")
+            } else {
+                format!("`{term}` excludes what another term asks for: no thread can match")
+            };
+            let positive = Term::new(keyword.to_owned(), false, value.clone());
+            diagnostics.push(
+                Diagnostic::warning(Code::Contradiction, span.term, message)
+                    .with_hint(format!("another term says `{positive}`; remove one of them")),
+            );
+        }
     }
 }
 
@@ -320,7 +434,7 @@ fn typed_value(
             None => {
                 diagnostics.push(invalid(
                     Code::InvalidBoolean,
-                    format!("`{}` takes a boolean, not `{text}`", spec.name),
+                    format!("`{}` takes a boolean, not `{}`", spec.name, shown(text)),
                     "use `true` or `false` (also `1 on yes` / `0 off no`)".into(),
                 ));
                 return None;
@@ -337,7 +451,7 @@ fn typed_value(
                     Some(near) => format!("did you mean `{near}`?"),
                     None => format!("accepted statuses: {}", catalog.statuses().collect::<Vec<_>>().join(", ")),
                 };
-                diagnostics.push(invalid(Code::InvalidStatus, format!("`{text}` is not a status"), hint));
+                diagnostics.push(invalid(Code::InvalidStatus, format!("`{}` is not a status", shown(text)), hint));
                 return None;
             }
         }
@@ -347,7 +461,7 @@ fn typed_value(
             } else {
                 diagnostics.push(invalid(
                     Code::InvalidLanguage,
-                    format!("`{text}` is not a language code"),
+                    format!("`{}` is not a language code", shown(text)),
                     "use a code such as `en`, `fr` or `pt-BR`".into(),
                 ));
                 return None;
@@ -368,7 +482,7 @@ fn typed_value(
                 };
                 diagnostics.push(invalid(
                     Code::InvalidOrder,
-                    format!("`{text}` is not a sort order"),
+                    format!("`{}` is not a sort order", shown(text)),
                     format!("{e}{near}; for example `order:created_at.asc`"),
                 ));
                 return None;
@@ -397,6 +511,127 @@ fn inside_value(value: &AstValue<'_>, span: crate::Span) -> crate::Span {
     match value.offset_of_text() {
         Some(offset) if span.end <= value.text.len() && span.start < span.end => span.shifted(offset),
         _ => value.span,
+    }
+}
+
+/// The longest run of the (up to five) words after an unquoted date value
+/// that, with the value, makes a date; and the span of those words. Stops at
+/// a word that is a term of its own (`kw:value`, `-x`, a quote).
+fn date_going_on(source: &str, term: &AstTerm<'_>) -> Option<(String, Span)> {
+    const MOST_WORDS: usize = 5;
+    let start = term.value.span.end;
+    let mut rest = source.get(start..)?;
+    let mut phrase = term.value.text.to_string();
+    let mut longest = None;
+    for _ in 0..MOST_WORDS {
+        rest = rest.trim_start();
+        let word_len = rest.find(char::is_whitespace).unwrap_or(rest.len());
+        let word = rest.get(..word_len).unwrap_or("");
+        if word.is_empty() || word.contains(':') || word.starts_with(['-', '"', '“', '”']) {
+            break;
+        }
+        phrase.push(' ');
+        phrase.push_str(word);
+        rest = rest.get(word_len..).unwrap_or("");
+        if phrase.parse::<crate::dates::HumanDate>().is_ok() {
+            let end = source.len() - rest.len();
+            longest = Some((phrase.clone(), Span::new(start, end)));
+        }
+    }
+    longest.map(|(phrase, span)| {
+        // The continuation starts at its first word, after the space.
+        let text = source.get(span.range()).unwrap_or("");
+        let skip = text.len() - text.trim_start().len();
+        (phrase, Span::new(span.start + skip, span.end))
+    })
+}
+
+/// The hint for an unknown keyword with no near miss: the user's own term,
+/// quoted, searches for it as text.
+fn as_text_hint(name: &str, value: &str) -> String {
+    const LONGEST: usize = 60;
+    let term = Term::new("text", false, Value::Text(format!("{name}:{value}"))).to_string();
+    if term.chars().count() <= LONGEST && !term.chars().any(char::is_control) {
+        format!("quote the whole term to search for it as text: {term}")
+    } else {
+        "quote the whole term to search for it as text".to_owned()
+    }
+}
+
+/// Text that looks like an operator of another search language: `=`,
+/// parentheses, `OR`, `AND`. Each is searched as text; a warning says so,
+/// with the form that was likely meant. Parentheses are reported once.
+#[derive(Default)]
+struct OperatorChecks {
+    parenthesis_seen: bool,
+}
+
+impl OperatorChecks {
+    fn check(&mut self, catalog: &Catalog, term: &AstTerm<'_>, diagnostics: &mut Vec<Diagnostic>) {
+        let text = term.value.text.as_ref();
+        let warning = |message: String, hint: String| {
+            Diagnostic::warning(Code::NotAnOperator, term.value.span, message).with_hint(hint)
+        };
+        if let Some((left, right)) = text.split_once('=') {
+            if let Some(spec) = catalog.get(left) {
+                let meant = format!("{}:{right}", spec.name);
+                diagnostics.push(warning(
+                    format!("`=` means nothing here: `{}` is searched as text", shown(text)),
+                    format!("did you mean `{}`?", shown(&meant)),
+                ));
+                return;
+            }
+        }
+        match text {
+            "OR" => diagnostics.push(warning(
+                "`OR` is not an operator: it is searched as the word, and every term must match".to_owned(),
+                "remove it; to match any of several values, repeat an \"any of\" keyword \
+                 (`status_in:new status_in:replied`)"
+                    .to_owned(),
+            )),
+            "AND" => diagnostics.push(warning(
+                "`AND` is not an operator: it is searched as the word".to_owned(),
+                "remove it; every term must match already".to_owned(),
+            )),
+            _ if !self.parenthesis_seen && (text.starts_with('(') || (text.ends_with(')') && !text.contains('('))) => {
+                self.parenthesis_seen = true;
+                diagnostics.push(warning(
+                    format!("parentheses do not group terms: `{}` is searched as text", shown(text)),
+                    "remove them; every term must match".to_owned(),
+                ));
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Date bounds that leave no instant: the latest `X_after` at or after the
+/// earliest `X_before`, for each stem `X` (`first_content`, `created`): the
+/// same rule the OmniQ compiler applies to a field's range.
+fn empty_ranges(query: &Query, spans: &[TermSpans], dates: &[Option<DateSpan>], diagnostics: &mut Vec<Diagnostic>) {
+    let mut by_stem: BTreeMap<&str, Vec<Bound>> = BTreeMap::new();
+    for (i, (term, date)) in query.terms().iter().zip(dates).enumerate() {
+        let (Some(date), false) = (date, term.is_negated()) else { continue };
+        let keyword = term.keyword();
+        let Some(side) = side(keyword) else { continue };
+        let stem = keyword.trim_end_matches("_after").trim_end_matches("_before");
+        if let Some(at) = bound(side, *date) {
+            by_stem.entry(stem).or_default().push((i, side, at));
+        }
+    }
+    for bounds in by_stem.values() {
+        let Err((from, to)) = narrow(bounds) else { continue };
+        let shown_term = |i: usize| query.terms().get(i).map(Term::to_string).unwrap_or_default();
+        let later = from.max(to);
+        let Some(span) = spans.get(later) else { continue };
+        diagnostics.push(
+            Diagnostic::warning(
+                Code::EmptyRange,
+                span.term,
+                format!("`{}` and `{}` leave no instant: no thread can match", shown_term(from), shown_term(to)),
+            )
+            .with_hint("the `_after` date must come before the `_before` date"),
+        );
     }
 }
 

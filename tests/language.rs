@@ -88,7 +88,81 @@ const WARNED: &[(&str, &[Code])] = &[
     ("needs_manual_categorization:false", &[Code::UndocumentedFalse]),
     ("kw:“x”", &[Code::TypographicQuote]),
     ("a b a", &[Code::DuplicateTerm]),
+    ("status_in:new -status_in:new", &[Code::Contradiction]),
+    ("-source:a source:a", &[Code::Contradiction]),
+    ("campaign:a -campaign:a", &[Code::Contradiction]),
+    (r#"text:"C:\Users\x""#, &[Code::UnknownEscape, Code::UnknownEscape]),
+    ("first_content_after:2 weeks ago", &[Code::UnquotedDate]),
+    ("first_content_after:yesterday at 4pm refund", &[Code::UnquotedDate]),
+    ("assigned_to_me=true", &[Code::NotAnOperator]),
+    ("(refund OR (return)) AND x", &[Code::NotAnOperator, Code::NotAnOperator, Code::NotAnOperator]),
+    ("asigned_to:42", &[Code::UnknownKeyword]),
 ];
+
+/// (input, nothing to warn about): near misses of the warnings above.
+const NOT_WARNED: &[&str] = &[
+    "status_in:new status_in:replied -status_in:new",
+    "-source:a source:b source:a",
+    "source:a -source:b",
+    r#"text:"a \"b\" \\ c""#,
+    "first_content_after:yesterday refund",
+    "first_content_after:\"2 weeks ago\" at 4pm",
+    "a=b or and f(x)",
+    "campaign:x",
+];
+
+#[test]
+fn near_misses_do_not_warn() {
+    let parser = Parser::new().lenient(true);
+    for input in NOT_WARNED {
+        let parsed = parser.parse(input).unwrap_or_else(|e| panic!("{input:?}:\n{e}"));
+        assert_eq!(parsed.warnings(), &[], "{input:?}");
+    }
+}
+
+#[test]
+fn empty_date_ranges_warn_when_dates_resolve() {
+    use chrono::TimeZone;
+    let now = chrono::Utc.with_ymd_and_hms(2026, 11, 24, 12, 0, 0).unwrap();
+    let parser = Parser::new().dates(ringq::dates::DateContext::new(now));
+    let parsed = parser
+        .parse("first_content_after:\"2 weeks ago\" first_content_before:\"3 weeks ago\" last_content_before:today")
+        .unwrap();
+    let got: Vec<_> = parsed.warnings().iter().map(|d| (d.code, d.span.start, d.span.end)).collect();
+    assert_eq!(got, [(Code::EmptyRange, 34, 68)]);
+    // Different stems do not bound each other, and a range that is only
+    // narrowed is fine.
+    for input in [
+        "first_content_after:today last_content_before:yesterday",
+        "first_content_after:\"3 weeks ago\" first_content_before:\"2 weeks ago\" first_content_after:\"16 days ago\"",
+    ] {
+        assert_eq!(parser.parse(input).unwrap().warnings(), &[], "{input}");
+    }
+}
+
+#[test]
+fn hints_use_the_users_own_words() {
+    let hint = |input: &str| {
+        let diagnostics = match Parser::new().parse(input) {
+            Ok(parsed) => parsed.warnings().to_vec(),
+            Err(error) => error.diagnostics().to_vec(),
+        };
+        diagnostics.first().and_then(|d| d.hint.clone()).unwrap_or_default()
+    };
+    assert_eq!(hint("first_content_after:2 weeks ago"), r#"did you mean first_content_after:"2 weeks ago"?"#);
+    assert_eq!(
+        hint("last_content_before:last week friday x"),
+        r#"did you mean last_content_before:"last week friday"?"#
+    );
+    assert!(hint("RE: refund").ends_with(r#"(`"RE: refund"`)"#), "{}", hint("RE: refund"));
+    assert_eq!(hint("zzz:bar"), r#"quote the whole term to search for it as text: "zzz:bar""#);
+    assert_eq!(hint("assigned_to_me=true"), "did you mean `assigned_to_me:true`?");
+    let long = format!("{}:x", "k".repeat(100_000));
+    let error = Parser::new().parse(&long).unwrap_err();
+    let message = &error.diagnostics()[0].message;
+    assert!(message.len() < 100, "{message}");
+    assert_eq!(error.diagnostics()[0].span.end, 100_000);
+}
 
 #[test]
 fn warnings_keep_the_query_valid() {

@@ -31,6 +31,7 @@ fn requests_for_a_table_of_queries() {
         "first_content_after:yesterday campaign:\"Black Friday\"",
         "first_content_after:2025-05-20 first_content_before:2025-05-21",
         "__v:0 tenantId:t-42",
+        "botTotalTime:12 agentTotalTime:null poolTotalTime:1.5e3",
     ];
     let mut out = serde_json::Map::new();
     for q in queries {
@@ -38,6 +39,35 @@ fn requests_for_a_table_of_queries() {
         out.insert(q.to_owned(), serde_json::to_value(request).unwrap());
     }
     insta::assert_json_snapshot!("requests", out);
+}
+
+#[test]
+fn number_fields_take_numbers_and_say_where_one_is_not() {
+    let request = compiler().compile_str("__v:0 botTotalTime:-12.5", &context()).unwrap();
+    assert_eq!(request.filter_by()["__v"], json!(0));
+    assert_eq!(request.filter_by()["botTotalTime"], json!(-12.5));
+    for (q, at) in [("__v:null", 4..8), ("platform:web poolTotalTime:12s", 27..30), ("agentTotalTime:0x10", 15..19)] {
+        let error = compiler().compile_str(q, &context()).unwrap_err();
+        let d = &error.diagnostics()[0];
+        assert_eq!((d.code, d.span.range()), (ringq::Code::InvalidNumber, at), "{q}");
+    }
+    // A residual number compares by value with the document's number.
+    let plan = compiler().plan_str("__v:0 -__v:1", &context()).unwrap();
+    assert!(plan.residual.matches(&json!({"__v": 0.0})));
+    assert!(!plan.residual.matches(&json!({"__v": 1.0})));
+}
+
+#[test]
+fn an_exact_created_at_given_a_span_warns() {
+    let text = "createdAt:\"last month\" createdAt:\"2025-05-20 14:00:00\"";
+    let parsed = omniq::parser().dates(context()).parse(text).unwrap();
+    let warnings = compiler().warnings(&parsed, &context());
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert_eq!((warnings[0].code, warnings[0].span.range()), (ringq::Code::ExactDateSpan, 0..22));
+    assert_eq!(
+        warnings[0].hint.as_deref(),
+        Some("for the whole span, write `created_after:\"last month\" created_before:2026-11-01T00:00:00Z`")
+    );
 }
 
 #[test]

@@ -256,7 +256,7 @@ fn not_understood(s: &str, at: usize) -> DateError {
     };
     DateError {
         span: Span::new(start, end),
-        message: format!("`{trimmed}` is not a date this language understands"),
+        message: format!("`{}` is not a date this language understands", crate::diagnostic::shown(trimmed)),
         hint: Some(hint),
     }
 }
@@ -290,7 +290,7 @@ fn words_around_a_date(s: &str) -> Option<DateError> {
     if remaining.is_empty() || grammar::date(&remaining).is_err() {
         return None;
     }
-    let names: Vec<String> = unknown.iter().map(|(w, _)| format!("`{w}`")).collect();
+    let names: Vec<String> = unknown.iter().map(|(w, _)| format!("`{}`", crate::diagnostic::shown(w))).collect();
     let (verb, noun) = if names.len() == 1 { ("is", "word") } else { ("are", "words") };
     Some(DateError {
         span: Span::new(first.1.start, last.1.end),

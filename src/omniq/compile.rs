@@ -15,6 +15,7 @@ use serde_json::{Map, Value as Json};
 
 use super::mapping::is_field_path;
 use super::{format_instant, Index, Mapping, Plan, Predicate, Request};
+use crate::bounds::{bound, narrow, side, Range, Side};
 use crate::catalog::{Catalog, Repeat};
 use crate::dates::{DateContext, DateSpan};
 use crate::diagnostic::{Code, Diagnostic, Error};
@@ -23,6 +24,10 @@ use crate::validate::{parse_bool, Parsed, TermSpans};
 
 /// The fields the published document schema types as booleans.
 const BOOLEAN_FIELDS: [&str; 2] = ["isNewClient", "workflow.attrs.clientFromTemplate"];
+/// The fields the published document schema types as numbers, and whether
+/// each may be `null`.
+const NUMBER_FIELDS: [(&str, bool); 4] =
+    [("agentTotalTime", true), ("botTotalTime", true), ("poolTotalTime", true), ("__v", false)];
 /// The field whose values are dates: `createdAt:DATE`, and the range form.
 const CREATED_AT: &str = "createdAt";
 /// The documented default page size.
@@ -39,8 +44,11 @@ const PLAN_HINT: &str = "plan mode (`--plan`) keeps it as a residual predicate t
 /// - `field:value` (any keyword outside the catalogue, spelling kept) is
 ///   `"field": "value"`; `isNewClient` and `workflow.attrs.clientFromTemplate`,
 ///   booleans in the published schema, take `true 1 on yes` / `false 0 off
-///   no` and compile to JSON booleans, and `-field:true` is `field:false`.
-/// - `createdAt:DATE` is the exact form `"createdAt": "<start of DATE>"`.
+///   no` and compile to JSON booleans, and `-field:true` is `field:false`;
+///   `agentTotalTime`, `botTotalTime`, `poolTotalTime` (which may be `null`)
+///   and `__v`, numbers in the schema, compile to JSON numbers.
+/// - `createdAt:DATE` is the exact form `"createdAt": "<start of DATE>"`
+///   (a DATE that names a span, `last month`, warns: see [`Compiler::warnings`]).
 /// - `created_after:X` / `created_before:Y` are
 ///   `"createdAt": {"from": start(X), "to": start(Y) - 1 ms}`; with one of
 ///   them only, only that key. Several bounds narrow to the tightest; an
@@ -87,20 +95,6 @@ enum Part {
     Term,
     Keyword,
     Value,
-}
-
-/// Which end of a range a date keyword gives.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Side {
-    From,
-    To,
-}
-
-/// The narrowed range of a field: each end with the term that set it.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-struct Range {
-    from: Option<(usize, DateTime<Utc>)>,
-    to: Option<(usize, DateTime<Utc>)>,
 }
 
 /// What one term asks of one field.
@@ -177,6 +171,37 @@ impl Compiler {
         Ok(Plan { request, residual })
     }
 
+    /// Warnings about terms that compile, but perhaps not as meant: an
+    /// exact `createdAt` given a date that names a span
+    /// (`createdAt:"last month"`) matches only the span's first instant.
+    /// They point into the text `parsed` came from.
+    pub fn warnings(&self, parsed: &Parsed, context: &DateContext) -> Vec<Diagnostic> {
+        let terms = parsed.query().terms().iter().zip(parsed.spans());
+        terms
+            .filter_map(|(term, spans)| {
+                let Value::Raw(text) = term.value() else { return None };
+                if term.keyword() != CREATED_AT || term.is_negated() {
+                    return None;
+                }
+                let span = DateValue::parse(text).ok()?.expr().resolve(context).ok()?;
+                if span.end - span.start <= TimeDelta::seconds(1) {
+                    return None;
+                }
+                let after = Term::new("created_after", false, Value::Raw(text.clone()));
+                let before = span.end.to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+                let message = format!(
+                    "`createdAt` matches one instant exactly: `{}` is a span, and only its first instant ({}) matches",
+                    crate::diagnostic::shown(text),
+                    format_instant(span.start)
+                );
+                Some(
+                    Diagnostic::warning(Code::ExactDateSpan, spans.term, message)
+                        .with_hint(format!("for the whole span, write `{after} created_before:{before}`")),
+                )
+            })
+            .collect()
+    }
+
     /// Parses `text` with [`super::parser`] (dates resolved against
     /// `context`) and compiles it; errors point into `text`.
     pub fn compile_str(&self, text: &str, context: &DateContext) -> Result<Request, Error> {
@@ -241,7 +266,7 @@ impl Compiler {
                         Code::InvalidField,
                         index,
                         Part::Keyword,
-                        format!("`{keyword}` is not a field path: a path segment is empty"),
+                        format!("`{}` is not a field path: a path segment is empty", crate::diagnostic::shown(keyword)),
                     )
                     .hint("separate names with single dots, as in `workflow.attrs.contact.email`"));
                 }
@@ -437,23 +462,6 @@ impl Kind {
 }
 
 impl Range {
-    fn is_empty(&self) -> bool {
-        self.from.is_none() && self.to.is_none()
-    }
-
-    /// The term of the bound that excludes `at`, if one does.
-    fn excluding(&self, at: DateTime<Utc>) -> Option<usize> {
-        match (self.from, self.to) {
-            (Some((term, from)), _) if at < from => Some(term),
-            (_, Some((term, to))) if at > to => Some(term),
-            _ => None,
-        }
-    }
-
-    fn terms(&self) -> Vec<usize> {
-        self.from.iter().chain(self.to.iter()).map(|(term, _)| *term).collect()
-    }
-
     fn predicate(&self, field: &str) -> Predicate {
         Predicate::Range { field: field.to_owned(), from: self.from.map(|(_, t)| t), to: self.to.map(|(_, t)| t) }
     }
@@ -471,49 +479,24 @@ impl Range {
     }
 }
 
-/// `_after` keywords give a lower bound, `_before` ones an upper bound;
-/// other date keywords an exact instant.
-fn side(keyword: &str) -> Option<Side> {
-    if keyword.ends_with("_after") {
-        Some(Side::From)
-    } else if keyword.ends_with("_before") {
-        Some(Side::To)
-    } else {
-        None
-    }
-}
-
-/// The bound a resolved date gives: `from` is its start (inclusive), `to`
-/// one millisecond before its start (the documentation's `23:59:59.999`).
-/// `None` only at the very start of representable time.
-fn bound(side: Side, span: DateSpan) -> Option<DateTime<Utc>> {
-    match side {
-        Side::From => Some(span.start),
-        Side::To => span.start.checked_sub_signed(TimeDelta::milliseconds(1)),
-    }
-}
-
-/// Narrows bounds `(term, side, instant)` to the tightest range: the
-/// latest `from`, the earliest `to` (the first term on ties). An empty
-/// range is `Err((from term, to term))`.
-fn narrow(bounds: &[(usize, Side, DateTime<Utc>)]) -> Result<Range, (usize, usize)> {
-    let mut range = Range::default();
-    for &(term, side, at) in bounds {
-        match side {
-            Side::From if range.from.is_none_or(|(_, from)| at > from) => range.from = Some((term, at)),
-            Side::To if range.to.is_none_or(|(_, to)| at < to) => range.to = Some((term, at)),
-            _ => {}
-        }
-    }
-    match (range.from, range.to) {
-        (Some((from_term, from)), Some((to_term, to))) if from > to => Err((from_term, to_term)),
-        _ => Ok(range),
-    }
-}
-
-/// The JSON value of `text` for `field`: a boolean for the schema's
-/// boolean fields, else a string.
+/// The JSON value of `text` for `field`: a boolean or a number for the
+/// schema's boolean and number fields, else a string.
 fn field_value(index: usize, field: &str, text: &str) -> Result<Json, CompileError> {
+    if let Some(&(_, nullable)) = NUMBER_FIELDS.iter().find(|(name, _)| *name == field) {
+        if nullable && text == "null" {
+            return Ok(Json::Null);
+        }
+        return text.parse::<serde_json::Number>().map(Json::Number).map_err(|_| {
+            let also = if nullable { ", or `null`" } else { "" };
+            CompileError::new(
+                Code::InvalidNumber,
+                index,
+                Part::Value,
+                format!("`{field}` is a number field, not `{}`", crate::diagnostic::shown(text)),
+            )
+            .hint(format!("write a number such as `12` or `1.5`{also}"))
+        });
+    }
     if !BOOLEAN_FIELDS.contains(&field) {
         return Ok(Json::String(text.to_owned()));
     }
@@ -522,7 +505,7 @@ fn field_value(index: usize, field: &str, text: &str) -> Result<Json, CompileErr
             Code::InvalidBoolean,
             index,
             Part::Value,
-            format!("`{field}` is a boolean field, not `{text}`"),
+            format!("`{field}` is a boolean field, not `{}`", crate::diagnostic::shown(text)),
         )
         .hint("use `true` or `false` (also `1 on yes` / `0 off no`)")
     })
@@ -545,8 +528,13 @@ fn out_of_range(index: usize) -> CompileError {
 }
 
 fn unmapped(index: usize, keyword: &str) -> CompileError {
-    CompileError::new(Code::UnmappedKeyword, index, Part::Keyword, format!("`{keyword}` has no OmniQ field"))
-        .hint(format!("map it to a document field, e.g. `{{\"{keyword}\": \"FIELD\"}}` with `--mapping FILE.json`"))
+    CompileError::new(
+        Code::UnmappedKeyword,
+        index,
+        Part::Keyword,
+        format!("`{}` has no OmniQ field", crate::diagnostic::shown(keyword)),
+    )
+    .hint(format!("map it to a document field, e.g. `{{\"{keyword}\": \"FIELD\"}}` with `--mapping FILE.json`"))
 }
 
 impl CompileError {
@@ -635,7 +623,10 @@ impl CompileErrors {
     /// `source`, the text `parsed` came from, with the parser's warnings.
     pub fn into_error(self, source: &str, parsed: &Parsed) -> Error {
         let mut diagnostics: Vec<Diagnostic> = self.0.iter().map(|e| e.to_diagnostic(parsed.spans())).collect();
-        diagnostics.extend(parsed.warnings().iter().cloned());
+        // Validation warns of an empty range by the same rule; the error
+        // about it says all there is to say.
+        let empty_range = self.0.iter().any(|e| e.code == Code::EmptyRange);
+        diagnostics.extend(parsed.warnings().iter().filter(|w| !(empty_range && w.code == Code::EmptyRange)).cloned());
         Error::new(source, diagnostics)
     }
 }

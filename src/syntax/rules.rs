@@ -128,20 +128,51 @@ fn quoted_body(input: &str) -> IResult<&str, &str> {
     Ok((rest, body))
 }
 
-/// Applies the escapes of a quoted body: `\x` is `x` for any `x`.
+/// The characters a backslash escapes inside quotes: `"` and `\`, and the
+/// typographic quotes that read as `"` (the printer escapes every quote).
+fn is_escapable(c: char) -> bool {
+    is_quote(c) || c == '\\'
+}
+
+/// Applies the escapes of a quoted body: `\"` is `"` and `\\` is `\`. A
+/// backslash before any other character is kept with it (`C:\Users` stays
+/// `C:\Users`), since the seed defines no other escape; [`bad_escapes`]
+/// finds those, to warn.
 fn unescape(body: &str) -> Cow<'_, str> {
     if !body.contains('\\') {
         return Cow::Borrowed(body);
     }
     let mut text = String::with_capacity(body.len());
-    let mut chars = body.chars();
+    let mut chars = body.chars().peekable();
     while let Some(c) = chars.next() {
-        match c {
-            '\\' => text.extend(chars.next()),
-            c => text.push(c),
+        match (c, chars.peek()) {
+            ('\\', Some(&next)) if is_escapable(next) => {
+                text.push(next);
+                chars.next();
+            }
+            (c, _) => text.push(c),
         }
     }
     Cow::Owned(text)
+}
+
+/// The byte ranges (within `body`) of each backslash and the character after
+/// it that is not an escape.
+fn bad_escapes(body: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let mut chars = body.char_indices().peekable();
+    std::iter::from_fn(move || {
+        while let Some((i, c)) = chars.next() {
+            if c != '\\' {
+                continue;
+            }
+            match chars.next() {
+                Some((_, next)) if is_escapable(next) => {}
+                Some((j, next)) => return Some((i, j + next.len_utf8())),
+                None => {}
+            }
+        }
+        None
+    })
 }
 
 /// Parses a whole query into its syntax tree, with the syntax diagnostics
@@ -218,13 +249,21 @@ impl<'a> Terms<'a, '_> {
         if let Some(kw) = &keyword {
             if !value_input.starts_with(|c: char| !is_space(c)) {
                 let colon = Span::new(kw.span.start, kw.span.end + 1);
+                // `RE: refund` is more likely a phrase to search for than a
+                // keyword: show both readings with the user's own words.
+                let next = value_input.trim_start();
+                let next = next.get(..first_space(next)).unwrap_or("");
+                let hint = if next.is_empty() || next.contains(':') || next.contains(is_quote) || next.len() > 40 {
+                    format!("write the value right after the colon (`{0}:value`), or quote the whole term to search for it as text (`\"{0}:\"`)", kw.name)
+                } else {
+                    format!(
+                        "write the value right after the colon (`{0}:{1}`), or quote the phrase to search for it as text (`\"{0}: {1}\"`)",
+                        kw.name,
+                        next.replace('\\', "\\\\").replace(char::is_control, " ")
+                    )
+                };
                 self.diagnostics.push(
-                    Diagnostic::error(Code::EmptyValue, colon, format!("`{}:` has no value", kw.name)).with_hint(
-                        format!(
-                            "write the value right after the colon (`{0}:value`), or `{0}:\"\"` for an empty one",
-                            kw.name
-                        ),
-                    ),
+                    Diagnostic::error(Code::EmptyValue, colon, format!("`{}:` has no value", kw.name)).with_hint(hint),
                 );
                 return (value_input, None);
             }
@@ -287,6 +326,18 @@ impl<'a> Terms<'a, '_> {
             );
             Quote::Typographic
         };
+        let body_start = self.offset(after_open);
+        for (start, end) in bad_escapes(body) {
+            let written = body.get(start..end).unwrap_or("\\");
+            self.diagnostics.push(
+                Diagnostic::warning(
+                    Code::UnknownEscape,
+                    Span::new(body_start + start, body_start + end),
+                    format!("`{}` is not an escape: the backslash is kept", crate::diagnostic::shown(written)),
+                )
+                .with_hint("only `\\\"` and `\\\\` are escapes; write `\\\\` for a backslash"),
+            );
+        }
         let raw = input.get(..input.len() - rest.len()).unwrap_or(input);
         Ok((rest, AstValue { text: unescape(body), raw, span, quote }))
     }
@@ -313,6 +364,8 @@ mod tests {
         ("--x", &[(true, None, "-x")]),
         ("kw:\"a value\"", &[(false, Some("kw"), "a value")]),
         (r#"kw:"say \"hi\" \\ o""#, &[(false, Some("kw"), r#"say "hi" \ o"#)]),
+        (r#"text:"C:\Users\x""#, &[(false, Some("text"), r#"C:\Users\x"#)]),
+        (r#""\“ \” \é""#, &[(false, None, r#"“ ” \é"#)]),
         ("kw:\"\"", &[(false, Some("kw"), "")]),
         ("\"two words\"", &[(false, None, "two words")]),
         ("kw:a\"b", &[(false, Some("kw"), "a\"b")]),
@@ -376,6 +429,16 @@ mod tests {
         assert_eq!(diagnostics.len(), 1);
         assert_eq!(diagnostics[0].code, Code::TypographicQuote);
         assert!(!diagnostics[0].is_error());
+    }
+
+    #[test]
+    fn unknown_escapes_keep_the_backslash_and_warn() {
+        let (ast, diagnostics) = query(r#"text:"C:\Users\x" "a\\b\"c""#);
+        assert_eq!(ast.terms[0].value.text, r#"C:\Users\x"#);
+        assert_eq!(ast.terms[1].value.text, r#"a\b"c"#);
+        let got: Vec<_> = diagnostics.iter().map(|d| (d.code, d.span.start, d.span.end, d.is_error())).collect();
+        assert_eq!(got, [(Code::UnknownEscape, 8, 10, false), (Code::UnknownEscape, 14, 16, false)]);
+        assert_eq!(diagnostics[0].message, "`\\U` is not an escape: the backslash is kept");
     }
 
     #[test]

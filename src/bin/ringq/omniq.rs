@@ -70,12 +70,15 @@ pub fn run(args: &OmniqArgs, context: &ContextArgs) -> Result<(), Failure> {
         .map_err(|error| report.failure(error.diagnostics()))?;
     let compiler = Compiler::new(args.index).from(args.from).size(args.size).mapping(mapping);
     let invalid = |errors: omniq::CompileErrors| report.failure(errors.into_error(&text, &parsed).diagnostics());
+    let mut warnings = parsed.warnings().to_vec();
+    warnings.extend(compiler.warnings(&parsed, &date_context));
+    warnings.sort_by_key(|d| (d.span.start, d.span.end));
     if args.plan {
         let plan = compiler.plan(parsed.query(), &date_context).map_err(invalid)?;
-        show(&report, &plan, parsed.warnings())
+        show(&report, &plan, &warnings)
     } else {
         let request = compiler.compile(parsed.query(), &date_context).map_err(invalid)?;
-        show(&report, &request, parsed.warnings())
+        show(&report, &request, &warnings)
     }
 }
 
