@@ -7,6 +7,7 @@
 
 use std::fmt::{self, Write as _};
 
+use annotate_snippets::{AnnotationKind, Level, Renderer, Snippet};
 use serde::{Deserialize, Serialize};
 
 use crate::span::Span;
@@ -129,8 +130,11 @@ impl Diagnostic {
         self.severity == Severity::Error
     }
 
-    /// Renders the diagnostic against the query it was found in: the
-    /// message, the query line, a caret line under the span, and the hint.
+    /// Renders the diagnostic against the query it was found in, the way
+    /// rustc does (with the renderer rustc and cargo use): the message, the
+    /// query line with the span underlined, and the hint. Carets follow the
+    /// display width of what they underline, a long line is cut to the
+    /// part around the span, and control characters are shown as symbols.
     ///
     /// ```
     /// use ringq::{Code, Diagnostic, Span};
@@ -138,95 +142,100 @@ impl Diagnostic {
     ///     .with_hint("did you mean `assigned_to`?");
     /// assert_eq!(
     ///     d.render("asigned_to:42 refund"),
-    ///     "error: unknown keyword `asigned_to`\n  |\n1 | asigned_to:42 refund\n  | ^^^^^^^^^\n  = help: did you mean `assigned_to`?\n",
+    ///     "error: unknown keyword `asigned_to`\n  |\n1 | asigned_to:42 refund\n  | ^^^^^^^^^\n  |\n  = help: did you mean `assigned_to`?\n",
     /// );
     /// ```
     pub fn render(&self, source: &str) -> String {
-        let mut out = String::new();
-        // Writing to a String cannot fail.
-        let _ = self.render_into(source, &mut out);
-        out
+        self.render_styled(source, Style::Plain)
     }
 
-    fn render_into(&self, source: &str, out: &mut String) -> fmt::Result {
-        let label = match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        };
-        writeln!(out, "{label}: {}", self.message)?;
-        let excerpt = Excerpt::new(source, self.span);
-        let number = excerpt.line_number.to_string();
-        let pad = " ".repeat(number.len());
-        writeln!(out, "{pad} |")?;
-        writeln!(out, "{number} | {}", excerpt.text)?;
-        writeln!(out, "{pad} | {}{}", " ".repeat(excerpt.caret_column), "^".repeat(excerpt.caret_width))?;
-        if let Some(hint) = &self.hint {
-            writeln!(out, "{pad} = help: {hint}")?;
-        }
-        Ok(())
+    /// [`Diagnostic::render`], in colour when `style` says so (for a
+    /// terminal).
+    pub fn render_styled(&self, source: &str, style: Style) -> String {
+        let mut out = render_group(source, self, style);
+        out.push('\n');
+        out
     }
 }
 
-/// The part of a query line shown under a diagnostic, with where the carets go.
+/// How diagnostics are drawn.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Style {
+    /// Plain text.
+    #[default]
+    Plain,
+    /// With terminal colours (ANSI escapes), for a terminal that wants them.
+    Colored,
+}
+
+/// Lines longer than this (in bytes) are cut to a window around the span
+/// before they reach the renderer, so that a diagnostic in a 1 MB query
+/// costs what one in a short query does; the renderer then fits the window
+/// to the terminal width.
+const LONGEST_LINE: usize = 400;
+
+/// One diagnostic as the renderer draws it, without the final newline.
+fn render_group(source: &str, diagnostic: &Diagnostic, style: Style) -> String {
+    let excerpt = Excerpt::new(source, diagnostic.span);
+    let level = match diagnostic.severity {
+        Severity::Error => Level::ERROR,
+        Severity::Warning => Level::WARNING,
+    };
+    let snippet = Snippet::source(excerpt.text.as_str())
+        .line_start(excerpt.line_number)
+        .annotation(AnnotationKind::Primary.span(excerpt.span));
+    let mut group = level.primary_title(diagnostic.message.as_str()).element(snippet);
+    if let Some(hint) = &diagnostic.hint {
+        group = group.element(Level::HELP.message(hint.as_str()));
+    }
+    let renderer = match style {
+        Style::Plain => Renderer::plain(),
+        Style::Colored => Renderer::styled(),
+    };
+    renderer.render(&[group])
+}
+
+/// The lines of a query a diagnostic shows: those its span touches, cut to
+/// a window around the span when they are long (the cuts marked `...`, as
+/// the renderer marks its own), with the span in bytes of that text.
 struct Excerpt {
     line_number: usize,
     text: String,
-    caret_column: usize,
-    caret_width: usize,
+    span: std::ops::Range<usize>,
 }
 
 impl Excerpt {
-    /// Lines up to this many characters are shown whole.
-    const WHOLE_LINE: usize = 120;
-    /// How many characters of context are shown on each side of a span in a
-    /// long line, so that a diagnostic in a 1 MB query stays readable.
-    const CONTEXT: usize = 40;
-    /// The most carets drawn under one span.
-    const MAX_CARETS: usize = 60;
-
     fn new(source: &str, span: Span) -> Self {
         let start = floor_char_boundary(source, span.start);
         let end = floor_char_boundary(source, span.end.max(start));
         let line_start = source.get(..start).and_then(|s| s.rfind('\n')).map_or(0, |i| i + 1);
-        let line_end = source.get(start..).and_then(|s| s.find('\n')).map_or(source.len(), |i| start + i);
+        let line_end = source.get(end..).and_then(|s| s.find('\n')).map_or(source.len(), |i| end + i);
         let line_number = 1 + source.get(..line_start).map_or(0, |s| s.bytes().filter(|&b| b == b'\n').count());
-        let before = source.get(line_start..start).unwrap_or("");
-        let inside = source.get(start..end.min(line_end)).unwrap_or("");
-        let after = source.get(end.min(line_end)..line_end).unwrap_or("");
-
-        let mut text = String::new();
-        let before_chars = before.chars().count();
-        let inside_chars = inside.chars().count();
-        let after_chars = after.chars().count();
-        if before_chars + inside_chars + after_chars <= Self::WHOLE_LINE {
-            text.extend(printable(before.chars().chain(inside.chars()).chain(after.chars())));
-            return Excerpt { line_number, text, caret_column: before_chars, caret_width: inside_chars.max(1) };
+        // A window of at most LONGEST_LINE bytes on each side of the span,
+        // and at most that much of the span itself.
+        let from = floor_char_boundary(source, start.saturating_sub(LONGEST_LINE).max(line_start));
+        let shown_end = floor_char_boundary(source, end.min(start + LONGEST_LINE));
+        let to = floor_char_boundary(source, (shown_end + LONGEST_LINE).min(line_end));
+        let before = source.get(from..start).unwrap_or("");
+        let inside = source.get(start..shown_end).unwrap_or("");
+        let after = source.get(shown_end..to).unwrap_or("");
+        let mut text = String::with_capacity(before.len() + inside.len() + after.len() + 8);
+        if from > line_start {
+            text.push_str("...");
         }
-        let mut caret_column = before_chars;
-        if before_chars > Self::CONTEXT {
-            text.push('…');
-            text.extend(printable(before.chars().skip(before_chars - Self::CONTEXT)));
-            caret_column = Self::CONTEXT + 1;
-        } else {
-            text.extend(printable(before.chars()));
+        text.push_str(before);
+        let span_start = text.len();
+        text.push_str(inside);
+        if shown_end < end {
+            text.push_str("...");
         }
-        let shown_inside = inside_chars.min(Self::MAX_CARETS);
-        text.extend(printable(inside.chars().take(shown_inside)));
-        if shown_inside < inside_chars {
-            text.push('…');
+        let span_end = text.len();
+        text.push_str(after);
+        if to < line_end {
+            text.push_str("...");
         }
-        text.extend(printable(after.chars().take(Self::CONTEXT)));
-        if after_chars > Self::CONTEXT {
-            text.push('…');
-        }
-        Excerpt { line_number, text, caret_column, caret_width: shown_inside.max(1) }
+        Excerpt { line_number, text, span: span_start..span_end }
     }
-}
-
-/// Characters as shown in an excerpt: white space and control characters
-/// become one space each, so that carets line up under what they point at.
-fn printable(chars: impl Iterator<Item = char>) -> impl Iterator<Item = char> {
-    chars.map(|c| if c.is_whitespace() || c.is_control() { ' ' } else { c })
 }
 
 /// The largest char boundary of `s` at or before `index`.
@@ -310,14 +319,20 @@ impl fmt::Display for Error {
 }
 
 /// Renders diagnostics one after the other, separated by blank lines, up to
-/// [`Error::RENDER_LIMIT`] of them.
+/// [`Error::RENDER_LIMIT`] of them, in plain text.
 pub fn render_all(source: &str, diagnostics: &[Diagnostic]) -> String {
+    render_all_styled(source, diagnostics, Style::Plain)
+}
+
+/// [`render_all`], in colour when `style` says so.
+pub fn render_all_styled(source: &str, diagnostics: &[Diagnostic], style: Style) -> String {
     let mut out = String::new();
     for (i, d) in diagnostics.iter().take(Error::RENDER_LIMIT).enumerate() {
         if i > 0 {
             out.push('\n');
         }
-        let _ = d.render_into(source, &mut out);
+        out.push_str(&render_group(source, d, style));
+        out.push('\n');
     }
     if let Some(rest) = diagnostics.len().checked_sub(Error::RENDER_LIMIT).filter(|&n| n > 0) {
         let _ = writeln!(out, "\n… and {rest} more diagnostics not shown");

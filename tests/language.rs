@@ -2,6 +2,7 @@
 //! and 2, and snapshots of the diagnostics a person reads.
 
 use ringq::catalog::{Catalog, KeywordSpec, Negation, ValueType};
+use ringq::diagnostic::Style;
 use ringq::{Code, Parser, Query, Severity};
 
 /// (input, canonical form).
@@ -255,4 +256,23 @@ fn deserializing_refuses_what_would_not_print_back() {
     assert!(serde_json::from_str::<Query>(bad_keyword).is_err());
     let negated_bool = r#"{"terms":[{"keyword":"assigned","negated":true,"value":{"type":"bool","value":true}}]}"#;
     assert!(serde_json::from_str::<Query>(negated_bool).is_err());
+}
+
+#[test]
+fn rendering_handles_wide_characters_long_lines_and_control_characters() {
+    // Carets under the display width of what they point at.
+    insta::assert_snapshot!("wide_characters", render("日本語 status_in:néw"));
+    // Control characters from the input never reach the terminal raw.
+    let rendered = render("assigned:\u{1b}[31mx");
+    assert!(!rendered.contains('\u{1b}'), "{rendered}");
+    insta::assert_snapshot!("control_characters", rendered);
+    // A 100 KB keyword is cut, in the message and in the excerpt.
+    let rendered = render(&format!("{}:x", "k".repeat(100_000)));
+    assert!(rendered.len() < 1_000, "{} bytes", rendered.len());
+    insta::assert_snapshot!("huge_keyword", rendered);
+    // Colour only when asked for.
+    let error = Query::parse("asigned:1").unwrap_err();
+    let colored = ringq::diagnostic::render_all_styled("asigned:1", error.diagnostics(), Style::Colored);
+    assert!(colored.contains("\u{1b}["), "{colored}");
+    assert!(!error.to_string().contains('\u{1b}'));
 }

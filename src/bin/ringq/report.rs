@@ -10,7 +10,10 @@
 //! "chars": {"start", "end"}, "hint"?}` with `span` in bytes and `chars` in
 //! characters of the input. The exit code is the same in both formats.
 
+use std::io::IsTerminal;
+
 use clap::ValueEnum;
+use ringq::diagnostic::{render_all_styled, Style};
 use ringq::{Diagnostic, Span};
 use serde::Serialize;
 
@@ -58,7 +61,7 @@ impl Report<'_> {
         let mut out = Output::new();
         match self.format {
             Format::Text => {
-                diagnostics(&ringq::diagnostic::render_all(self.source, warnings));
+                diagnostics(&render_all_styled(self.source, warnings, terminal_style()));
                 out.line(text)?;
             }
             Format::Json => out.line(&self.document(Some(json), warnings)?)?,
@@ -69,7 +72,7 @@ impl Report<'_> {
     /// An invalid input: its diagnostics, then exit 1.
     pub fn failure(&self, all: &[Diagnostic]) -> Failure {
         match self.format {
-            Format::Text => diagnostics(&ringq::diagnostic::render_all(self.source, all)),
+            Format::Text => diagnostics(&render_all_styled(self.source, all, terminal_style())),
             Format::Json => {
                 let written = self.document(None::<()>, all).and_then(|json| {
                     let mut out = Output::new();
@@ -98,6 +101,17 @@ impl Report<'_> {
             .collect();
         let document = Document { ok: output.is_some(), output, diagnostics };
         serde_json::to_string_pretty(&document).map_err(|e| Failure::Usage(e.to_string()))
+    }
+}
+
+/// Colour when standard error is a terminal, unless `NO_COLOR` is set to
+/// anything but the empty string (<https://no-color.org>).
+fn terminal_style() -> Style {
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    if !no_color && std::io::stderr().is_terminal() {
+        Style::Colored
+    } else {
+        Style::Plain
     }
 }
 
