@@ -11,23 +11,7 @@ struct Run {
 }
 
 fn ringq(args: &[&str], stdin: Option<&str>) -> Run {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_ringq"))
-        .args(["--now", "2026-11-24T15:30:00Z"])
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("ringq runs");
-    if let Some(mut pipe) = child.stdin.take() {
-        pipe.write_all(stdin.unwrap_or("").as_bytes()).expect("stdin written");
-    }
-    let out = child.wait_with_output().expect("ringq finishes");
-    Run {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    }
+    ringq_bytes(args, stdin.unwrap_or("").as_bytes())
 }
 
 #[test]
