@@ -45,13 +45,17 @@ impl Range {
 /// `_after` keywords give a lower bound, `_before` ones an upper bound;
 /// other date keywords an exact instant.
 pub(crate) fn side(keyword: &str) -> Option<Side> {
-    if keyword.ends_with("_after") {
-        Some(Side::From)
-    } else if keyword.ends_with("_before") {
-        Some(Side::To)
-    } else {
-        None
-    }
+    stem_and_side(keyword).map(|(_, side)| side)
+}
+
+/// A bounding keyword split into its stem and its side:
+/// `first_content_after` is (`first_content`, from). Bounds of one stem
+/// narrow each other.
+pub(crate) fn stem_and_side(keyword: &str) -> Option<(&str, Side)> {
+    keyword
+        .strip_suffix("_after")
+        .map(|stem| (stem, Side::From))
+        .or_else(|| keyword.strip_suffix("_before").map(|stem| (stem, Side::To)))
 }
 
 /// The bound a resolved date gives: `from` is its start (inclusive), `to`

@@ -10,7 +10,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use serde::Serialize;
 
-use crate::bounds::{bound, narrow, side, Bound};
+use crate::bounds::{bound, narrow, stem_and_side, Bound};
 use crate::catalog::{Catalog, KeywordSpec, Negation, Repeat, ValueType};
 use crate::dates::{DateContext, DateSpan};
 use crate::diagnostic::{shown, Code, Diagnostic, Error};
@@ -519,8 +519,9 @@ fn inside_value(value: &AstValue<'_>, span: crate::Span) -> crate::Span {
 /// a word that is a term of its own (`kw:value`, `-x`, a quote).
 fn date_going_on(source: &str, term: &AstTerm<'_>) -> Option<(String, Span)> {
     const MOST_WORDS: usize = 5;
-    let start = term.value.span.end;
-    let mut rest = source.get(start..)?;
+    let mut rest = source.get(term.value.span.end..)?.trim_start();
+    // The continuation starts at its first word, after the space.
+    let start = source.len() - rest.len();
     let mut phrase = term.value.text.to_string();
     let mut longest = None;
     for _ in 0..MOST_WORDS {
@@ -538,12 +539,7 @@ fn date_going_on(source: &str, term: &AstTerm<'_>) -> Option<(String, Span)> {
             longest = Some((phrase.clone(), Span::new(start, end)));
         }
     }
-    longest.map(|(phrase, span)| {
-        // The continuation starts at its first word, after the space.
-        let text = source.get(span.range()).unwrap_or("");
-        let skip = text.len() - text.trim_start().len();
-        (phrase, Span::new(span.start + skip, span.end))
-    })
+    longest
 }
 
 /// The hint for an unknown keyword with no near miss: the user's own term,
@@ -612,9 +608,7 @@ fn empty_ranges(query: &Query, spans: &[TermSpans], dates: &[Option<DateSpan>], 
     let mut by_stem: BTreeMap<&str, Vec<Bound>> = BTreeMap::new();
     for (i, (term, date)) in query.terms().iter().zip(dates).enumerate() {
         let (Some(date), false) = (date, term.is_negated()) else { continue };
-        let keyword = term.keyword();
-        let Some(side) = side(keyword) else { continue };
-        let stem = keyword.trim_end_matches("_after").trim_end_matches("_before");
+        let Some((stem, side)) = stem_and_side(term.keyword()) else { continue };
         if let Some(at) = bound(side, *date) {
             by_stem.entry(stem).or_default().push((i, side, at));
         }

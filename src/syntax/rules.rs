@@ -136,43 +136,29 @@ fn is_escapable(c: char) -> bool {
 
 /// Applies the escapes of a quoted body: `\"` is `"` and `\\` is `\`. A
 /// backslash before any other character is kept with it (`C:\Users` stays
-/// `C:\Users`), since the seed defines no other escape; [`bad_escapes`]
-/// finds those, to warn.
-fn unescape(body: &str) -> Cow<'_, str> {
+/// `C:\Users`), since the seed defines no other escape; `bad_escape` is
+/// told the byte range (within `body`) of each such backslash and the
+/// character after it, to warn.
+fn unescape(body: &str, mut bad_escape: impl FnMut(usize, usize)) -> Cow<'_, str> {
     if !body.contains('\\') {
         return Cow::Borrowed(body);
     }
     let mut text = String::with_capacity(body.len());
-    let mut chars = body.chars().peekable();
-    while let Some(c) = chars.next() {
+    let mut chars = body.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
         match (c, chars.peek()) {
-            ('\\', Some(&next)) if is_escapable(next) => {
+            ('\\', Some(&(_, next))) if is_escapable(next) => {
                 text.push(next);
                 chars.next();
+            }
+            ('\\', Some(&(j, next))) => {
+                bad_escape(i, j + next.len_utf8());
+                text.push(c);
             }
             (c, _) => text.push(c),
         }
     }
     Cow::Owned(text)
-}
-
-/// The byte ranges (within `body`) of each backslash and the character after
-/// it that is not an escape.
-fn bad_escapes(body: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
-    let mut chars = body.char_indices().peekable();
-    std::iter::from_fn(move || {
-        while let Some((i, c)) = chars.next() {
-            if c != '\\' {
-                continue;
-            }
-            match chars.next() {
-                Some((_, next)) if is_escapable(next) => {}
-                Some((j, next)) => return Some((i, j + next.len_utf8())),
-                None => {}
-            }
-        }
-        None
-    })
 }
 
 /// Parses a whole query into its syntax tree, with the syntax diagnostics
@@ -327,7 +313,7 @@ impl<'a> Terms<'a, '_> {
             Quote::Typographic
         };
         let body_start = self.offset(after_open);
-        for (start, end) in bad_escapes(body) {
+        let text = unescape(body, |start, end| {
             let written = body.get(start..end).unwrap_or("\\");
             self.diagnostics.push(
                 Diagnostic::warning(
@@ -337,9 +323,9 @@ impl<'a> Terms<'a, '_> {
                 )
                 .with_hint("only `\\\"` and `\\\\` are escapes; write `\\\\` for a backslash"),
             );
-        }
+        });
         let raw = input.get(..input.len() - rest.len()).unwrap_or(input);
-        Ok((rest, AstValue { text: unescape(body), raw, span, quote }))
+        Ok((rest, AstValue { text, raw, span, quote }))
     }
 }
 

@@ -47,10 +47,9 @@ pub fn run(args: &QueryArgs, context: &ContextArgs, output: Output) -> Result<()
         Output::Canonical => report.success(&canonical, &canonical, parsed.warnings()),
         Output::CanonicalOnly => report.success(&canonical, &canonical, &[]),
         Output::Json => {
-            let json = serde_json::to_string_pretty(&parsed).map_err(|e| Failure::Usage(e.to_string()))?;
             // In text mode `parse` prints the warnings inside its JSON only.
             let warnings = if args.format == Format::Json { parsed.warnings() } else { &[] };
-            report.success(&json, &parsed, warnings)
+            report.success_json(&parsed, warnings)
         }
     }
 }

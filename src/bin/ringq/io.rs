@@ -46,9 +46,16 @@ pub fn input(argument: Option<&str>) -> Result<String, Failure> {
                 .lock()
                 .read_to_end(&mut bytes)
                 .map_err(|e| Failure::Usage(format!("cannot read standard input: {e}")))?;
-            let text = utf8(bytes, 0).map_err(|message| Failure::invalid(&message))?;
-            Ok(text.strip_prefix(BOM).map(str::to_owned).unwrap_or(text))
+            utf8(bytes, 0).map(without_bom).map_err(|message| Failure::invalid(&message))
         }
+    }
+}
+
+/// The text without a leading byte-order mark.
+fn without_bom(text: String) -> String {
+    match text.strip_prefix(BOM) {
+        Some(rest) => rest.to_owned(),
+        None => text,
     }
 }
 
@@ -80,13 +87,7 @@ pub fn lines() -> impl Iterator<Item = Result<Result<String, String>, Failure>> 
                 if bytes.last() == Some(&b'\r') {
                     bytes.pop();
                 }
-                let line = utf8(bytes, start).map(|text| {
-                    if start == 0 {
-                        text.strip_prefix(BOM).map(str::to_owned).unwrap_or(text)
-                    } else {
-                        text
-                    }
-                });
+                let line = utf8(bytes, start).map(|text| if start == 0 { without_bom(text) } else { text });
                 Some(Ok(line))
             }
             Err(e) => Some(Err(Failure::Usage(format!("cannot read standard input: {e}")))),

@@ -75,14 +75,9 @@ pub fn run(args: &OmniqArgs, context: &ContextArgs) -> Result<(), Failure> {
     warnings.sort_by_key(|d| (d.span.start, d.span.end));
     if args.plan {
         let plan = compiler.plan(parsed.query(), &date_context).map_err(invalid)?;
-        show(&report, &plan, &warnings)
+        report.success_json(&plan, &warnings)
     } else {
         let request = compiler.compile(parsed.query(), &date_context).map_err(invalid)?;
-        show(&report, &request, &warnings)
+        report.success_json(&request, &warnings)
     }
-}
-
-fn show(report: &Report<'_>, json: &impl serde::Serialize, warnings: &[ringq::Diagnostic]) -> Result<(), Failure> {
-    let pretty = serde_json::to_string_pretty(json).map_err(|e| Failure::Usage(e.to_string()))?;
-    report.success(&pretty, json, warnings)
 }

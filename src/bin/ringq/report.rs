@@ -69,6 +69,17 @@ impl Report<'_> {
         out.finish()
     }
 
+    /// A valid input whose text-mode output is `json` itself, pretty-printed
+    /// (`parse`, `omniq`).
+    pub fn success_json<T: Serialize>(&self, json: &T, warnings: &[Diagnostic]) -> Result<(), Failure> {
+        let text = match self.format {
+            Format::Text => serde_json::to_string_pretty(json).map_err(|e| Failure::Usage(e.to_string()))?,
+            // Only the document is printed.
+            Format::Json => String::new(),
+        };
+        self.success(&text, json, warnings)
+    }
+
     /// An invalid input: its diagnostics, then exit 1.
     pub fn failure(&self, all: &[Diagnostic]) -> Failure {
         match self.format {
