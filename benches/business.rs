@@ -5,8 +5,8 @@ use std::hint::black_box;
 
 use chrono::{TimeZone, Utc};
 use criterion::{criterion_group, criterion_main, Criterion};
-use ringq::dates::business::{BusinessCalendar, BusinessUnit};
-use ringq::dates::Direction;
+use ringq::Direction;
+use ringq::{BusinessCalendar, BusinessUnit};
 
 fn business(c: &mut Criterion) {
     let calendar: BusinessCalendar =

@@ -9,7 +9,7 @@ use std::time::Duration;
 
 use chrono::{TimeZone, Utc};
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
-use ringq::dates::{resolve, DateContext, HumanDate};
+use ringq::{resolve_date, DateContext, HumanDate};
 
 /// The seed's examples and the usual forms; every one resolves.
 const EXPRESSIONS: &[&str] = &[
@@ -28,9 +28,7 @@ const EXPRESSIONS: &[&str] = &[
 ];
 
 fn context() -> DateContext {
-    let mut context = DateContext::new(Utc.with_ymd_and_hms(2026, 11, 24, 12, 34, 56).unwrap());
-    context.tz = chrono_tz::Europe::Paris;
-    context
+    DateContext::new(Utc.with_ymd_and_hms(2026, 11, 24, 12, 34, 56).unwrap()).with_tz(chrono_tz::Europe::Paris)
 }
 
 fn ringq_dates(c: &mut Criterion) {
@@ -41,7 +39,7 @@ fn ringq_dates(c: &mut Criterion) {
     group.bench_function("ringq_parse_and_resolve", |b| {
         b.iter(|| {
             for e in EXPRESSIONS {
-                black_box(resolve(black_box(e), &context).expect("resolves"));
+                black_box(resolve_date(black_box(e), &context).expect("resolves"));
             }
         })
     });

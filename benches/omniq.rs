@@ -5,8 +5,8 @@ use std::hint::black_box;
 
 use chrono::{TimeZone, Utc};
 use criterion::{criterion_group, criterion_main, Criterion};
-use ringq::dates::DateContext;
-use ringq::omniq::{Compiler, Index};
+use ringq::DateContext;
+use ringq::{OmniqCompiler, OmniqIndex};
 
 const TYPICAL: &str = "platform:web isNewClient:yes campaign:\"Black Friday\" \
 workflow.attrs.contact.email:ann@example.com created_after:2025-05-20 created_before:2025-06-22";
@@ -14,7 +14,7 @@ const RESIDUAL: &str = "platform:web -campaign:spring refund first_content_after
 
 fn omniq(c: &mut Criterion) {
     let context = DateContext::new(Utc.with_ymd_and_hms(2026, 11, 24, 15, 30, 0).unwrap());
-    let compiler = Compiler::new(Index::Agents);
+    let compiler = OmniqCompiler::new(OmniqIndex::Agents);
     let mut group = c.benchmark_group("omniq");
     group.bench_function("compile_typical_6_terms", |b| {
         b.iter(|| black_box(compiler.compile_str(black_box(TYPICAL), &context).expect("compiles")))

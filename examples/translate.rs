@@ -10,9 +10,9 @@
 //! ```
 
 use chrono::{TimeZone, Utc};
-use ringq::dates::DateContext;
-use ringq::omniq::{Compiler, Index, Mapping};
-use ringq::page::{OmniqPage, OmniqPageRequest, OmniqPager};
+use ringq::DateContext;
+use ringq::{OmniqCompiler, OmniqIndex, OmniqMapping};
+use ringq::{OmniqPage, OmniqPageRequest, OmniqPager};
 
 const QUERY: &str = "first_content_after:2025-05-20 platform:web -campaign:spring refund";
 
@@ -22,7 +22,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     // `first_content_after` reaches `createdAt` through the default mapping;
     // the rest are document fields. Negation and free text cannot be said in
     // `filterBy`: plan mode returns them as a residual predicate.
-    let compiler = Compiler::new(Index::Communications).size(2.try_into()?).mapping(Mapping::default());
+    let compiler = OmniqCompiler::new(OmniqIndex::Communications).size(2.try_into()?).mapping(OmniqMapping::default());
     let plan = match compiler.plan_str(QUERY, &context) {
         Ok(plan) => plan,
         Err(error) => {

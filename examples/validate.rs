@@ -10,8 +10,7 @@ use std::io::Read;
 use std::process::ExitCode;
 
 use chrono::DateTime;
-use ringq::dates::DateContext;
-use ringq::Parser;
+use ringq::{Options, Style};
 
 fn main() -> ExitCode {
     let query = match std::env::args().nth(1) {
@@ -34,14 +33,15 @@ fn main() -> ExitCode {
         eprintln!("the system clock is out of range");
         return ExitCode::from(2);
     };
-    let mut context = DateContext::new(now);
-    context.tz = chrono_tz::Europe::Paris;
+    let mut options = Options::at(now);
+    options.tz = chrono_tz::Europe::Paris;
 
-    match Parser::new().dates(context).parse(&query) {
-        Ok(parsed) => {
+    match options.check(&query) {
+        Ok(report) => {
             // Warnings do not stop a query, but deserve a look.
-            eprint!("{}", ringq::diagnostic::render_all(&query, parsed.warnings()));
-            println!("canonical: {}", parsed.query());
+            eprint!("{}", report.render_warnings(Style::Plain));
+            println!("canonical: {}", report.canonical());
+            let parsed = report.parsed();
             for (term, date) in parsed.query().terms().iter().zip(parsed.dates()) {
                 if let Some(span) = date {
                     println!("  {term}  =>  [{}, {})", span.start.to_rfc3339(), span.end.to_rfc3339());

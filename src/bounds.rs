@@ -1,18 +1,13 @@
-//! Date keywords as the bounds of a range, narrowed to the tightest: one
-//! rule for every place that needs it. Validation uses it to warn that
+//! Date keywords as the bounds of a range (which keyword bounds which
+//! range, and at which end, is the catalogue's [`crate::DateBound`]),
+//! narrowed to the tightest: one rule for every place that needs it. Validation uses it to warn that
 //! `first_content_after:X first_content_before:Y` leaves no instant; the
 //! OmniQ compiler to build `{"from", "to"}` and refuse an empty range.
 
 use chrono::{DateTime, TimeDelta, Utc};
 
+use crate::catalog::BoundSide;
 use crate::dates::DateSpan;
-
-/// Which end of a range a date keyword gives.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Side {
-    From,
-    To,
-}
 
 /// The narrowed range of a field: each end with the term that set it.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -42,34 +37,18 @@ impl Range {
     }
 }
 
-/// `_after` keywords give a lower bound, `_before` ones an upper bound;
-/// other date keywords an exact instant.
-pub(crate) fn side(keyword: &str) -> Option<Side> {
-    stem_and_side(keyword).map(|(_, side)| side)
-}
-
-/// A bounding keyword split into its stem and its side:
-/// `first_content_after` is (`first_content`, from). Bounds of one stem
-/// narrow each other.
-pub(crate) fn stem_and_side(keyword: &str) -> Option<(&str, Side)> {
-    keyword
-        .strip_suffix("_after")
-        .map(|stem| (stem, Side::From))
-        .or_else(|| keyword.strip_suffix("_before").map(|stem| (stem, Side::To)))
-}
-
 /// The bound a resolved date gives: `from` is its start (inclusive), `to`
 /// one millisecond before its start (the documentation's `23:59:59.999`).
 /// `None` only at the very start of representable time.
-pub(crate) fn bound(side: Side, span: DateSpan) -> Option<DateTime<Utc>> {
+pub(crate) fn bound(side: BoundSide, span: DateSpan) -> Option<DateTime<Utc>> {
     match side {
-        Side::From => Some(span.start),
-        Side::To => span.start.checked_sub_signed(TimeDelta::milliseconds(1)),
+        BoundSide::Lower => Some(span.start),
+        BoundSide::Upper => span.start.checked_sub_signed(TimeDelta::milliseconds(1)),
     }
 }
 
 /// One bound: the term that gives it, which end, and the instant.
-pub(crate) type Bound = (usize, Side, DateTime<Utc>);
+pub(crate) type Bound = (usize, BoundSide, DateTime<Utc>);
 
 /// Narrows bounds `(term, side, instant)` to the tightest range: the
 /// latest `from`, the earliest `to` (the first term on ties). An empty
@@ -78,8 +57,8 @@ pub(crate) fn narrow(bounds: &[Bound]) -> Result<Range, (usize, usize)> {
     let mut range = Range::default();
     for &(term, side, at) in bounds {
         match side {
-            Side::From if range.from.is_none_or(|(_, from)| at > from) => range.from = Some((term, at)),
-            Side::To if range.to.is_none_or(|(_, to)| at < to) => range.to = Some((term, at)),
+            BoundSide::Lower if range.from.is_none_or(|(_, from)| at > from) => range.from = Some((term, at)),
+            BoundSide::Upper if range.to.is_none_or(|(_, to)| at < to) => range.to = Some((term, at)),
             _ => {}
         }
     }

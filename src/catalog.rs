@@ -1,26 +1,12 @@
 //! The keyword catalogue: which keywords exist, what values they take, and
-//! what `-` and repetition mean for each.
-//!
-//! The catalogue is data, not code: [`Catalog::ringcx`] is the table of the
-//! RingCX Digital documentation (`GET /1.0/content_threads`), and a caller
-//! can extend or replace it for other endpoints or new keywords. The built-in
-//! table is `'static` and borrowed, so making a catalogue costs nothing until
-//! it is changed.
-//!
-//! ```
-//! use ringq::catalog::{Catalog, KeywordSpec, Negation, Repeat, ValueType};
-//!
-//! let mut catalog = Catalog::ringcx();
-//! catalog.insert(KeywordSpec::new("priority", ValueType::Words)
-//!     .negation(Negation::Supported)
-//!     .repeat(Repeat::AnyOf));
-//! assert!(catalog.get("PRIORITY").is_some());
-//! assert_eq!(catalog.get("status_in").map(|k| k.value), Some(ValueType::Status));
-//! ```
+//! what `-` and repetition mean for each. See [`Catalog`].
 
 use std::borrow::Cow;
+use std::fmt;
 
 use serde::{Deserialize, Serialize};
+
+use crate::suggest::nearest;
 
 /// The type of value a keyword takes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -112,6 +98,45 @@ pub struct KeywordSpec {
     pub repeat: Repeat,
     /// One line from the documentation, for help and suggestions.
     pub summary: Cow<'static, str>,
+    /// For a date keyword that bounds a range (`first_content_after`), the
+    /// range and which end; `None` for a date matched exactly and for
+    /// other types.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bound: Option<DateBound>,
+}
+
+/// Which end of a range of instants a date keyword gives.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BoundSide {
+    /// At or after the date's start (`first_content_after`).
+    Lower,
+    /// Before the date's start (`first_content_before`).
+    Upper,
+}
+
+/// A date keyword as one end of a range: the keywords whose bounds share a
+/// `range` narrow each other, and a lower bound after an upper one leaves
+/// no instant.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct DateBound {
+    /// What is bounded (`first_content`; OmniQ's own keywords name the
+    /// document field, `createdAt`).
+    pub range: Cow<'static, str>,
+    /// Which end.
+    pub side: BoundSide,
+}
+
+impl DateBound {
+    /// The lower end of `range`.
+    pub const fn lower(range: &'static str) -> Self {
+        DateBound { range: Cow::Borrowed(range), side: BoundSide::Lower }
+    }
+
+    /// The upper end of `range`.
+    pub const fn upper(range: &'static str) -> Self {
+        DateBound { range: Cow::Borrowed(range), side: BoundSide::Upper }
+    }
 }
 
 impl KeywordSpec {
@@ -120,7 +145,14 @@ impl KeywordSpec {
     pub fn new(name: impl Into<Cow<'static, str>>, value: ValueType) -> Self {
         let name = name.into();
         let name = if name.chars().any(char::is_uppercase) { Cow::Owned(name.to_lowercase()) } else { name };
-        KeywordSpec { name, value, negation: Negation::NotStated, repeat: Repeat::AllOf, summary: Cow::Borrowed("") }
+        KeywordSpec {
+            name,
+            value,
+            negation: Negation::NotStated,
+            repeat: Repeat::AllOf,
+            summary: Cow::Borrowed(""),
+            bound: None,
+        }
     }
 
     /// The same keyword with this negation rule.
@@ -140,12 +172,36 @@ impl KeywordSpec {
         self.summary = summary.into();
         self
     }
+
+    /// The same keyword as one end of a range (for date keywords).
+    pub fn bound(mut self, bound: DateBound) -> Self {
+        self.bound = Some(bound);
+        self
+    }
 }
 
 /// The keywords a query may use, and the accepted status names.
+///
+/// The catalogue is data, not code: [`Catalog::ringcx`] is the table of the
+/// RingCX Digital documentation (`GET /1.0/content_threads`), and a caller
+/// can extend or replace it for other endpoints or new keywords. The built-in
+/// table is `'static` and borrowed, so making a catalogue costs nothing until
+/// it is changed.
+///
+/// ```
+/// use ringq::{Catalog, KeywordSpec, Negation, Repeat, ValueType};
+///
+/// let mut catalog = Catalog::ringcx();
+/// catalog.insert(KeywordSpec::new("priority", ValueType::Words)
+///     .negation(Negation::Supported)
+///     .repeat(Repeat::AnyOf));
+/// assert!(catalog.get("PRIORITY").is_some());
+/// assert_eq!(catalog.get("status_in").map(|k| k.value), Some(ValueType::Status));
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Catalog {
-    /// Sorted by name, names unique and lowercase.
+    /// Names unique and lowercase; the built-in table's order, then
+    /// inserted keywords in the order inserted.
     keywords: Cow<'static, [KeywordSpec]>,
     /// Where each keyword is, by the hash of its name (see [`KeywordIndex`]).
     index: KeywordIndex,
@@ -295,25 +351,27 @@ impl Catalog {
             spec.name = Cow::Owned(spec.name.to_lowercase());
         }
         match self.position(&spec.name) {
-            Ok(i) => {
+            Some(i) => {
                 if let Some(slot) = self.keywords.to_mut().get_mut(i) {
                     *slot = spec;
                 }
             }
-            Err(i) => self.keywords.to_mut().insert(i, spec),
+            None => self.keywords.to_mut().push(spec),
         }
         self.index = KeywordIndex::build(&self.keywords);
     }
 
     /// Removes the keyword named `name` (any case) and returns it.
     pub fn remove(&mut self, name: &str) -> Option<KeywordSpec> {
-        let i = self.position(name).ok()?;
+        let i = self.position(name)?;
         let removed = self.keywords.to_mut().remove(i);
         self.index = KeywordIndex::build(&self.keywords);
         Some(removed)
     }
 
-    /// Every keyword, sorted by name.
+    /// Every keyword: the built-in ones in the documentation's groups
+    /// (booleans, ids, dates, the rest), then inserted ones in the order
+    /// they were inserted.
     pub fn keywords(&self) -> &[KeywordSpec] {
         &self.keywords
     }
@@ -335,88 +393,133 @@ impl Catalog {
         self.statuses = Cow::Owned(statuses);
     }
 
+    /// The values a keyword of type `value` can take, when they are a
+    /// closed list: `true`/`false` for booleans, the statuses, every sort
+    /// order; empty for open types (ids, dates, words, languages). What a
+    /// search box completes after `keyword:`.
+    pub fn values(&self, value: ValueType) -> Vec<Cow<'_, str>> {
+        match value {
+            ValueType::Bool | ValueType::Flag => vec![Cow::Borrowed("true"), Cow::Borrowed("false")],
+            ValueType::Status => self.statuses().map(Cow::Borrowed).collect(),
+            ValueType::Order => crate::query::Order::ALL.iter().map(|order| Cow::Owned(order.to_string())).collect(),
+            _ => Vec::new(),
+        }
+    }
+
     /// Up to three keywords close to `name`, nearest first, for "did you
     /// mean" hints.
-    pub fn suggest_keywords(&self, name: &str) -> Vec<&str> {
+    pub(crate) fn suggest_keywords(&self, name: &str) -> Vec<&str> {
         nearest(name, self.keywords.iter().map(|k| k.name.as_ref()))
     }
 
     /// Up to three statuses close to `name`, nearest first.
-    pub fn suggest_statuses(&self, name: &str) -> Vec<&str> {
+    pub(crate) fn suggest_statuses(&self, name: &str) -> Vec<&str> {
         nearest(name, self.statuses())
     }
 
-    /// Binary search by name, ignoring case. Names in the catalogue are
-    /// lowercase (`insert` sees to it), so a lowercase name, the usual case,
-    /// is looked up as it is.
-    fn position(&self, name: &str) -> Result<usize, usize> {
-        // Keywords are short: an inlined byte comparison beats a call to
-        // `memcmp` at every step of the search.
-        let search = |name: &str| self.keywords.binary_search_by(|k| k.name.bytes().cmp(name.bytes()));
-        if name.bytes().any(|b| b.is_ascii_uppercase() || !b.is_ascii()) && name.chars().any(char::is_uppercase) {
-            search(&name.to_lowercase())
-        } else {
-            search(name)
+    /// The other end of the range `spec` bounds: `first_content_before`
+    /// for `first_content_after`.
+    pub(crate) fn opposite_bound(&self, spec: &KeywordSpec) -> Option<&KeywordSpec> {
+        let bound = spec.bound.as_ref()?;
+        self.keywords
+            .iter()
+            .find(|other| other.bound.as_ref().is_some_and(|b| b.range == bound.range && b.side != bound.side))
+    }
+
+    /// Where the keyword named `name` (any case) is; names are few, and
+    /// this is only for changing the catalogue.
+    fn position(&self, name: &str) -> Option<usize> {
+        let lower = name.to_lowercase();
+        self.keywords.iter().position(|k| k.name == lower)
+    }
+}
+
+/// The documented table, written once: it makes the catalogue's rows and,
+/// for each group, an enum of its keywords with their catalogue names
+/// (what [`crate::QueryBuilder`] takes, so a builder can only name a
+/// keyword of the right type).
+macro_rules! keyword_table {
+    ($(
+        $(#[$meta:meta])*
+        $vis:vis enum $group:ident {
+            $($variant:ident = $name:literal: $value:ident, $negation:ident, $repeat:ident, $bound:expr, $summary:literal;)*
         }
-    }
-}
-
-/// The candidates within a small edit distance of `word`, nearest first.
-/// Names longer than any keyword plausibly is are not compared, which keeps
-/// a 1 MB keyword from costing a quadratic distance computation.
-pub fn nearest<'c>(word: &str, candidates: impl Iterator<Item = &'c str>) -> Vec<&'c str> {
-    const LONGEST: usize = 64;
-    let word = word.to_lowercase();
-    let len = word.chars().count();
-    if len == 0 || len > LONGEST {
-        return Vec::new();
-    }
-    let limit = (len / 3).clamp(1, 3);
-    let mut scored: Vec<(usize, &str)> = candidates
-        .filter_map(|c| {
-            let distance = edit_distance(&word, c);
-            let prefix = c.starts_with(word.as_str()) || word.starts_with(c);
-            (distance <= limit || (prefix && len >= 4)).then_some((distance, c))
-        })
-        .collect();
-    scored.sort();
-    scored.into_iter().take(3).map(|(_, c)| c).collect()
-}
-
-/// Optimal string alignment distance (Levenshtein with transpositions).
-fn edit_distance(a: &str, b: &str) -> usize {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    let width = b.len() + 1;
-    let mut rows = vec![0usize; (a.len() + 1) * width];
-    let at = |i: usize, j: usize| i * width + j;
-    for j in 0..=b.len() {
-        rows[at(0, j)] = j;
-    }
-    for i in 1..=a.len() {
-        rows[at(i, 0)] = i;
-        for j in 1..=b.len() {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut best = (rows[at(i - 1, j)] + 1).min(rows[at(i, j - 1)] + 1).min(rows[at(i - 1, j - 1)] + cost);
-            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                best = best.min(rows[at(i - 2, j - 2)] + 1);
+    )*) => {
+        $(
+            $(#[$meta])*
+            #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+            #[non_exhaustive]
+            $vis enum $group {
+                $(#[doc = concat!("`", $name, "`: ", $summary)] $variant,)*
             }
-            rows[at(i, j)] = best;
-        }
-    }
-    rows[at(a.len(), b.len())]
+
+            impl $group {
+                /// Every keyword of the group, in catalogue order.
+                #[allow(dead_code)]
+                pub const ALL: &'static [$group] = &[$($group::$variant,)*];
+
+                /// The keyword as the catalogue spells it.
+                pub fn as_str(self) -> &'static str {
+                    match self {
+                        $($group::$variant => $name,)*
+                    }
+                }
+            }
+
+            impl fmt::Display for $group {
+                fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                    f.write_str(self.as_str())
+                }
+            }
+        )*
+
+        /// The documented keywords, in the table's order.
+        const RINGCX: &[KeywordSpec] = &[$($(spec($name, $value, $negation, $repeat, $bound, $summary),)*)*];
+    };
 }
 
-/// The statuses accepted by `status_in`, as documented.
-const STATUSES: &[Cow<'static, str>] = &[
-    Cow::Borrowed("new"),
-    Cow::Borrowed("assigned"),
-    Cow::Borrowed("forwarded"),
-    Cow::Borrowed("replied"),
-    Cow::Borrowed("user_reply"),
-    Cow::Borrowed("user_initiated"),
-    Cow::Borrowed("ignored"),
-];
+/// The statuses, written once: the catalogue's list and the [`Status`] enum.
+macro_rules! status_table {
+    ($($variant:ident = $name:literal,)*) => {
+        /// The thread statuses `status_in` accepts.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[non_exhaustive]
+        pub enum Status {
+            $(#[doc = concat!("`", $name, "`")] $variant,)*
+        }
+
+        impl Status {
+            /// Every status, in the documentation's order.
+            pub const ALL: &'static [Status] = &[$(Status::$variant,)*];
+
+            /// The status as `status_in` takes it.
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $(Status::$variant => $name,)*
+                }
+            }
+        }
+
+        impl fmt::Display for Status {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        /// The statuses accepted by `status_in`, as documented.
+        const STATUSES: &[Cow<'static, str>] = &[$(Cow::Borrowed($name),)*];
+    };
+}
+
+status_table! {
+    New = "new",
+    Assigned = "assigned",
+    Forwarded = "forwarded",
+    Replied = "replied",
+    UserReply = "user_reply",
+    UserInitiated = "user_initiated",
+    Ignored = "ignored",
+}
 
 /// One row of the documented table, in a form that can be `const`.
 const fn spec(
@@ -424,70 +527,109 @@ const fn spec(
     value: ValueType,
     negation: Negation,
     repeat: Repeat,
+    bound: Option<DateBound>,
     summary: &'static str,
 ) -> KeywordSpec {
-    KeywordSpec { name: Cow::Borrowed(name), value, negation, repeat, summary: Cow::Borrowed(summary) }
+    KeywordSpec { name: Cow::Borrowed(name), value, negation, repeat, summary: Cow::Borrowed(summary), bound }
 }
 
 use Negation::{NotStated, NotSupported, Supported};
 use Repeat::{AllOf, AnyOf};
-use ValueType::{Bool, CategoryId, Date, Flag, Id, Language, Order, Status, TeamId, UserId, Words};
+use ValueType::{Bool, CategoryId, Date, Flag, Id, Language, Order, Status as StatusName, TeamId, UserId, Words};
 
-/// The documented keywords, sorted by name (a test checks the order).
-#[rustfmt::skip]
-const RINGCX: &[KeywordSpec] = &[
-    spec("active_and_assigned", Bool, NotStated, AllOf, "Restrict on assigned and active threads."),
-    spec("active_and_assigned_to", UserId, NotStated, AllOf, "Restrict on threads active and assigned to specific user id."),
-    spec("active_and_assigned_to_disabled_agents", Flag, NotStated, AllOf, "Restrict on threads active and assigned to disabled agents."),
-    spec("active_and_assigned_to_me", Bool, NotStated, AllOf, "Restrict on threads active and assigned to you."),
-    spec("active_and_assigned_to_team", TeamId, Supported, AllOf, "Restrict on threads active and assigned to given team id."),
-    spec("approval_required", Bool, NotStated, AllOf, "Restrict on threads that include contents that require approval."),
-    spec("assigned", Bool, NotStated, AllOf, "Restrict on assigned (and not assigned) threads."),
-    spec("assigned_to", UserId, NotStated, AllOf, "Restrict on threads assigned to specified user id."),
-    spec("assigned_to_me", Bool, NotStated, AllOf, "Restrict on threads assigned to you (and not assigned to you)."),
-    spec("assigned_to_team", TeamId, Supported, AllOf, "Restrict on threads assigned to given team id."),
-    spec("categorized", Bool, NotStated, AllOf, "Restrict on threads with at least one category or no category."),
-    spec("categorized_in", CategoryId, NotStated, AnyOf, "Restrict on category id; many categories match at least one."),
-    spec("categorized_in_mine", Bool, NotStated, AllOf, "Restrict on your categories."),
-    spec("categorized_in_mine_of", CategoryId, NotSupported, AllOf, "Restrict on your categories within the given category id."),
-    spec("first_content_after", Date, NotSupported, AllOf, "Restrict threads whose first content is created after the date."),
-    spec("first_content_before", Date, NotSupported, AllOf, "Restrict threads whose first content is created before the date."),
-    spec("foreign", Id, NotSupported, AllOf, "Restrict threads with the given foreign_id."),
-    spec("forwarded_into", CategoryId, Supported, AllOf, "Restrict threads with contents forwarded into the category id."),
-    spec("forwarded_into_mine", Bool, NotStated, AllOf, "Restrict threads with contents forwarded into your categories."),
-    spec("forwarded_into_mine_of", CategoryId, NotSupported, AllOf, "Restrict threads forwarded into your categories within the category id."),
-    spec("identity", Id, NotSupported, AnyOf, "Restrict on threads with a message from the identity id."),
-    spec("identity_group", Id, NotSupported, AnyOf, "Restrict on threads with a message from the identity group id."),
-    spec("language", Language, NotStated, AllOf, "Restrict threads by content language."),
-    spec("last_content_after", Date, NotSupported, AllOf, "Restrict threads whose last content is created after the date."),
-    spec("last_content_before", Date, NotSupported, AllOf, "Restrict threads whose last content is created before the date."),
-    spec("needs_manual_categorization", Flag, NotStated, AllOf, "Restrict threads with a content that needs manual categorization."),
-    spec("not_categorized_in", CategoryId, NotStated, AllOf, "Restrict threads that do not contain the category id."),
-    spec("not_published", Bool, NotStated, AllOf, "Restrict on threads with contents that are not published."),
-    spec("opened_and_assigned", Bool, NotStated, AllOf, "Restrict on threads under open interventions."),
-    spec("opened_and_assigned_to", UserId, NotStated, AllOf, "Restrict on threads under open intervention assigned to the user id."),
-    spec("opened_and_assigned_to_disabled_agents", Flag, NotStated, AllOf, "Restrict on threads under open interventions assigned to disabled agents."),
-    spec("opened_and_assigned_to_me", Bool, NotStated, AllOf, "Restrict on threads under your open interventions."),
-    spec("opened_and_assigned_to_team", TeamId, Supported, AllOf, "Restrict on threads under open interventions of the team id."),
-    spec("order", Order, NotSupported, AllOf, "Sort by created_at or last_content_at, asc or desc."),
-    spec("scheduled", Bool, NotStated, AllOf, "Restrict on threads with a content scheduled for publication."),
-    spec("source", Id, Supported, AnyOf, "Restrict on threads whose source has the given id."),
-    spec("status_in", Status, Supported, AnyOf, "Restrict on threads with at least one of the statuses."),
-    spec("text", Words, NotSupported, AllOf, "Restrict on threads matching the text (ignore case); the default keyword."),
-];
+const FROM_FIRST: Option<DateBound> = Some(DateBound::lower("first_content"));
+const TO_FIRST: Option<DateBound> = Some(DateBound::upper("first_content"));
+const FROM_LAST: Option<DateBound> = Some(DateBound::lower("last_content"));
+const TO_LAST: Option<DateBound> = Some(DateBound::upper("last_content"));
+
+keyword_table! {
+    /// The keywords that take a boolean.
+    pub enum BoolKeyword {
+        ActiveAndAssigned = "active_and_assigned": Bool, NotStated, AllOf, None, "Restrict on assigned and active threads.";
+        ActiveAndAssignedToDisabledAgents = "active_and_assigned_to_disabled_agents": Flag, NotStated, AllOf, None, "Restrict on threads active and assigned to disabled agents.";
+        ActiveAndAssignedToMe = "active_and_assigned_to_me": Bool, NotStated, AllOf, None, "Restrict on threads active and assigned to you.";
+        ApprovalRequired = "approval_required": Bool, NotStated, AllOf, None, "Restrict on threads that include contents that require approval.";
+        Assigned = "assigned": Bool, NotStated, AllOf, None, "Restrict on assigned (and not assigned) threads.";
+        AssignedToMe = "assigned_to_me": Bool, NotStated, AllOf, None, "Restrict on threads assigned to you (and not assigned to you).";
+        Categorized = "categorized": Bool, NotStated, AllOf, None, "Restrict on threads with at least one category or no category.";
+        CategorizedInMine = "categorized_in_mine": Bool, NotStated, AllOf, None, "Restrict on your categories.";
+        ForwardedIntoMine = "forwarded_into_mine": Bool, NotStated, AllOf, None, "Restrict threads with contents forwarded into your categories.";
+        NeedsManualCategorization = "needs_manual_categorization": Flag, NotStated, AllOf, None, "Restrict threads with a content that needs manual categorization.";
+        NotPublished = "not_published": Bool, NotStated, AllOf, None, "Restrict on threads with contents that are not published.";
+        OpenedAndAssigned = "opened_and_assigned": Bool, NotStated, AllOf, None, "Restrict on threads under open interventions.";
+        OpenedAndAssignedToDisabledAgents = "opened_and_assigned_to_disabled_agents": Flag, NotStated, AllOf, None, "Restrict on threads under open interventions assigned to disabled agents.";
+        OpenedAndAssignedToMe = "opened_and_assigned_to_me": Bool, NotStated, AllOf, None, "Restrict on threads under your open interventions.";
+        Scheduled = "scheduled": Bool, NotStated, AllOf, None, "Restrict on threads with a content scheduled for publication.";
+    }
+
+    /// The keywords that take an id (of a user, team, category, source,
+    /// identity or foreign thread).
+    pub enum IdKeyword {
+        ActiveAndAssignedTo = "active_and_assigned_to": UserId, NotStated, AllOf, None, "Restrict on threads active and assigned to specific user id.";
+        ActiveAndAssignedToTeam = "active_and_assigned_to_team": TeamId, Supported, AllOf, None, "Restrict on threads active and assigned to given team id.";
+        AssignedTo = "assigned_to": UserId, NotStated, AllOf, None, "Restrict on threads assigned to specified user id.";
+        AssignedToTeam = "assigned_to_team": TeamId, Supported, AllOf, None, "Restrict on threads assigned to given team id.";
+        CategorizedIn = "categorized_in": CategoryId, NotStated, AnyOf, None, "Restrict on category id; many categories match at least one.";
+        CategorizedInMineOf = "categorized_in_mine_of": CategoryId, NotSupported, AllOf, None, "Restrict on your categories within the given category id.";
+        Foreign = "foreign": Id, NotSupported, AllOf, None, "Restrict threads with the given foreign_id.";
+        ForwardedInto = "forwarded_into": CategoryId, Supported, AllOf, None, "Restrict threads with contents forwarded into the category id.";
+        ForwardedIntoMineOf = "forwarded_into_mine_of": CategoryId, NotSupported, AllOf, None, "Restrict threads forwarded into your categories within the category id.";
+        Identity = "identity": Id, NotSupported, AnyOf, None, "Restrict on threads with a message from the identity id.";
+        IdentityGroup = "identity_group": Id, NotSupported, AnyOf, None, "Restrict on threads with a message from the identity group id.";
+        NotCategorizedIn = "not_categorized_in": CategoryId, NotStated, AllOf, None, "Restrict threads that do not contain the category id.";
+        OpenedAndAssignedTo = "opened_and_assigned_to": UserId, NotStated, AllOf, None, "Restrict on threads under open intervention assigned to the user id.";
+        OpenedAndAssignedToTeam = "opened_and_assigned_to_team": TeamId, Supported, AllOf, None, "Restrict on threads under open interventions of the team id.";
+        Source = "source": Id, Supported, AnyOf, None, "Restrict on threads whose source has the given id.";
+    }
+
+    /// The keywords that take a date.
+    pub enum DateKeyword {
+        FirstContentAfter = "first_content_after": Date, NotSupported, AllOf, FROM_FIRST, "Restrict threads whose first content is created after the date.";
+        FirstContentBefore = "first_content_before": Date, NotSupported, AllOf, TO_FIRST, "Restrict threads whose first content is created before the date.";
+        LastContentAfter = "last_content_after": Date, NotSupported, AllOf, FROM_LAST, "Restrict threads whose last content is created after the date.";
+        LastContentBefore = "last_content_before": Date, NotSupported, AllOf, TO_LAST, "Restrict threads whose last content is created before the date.";
+    }
+
+    /// The keywords with a builder method of their own.
+    pub(crate) enum OtherKeyword {
+        Language = "language": Language, NotStated, AllOf, None, "Restrict threads by content language.";
+        Order = "order": Order, NotSupported, AllOf, None, "Sort by created_at or last_content_at, asc or desc.";
+        StatusIn = "status_in": StatusName, Supported, AnyOf, None, "Restrict on threads with at least one of the statuses.";
+        Text = "text": Words, NotSupported, AllOf, None, "Restrict on threads matching the text (ignore case); the default keyword.";
+    }
+}
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn builtin_table_is_sorted_and_lowercase() {
+    fn builtin_table_has_unique_lowercase_names() {
         let names: Vec<&str> = RINGCX.iter().map(|k| k.name.as_ref()).collect();
-        let mut sorted = names.clone();
-        sorted.sort();
-        sorted.dedup();
-        assert_eq!(names, sorted);
+        let mut unique = names.clone();
+        unique.sort();
+        unique.dedup();
+        assert_eq!(names.len(), unique.len());
         assert!(names.iter().all(|n| n.chars().all(|c| !c.is_uppercase())));
+    }
+
+    #[test]
+    fn each_group_holds_the_keywords_of_its_type() {
+        let value = |name: &str| RINGCX.iter().find(|k| k.name == name).map(|k| k.value);
+        assert!(BoolKeyword::ALL.iter().all(|k| value(k.as_str()).is_some_and(ValueType::is_boolean)));
+        assert!(DateKeyword::ALL.iter().all(|k| value(k.as_str()) == Some(ValueType::Date)));
+        let ids = [ValueType::UserId, ValueType::TeamId, ValueType::CategoryId, ValueType::Id];
+        assert!(IdKeyword::ALL.iter().all(|k| value(k.as_str()).is_some_and(|v| ids.contains(&v))));
+        assert!(DateKeyword::ALL.iter().all(|k| RINGCX.iter().any(|s| s.name == k.as_str() && s.bound.is_some())));
+    }
+
+    #[test]
+    fn a_bound_knows_its_other_end() {
+        let catalog = Catalog::ringcx();
+        let after = catalog.get("first_content_after").cloned().unwrap_or_else(|| KeywordSpec::new("x", Words));
+        assert_eq!(catalog.opposite_bound(&after).map(|k| k.name.as_ref()), Some("first_content_before"));
+        assert_eq!(catalog.values(ValueType::Order).len(), 4);
+        assert_eq!(catalog.values(ValueType::Flag), ["true", "false"]);
     }
 
     #[test]
@@ -514,7 +656,7 @@ mod tests {
         assert_eq!(catalog.keywords().len(), RINGCX.len());
         catalog.insert(KeywordSpec::new("zz_new", Id));
         catalog.insert(KeywordSpec::new("aa_new", Id));
-        assert_eq!(catalog.keywords().first().map(|k| k.name.as_ref()), Some("aa_new"));
+        assert_eq!(catalog.keywords().last().map(|k| k.name.as_ref()), Some("aa_new"));
         assert!(catalog.remove("ZZ_NEW").is_some());
         assert!(catalog.get("zz_new").is_none());
     }
@@ -526,13 +668,6 @@ mod tests {
         assert_eq!(catalog.suggest_keywords("status").first(), Some(&"status_in"));
         assert_eq!(catalog.suggest_statuses("repled"), vec!["replied"]);
         assert!(catalog.suggest_keywords("zzzzzzzzzz").is_empty());
-    }
-
-    #[test]
-    fn edit_distance_counts_transpositions_once() {
-        assert_eq!(edit_distance("abc", "acb"), 1);
-        assert_eq!(edit_distance("", "abc"), 3);
-        assert_eq!(edit_distance("kitten", "sitting"), 3);
     }
 
     #[test]

@@ -93,36 +93,106 @@ pub enum Code {
 }
 
 /// One problem in a query.
+///
+/// Serialized as `{"severity", "code", "span", "message", "hint"?,
+/// "related"?}`; fields are reached through methods, so that what a
+/// diagnostic says can grow without breaking callers.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Diagnostic {
-    /// Error or warning.
-    pub severity: Severity,
-    /// The kind of problem.
-    pub code: Code,
-    /// Bytes of the query the problem is about.
-    pub span: Span,
-    /// What is wrong, in words.
-    pub message: String,
-    /// What to do about it, when there is something to suggest.
+    severity: Severity,
+    code: Code,
+    span: Span,
+    message: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub hint: Option<String>,
+    hint: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    related: Option<Related>,
+}
+
+/// Another place a diagnostic is about: the earlier term of a conflict
+/// (`assigned:true assigned:false`), drawn under the text with its label.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Related {
+    span: Span,
+    label: String,
+}
+
+impl Related {
+    /// Bytes of the query the other place covers.
+    pub fn span(&self) -> Span {
+        self.span
+    }
+
+    /// What the other place is, in words (`the earlier term`).
+    pub fn label(&self) -> &str {
+        &self.label
+    }
 }
 
 impl Diagnostic {
     /// An error diagnostic.
     pub fn error(code: Code, span: Span, message: impl Into<String>) -> Self {
-        Diagnostic { severity: Severity::Error, code, span, message: message.into(), hint: None }
+        Diagnostic { severity: Severity::Error, code, span, message: message.into(), hint: None, related: None }
     }
 
     /// A warning diagnostic.
     pub fn warning(code: Code, span: Span, message: impl Into<String>) -> Self {
-        Diagnostic { severity: Severity::Warning, code, span, message: message.into(), hint: None }
+        Diagnostic { severity: Severity::Warning, code, span, message: message.into(), hint: None, related: None }
     }
 
     /// The same diagnostic with a hint.
     pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
         self.hint = Some(hint.into());
         self
+    }
+
+    /// The same diagnostic, also pointing at `span` (another term involved)
+    /// with `label`.
+    pub fn with_related(mut self, span: Span, label: impl Into<String>) -> Self {
+        self.related = Some(Related { span, label: label.into() });
+        self
+    }
+
+    /// Replaces the hint.
+    pub(crate) fn set_hint(&mut self, hint: String) {
+        self.hint = Some(hint);
+    }
+
+    /// The same diagnostic at another span: a problem found inside a value
+    /// (a date's), placed in the query.
+    pub(crate) fn at(mut self, span: Span) -> Self {
+        self.span = span;
+        self
+    }
+
+    /// Error or warning.
+    pub fn severity(&self) -> Severity {
+        self.severity
+    }
+
+    /// The kind of problem.
+    pub fn code(&self) -> Code {
+        self.code
+    }
+
+    /// Bytes of the query the problem is about.
+    pub fn span(&self) -> Span {
+        self.span
+    }
+
+    /// What is wrong, in words.
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+
+    /// What to do about it, when there is something to suggest.
+    pub fn hint(&self) -> Option<&str> {
+        self.hint.as_deref()
+    }
+
+    /// The other place the problem involves, if any.
+    pub fn related(&self) -> Option<&Related> {
+        self.related.as_ref()
     }
 
     /// Whether this diagnostic makes the query invalid.
@@ -156,6 +226,24 @@ impl Diagnostic {
         out.push('\n');
         out
     }
+
+    /// Renders diagnostics one after the other, separated by blank lines,
+    /// up to [`Error::RENDER_LIMIT`] of them; one line counts the rest, so
+    /// that a query with 100,000 mistakes still prints quickly.
+    pub fn render_all(source: &str, diagnostics: &[Diagnostic], style: Style) -> String {
+        let mut out = String::new();
+        for (i, d) in diagnostics.iter().take(Error::RENDER_LIMIT).enumerate() {
+            if i > 0 {
+                out.push('\n');
+            }
+            out.push_str(&render_group(source, d, style));
+            out.push('\n');
+        }
+        if let Some(rest) = diagnostics.len().checked_sub(Error::RENDER_LIMIT).filter(|&n| n > 0) {
+            let _ = writeln!(out, "\n… and {rest} more diagnostics not shown");
+        }
+        out
+    }
 }
 
 /// How diagnostics are drawn.
@@ -181,9 +269,12 @@ fn render_group(source: &str, diagnostic: &Diagnostic, style: Style) -> String {
         Severity::Error => Level::ERROR,
         Severity::Warning => Level::WARNING,
     };
-    let snippet = Snippet::source(excerpt.text.as_str())
+    let mut snippet = Snippet::source(excerpt.text.as_str())
         .line_start(excerpt.line_number)
-        .annotation(AnnotationKind::Primary.span(excerpt.span));
+        .annotation(AnnotationKind::Primary.span(excerpt.span.clone()));
+    if let Some((range, related)) = diagnostic.related.as_ref().and_then(|r| Some((excerpt.position(r.span)?, r))) {
+        snippet = snippet.annotation(AnnotationKind::Context.span(range).label(related.label.as_str()));
+    }
     let mut group = level.primary_title(diagnostic.message.as_str()).element(snippet);
     if let Some(hint) = &diagnostic.hint {
         group = group.element(Level::HELP.message(hint.as_str()));
@@ -202,6 +293,10 @@ struct Excerpt {
     line_number: usize,
     text: String,
     span: std::ops::Range<usize>,
+    /// The parts of the source shown whole, and where each starts in `text`:
+    /// what comes before the span, and what comes after it.
+    before: (std::ops::Range<usize>, usize),
+    after: (std::ops::Range<usize>, usize),
 }
 
 impl Excerpt {
@@ -234,7 +329,23 @@ impl Excerpt {
         if to < line_end {
             text.push_str("...");
         }
-        Excerpt { line_number, text, span: span_start..span_end }
+        let after_start = span_end;
+        Excerpt {
+            line_number,
+            text,
+            span: span_start..span_end,
+            before: (from..start, span_start - (start - from)),
+            after: (shown_end..to, after_start),
+        }
+    }
+
+    /// `span` of the source in bytes of the excerpt, when it is shown whole
+    /// (before or after the primary span, on its lines).
+    fn position(&self, span: Span) -> Option<std::ops::Range<usize>> {
+        [&self.before, &self.after].into_iter().find_map(|(shown, at)| {
+            (shown.start <= span.start && span.end <= shown.end && span.start < span.end)
+                .then(|| span.start - shown.start + at..span.end - shown.start + at)
+        })
     }
 }
 
@@ -290,8 +401,8 @@ impl Error {
     pub const RENDER_LIMIT: usize = 50;
 
     /// An error over `source` with these diagnostics (at least one of which
-    /// should be an error).
-    pub fn new(source: impl Into<String>, mut diagnostics: Vec<Diagnostic>) -> Self {
+    /// is an error).
+    pub(crate) fn new(source: impl Into<String>, mut diagnostics: Vec<Diagnostic>) -> Self {
         diagnostics.sort_by_key(|d| (d.span.start, d.span.end));
         Error { query: source.into(), diagnostics }
     }
@@ -310,32 +421,17 @@ impl Error {
     pub fn errors(&self) -> impl Iterator<Item = &Diagnostic> {
         self.diagnostics.iter().filter(|d| d.is_error())
     }
+
+    /// Every diagnostic drawn under the query, as `Display` does, in
+    /// colour when `style` says so; after [`Error::RENDER_LIMIT`] of them,
+    /// one line counts the rest.
+    pub fn render(&self, style: Style) -> String {
+        Diagnostic::render_all(&self.query, &self.diagnostics, style)
+    }
 }
 
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&render_all(&self.query, &self.diagnostics))
+        f.write_str(&self.render(Style::Plain))
     }
-}
-
-/// Renders diagnostics one after the other, separated by blank lines, up to
-/// [`Error::RENDER_LIMIT`] of them, in plain text.
-pub fn render_all(source: &str, diagnostics: &[Diagnostic]) -> String {
-    render_all_styled(source, diagnostics, Style::Plain)
-}
-
-/// [`render_all`], in colour when `style` says so.
-pub fn render_all_styled(source: &str, diagnostics: &[Diagnostic], style: Style) -> String {
-    let mut out = String::new();
-    for (i, d) in diagnostics.iter().take(Error::RENDER_LIMIT).enumerate() {
-        if i > 0 {
-            out.push('\n');
-        }
-        out.push_str(&render_group(source, d, style));
-        out.push('\n');
-    }
-    if let Some(rest) = diagnostics.len().checked_sub(Error::RENDER_LIMIT).filter(|&n| n > 0) {
-        let _ = writeln!(out, "\n… and {rest} more diagnostics not shown");
-    }
-    out
 }

@@ -2,23 +2,50 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+// The modules are private: what the crate promises is the flat list of
+// re-exports below, each under one path. A query's text flows through them
+// in one direction: syntax -> validate -> query -> print / omniq -> page,
+// and `front` ties the flow together for callers.
 mod bounds;
-pub mod build;
-pub mod catalog;
-pub mod dates;
-pub mod diagnostic;
-pub mod omniq;
-pub mod page;
+mod build;
+mod catalog;
+mod dates;
+mod diagnostic;
+mod front;
+mod omniq;
+mod page;
 mod print;
-pub mod query;
-pub mod span;
-pub mod syntax;
+mod query;
+mod span;
+mod suggest;
+mod syntax;
 mod validate;
 
-pub use build::QueryBuilder;
-pub use catalog::Catalog;
-pub use diagnostic::{Code, Diagnostic, Error, Severity};
-pub use print::needs_quotes;
-pub use query::{Query, Term, Value};
+// The front door: one call from options and text to everything known.
+pub use front::{OmniqOptions, OmniqOutput, Options, Report};
+
+// The language: parsing, validation, the typed query and its diagnostics.
+pub use build::{BoolKeyword, DateInput, DateKeyword, IdKeyword, QueryBuilder, Status};
+pub use catalog::{Catalog, DateBound, KeywordSpec, Negation, Repeat, ValueType};
+pub use diagnostic::{Code, Diagnostic, Error, Related, Severity, Style};
+pub use query::{DateValue, Order, OrderField, Query, SortDirection, Term, Value};
 pub use span::Span;
 pub use validate::{Parsed, Parser, TermSpans};
+
+// Dates and business time.
+pub use dates::{
+    resolve_date, BusinessCalendar, BusinessCalendarBuilder, BusinessError, BusinessUnit, CalendarError, DateContext,
+    DateError, DateSpan, DateWarning, Direction, HumanDate, Locale,
+};
+
+// OmniQ `getmydata` compilation.
+pub use omniq::{
+    CompileError, CompileErrors, MappingError, OmniqCompiler, OmniqIndex, OmniqMapping, OmniqPlan, OmniqRequest,
+    Predicate, UnknownIndex,
+};
+
+// Paging through both APIs, without I/O.
+pub use page::{
+    OmniqPage, OmniqPageRequest, OmniqPager, OmniqPagination, OmniqRelation, OmniqTotal, PageError, PageStep, PageStop,
+    RingCxPage, RingCxPageRequest, RingCxPager,
+};

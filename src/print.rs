@@ -75,7 +75,7 @@ mod tests {
 
     use super::*;
     use crate::catalog::{Catalog, Negation, ValueType};
-    use crate::query::{DateValue, Order, OrderField, SortDirection};
+    use crate::query::{Order, OrderField, SortDirection};
     use crate::Parser;
 
     /// Strings rich in the characters that make quoting hard.
@@ -108,7 +108,7 @@ mod tests {
                     .boxed(),
                 ValueType::Language => "[a-z]{2,3}(-[A-Z]{2})?".prop_map(Value::Language).boxed(),
                 ValueType::Date => proptest::sample::select(vec!["yesterday", "2 weeks ago at 4pm", "2011-02-03"])
-                    .prop_map(|s| Value::Date(DateValue::parse(s).unwrap()))
+                    .prop_map(|s| Value::Date(crate::validate::date_value(s).unwrap()))
                     .boxed(),
                 ValueType::Order => (any::<bool>(), any::<bool>())
                     .prop_map(|(c, a)| {

@@ -1,5 +1,9 @@
 //! The typed query: what a query means, free of spans and spelling.
 //!
+//! This module is the model only: it does not parse or check anything.
+//! Turning text (or JSON) into these types is `validate`'s work, so a
+//! query's text goes syntax -> validate -> query, never back.
+//!
 //! A [`Query`] is a list of [`Term`]s, each a keyword, a typed [`Value`] and
 //! a negation flag, in the user's order and without exact duplicates. It is
 //! what the printer prints ([`std::fmt::Display`] gives the canonical form)
@@ -7,44 +11,45 @@
 //! back as keywords, values of the right shape, no duplicate terms) hold for
 //! every value of the type, however it was made, so printing a query and
 //! parsing it back always gives the same query.
-//!
-//! # JSON
-//!
-//! `Query`, `Term` and `Value` serialize to a stable shape, the one
-//! `ringq parse` prints (which adds each term's `span` and resolved `date`,
-//! and the `warnings`). Deserializing runs the parser's own checks on the
-//! terms (against the RingCX catalogue, keywords outside it being `raw`), so
-//! JSON from elsewhere cannot make a query that the parser would refuse.
-//!
-//! ```json
-//! {
-//!   "terms": [
-//!     {"keyword": "assigned_to_me", "value": {"type": "bool", "value": true}},
-//!     {"keyword": "status_in", "negated": true, "value": {"type": "status", "value": "replied"}},
-//!     {"keyword": "first_content_after", "value": {"type": "date", "value": "2 weeks ago at 4pm"}},
-//!     {"keyword": "order", "value": {"type": "order", "value": {"field": "created_at", "direction": "asc"}}},
-//!     {"keyword": "text", "value": {"type": "text", "value": "refund"}}
-//!   ]
-//! }
-//! ```
-//!
-//! `negated` is left out when false. `type` is one of `bool`, `id`,
-//! `status`, `language`, `date`, `text`, `order` and `raw` (the value of a
-//! keyword outside the catalogue, in lenient mode).
 
 use std::borrow::Cow;
 use std::fmt;
 use std::hash::{BuildHasher, Hash, Hasher};
-use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
-use crate::catalog::Catalog;
 use crate::dates::HumanDate;
-use crate::diagnostic::Error;
-use crate::validate::{Parsed, Parser};
 
 /// A validated query: terms in the user's order, exact duplicates removed.
+///
+/// Its invariants (keywords that read back as keywords, values of the right
+/// shape, no duplicate terms) hold for every value of the type, however it
+/// was made, so printing a query and parsing it back always gives the same
+/// query.
+///
+/// # JSON
+///
+/// `Query`, `Term` and `Value` serialize to a stable shape, the one
+/// `ringq parse` prints (which adds each term's `span` and resolved `date`,
+/// and the `warnings`). Deserializing runs the parser's own checks on the
+/// terms (against the RingCX catalogue, keywords outside it being `raw`), so
+/// JSON from elsewhere cannot make a query that the parser would refuse.
+///
+/// ```json
+/// {
+///   "terms": [
+///     {"keyword": "assigned_to_me", "value": {"type": "bool", "value": true}},
+///     {"keyword": "status_in", "negated": true, "value": {"type": "status", "value": "replied"}},
+///     {"keyword": "first_content_after", "value": {"type": "date", "value": "2 weeks ago at 4pm"}},
+///     {"keyword": "order", "value": {"type": "order", "value": {"field": "created_at", "direction": "asc"}}},
+///     {"keyword": "text", "value": {"type": "text", "value": "refund"}}
+///   ]
+/// }
+/// ```
+///
+/// `negated` is left out when false. `type` is one of `bool`, `id`,
+/// `status`, `language`, `date`, `text`, `order` and `raw` (the value of a
+/// keyword outside the catalogue, in lenient mode).
 ///
 /// ```
 /// use ringq::Query;
@@ -140,13 +145,6 @@ pub enum SortDirection {
 }
 
 impl Query {
-    /// Parses and validates `text` against the RingCX catalogue, strictly.
-    /// The same as `text.parse()`; see [`Parser`] for other catalogues,
-    /// lenient mode and date resolution.
-    pub fn parse(text: &str) -> Result<Query, Error> {
-        Parser::new().parse(text).map(Parsed::into_query)
-    }
-
     /// The terms, in order.
     pub fn terms(&self) -> &[Term] {
         &self.terms
@@ -337,14 +335,6 @@ fn fold_bytes(mut hash: u64, bytes: &[u8]) -> u64 {
     folded_multiply(hash ^ u64::from_le_bytes(last) ^ (bytes.len() as u64) << 56, MULTIPLIERS[2])
 }
 
-impl FromStr for Query {
-    type Err = Error;
-
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Query::parse(s)
-    }
-}
-
 impl<'a> IntoIterator for &'a Query {
     type Item = &'a Term;
     type IntoIter = std::slice::Iter<'a, Term>;
@@ -418,10 +408,10 @@ impl Value {
 }
 
 impl DateValue {
-    /// Parses a date expression; the text is kept in canonical form.
-    pub fn parse(text: &str) -> Result<Self, crate::dates::DateError> {
-        let expr = text.parse::<HumanDate>()?;
-        Ok(DateValue { parts: Box::new(DateParts { text: canonical_date(text), expr }) })
+    /// A date value from its canonical text and its parsed expression
+    /// (`validate` makes them from what was written).
+    pub(crate) fn new(text: String, expr: HumanDate) -> Self {
+        DateValue { parts: Box::new(DateParts { text, expr }) }
     }
 
     /// The canonical text: lowercase, white space collapsed to one space.
@@ -449,167 +439,59 @@ impl Hash for DateValue {
     }
 }
 
-impl TryFrom<String> for DateValue {
-    type Error = crate::dates::DateError;
-
-    fn try_from(text: String) -> Result<Self, Self::Error> {
-        DateValue::parse(&text)
-    }
-}
-
 impl From<DateValue> for String {
     fn from(date: DateValue) -> String {
         date.parts.text
     }
 }
 
-/// Lowercase, with every run of white space made one space and none at
-/// either end: the canonical spelling of status names and dates.
-/// The canonical text of a date: [`canonical_words`], except that an ISO
-/// 8601 instant keeps its `T` and `Z` upper case (`2011-02-03T14:27:33Z`),
-/// the way RFC 3339 writes them.
-fn canonical_date(text: &str) -> String {
-    let mut words = canonical_words(text);
-    if words.starts_with(|c: char| c.is_ascii_digit()) && words.bytes().any(|b| b == b't' || b == b'z') {
-        let bytes = words.as_bytes();
-        let upper: String = words
-            .char_indices()
-            .map(|(i, c)| {
-                let after_digit = i > 0 && bytes.get(i - 1).is_some_and(u8::is_ascii_digit);
-                let last = i + 1 == bytes.len();
-                match c {
-                    't' if after_digit && bytes.get(i + 1).is_some_and(u8::is_ascii_digit) => 'T',
-                    'z' if after_digit && last => 'Z',
-                    c => c,
-                }
-            })
-            .collect();
-        words = upper;
-    }
-    words
+impl Order {
+    /// Every sort order, in the catalogue's order.
+    pub const ALL: [Order; 4] = [
+        Order { field: OrderField::CreatedAt, direction: SortDirection::Asc },
+        Order { field: OrderField::CreatedAt, direction: SortDirection::Desc },
+        Order { field: OrderField::LastContentAt, direction: SortDirection::Asc },
+        Order { field: OrderField::LastContentAt, direction: SortDirection::Desc },
+    ];
 }
 
-pub(crate) fn canonical_words(text: &str) -> String {
-    let already_canonical = text.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase() && !b.is_ascii_whitespace())
-        && !text.chars().any(char::is_whitespace);
-    if already_canonical {
-        return text.to_owned();
-    }
-    let mut out = String::with_capacity(text.len());
-    for word in text.split(char::is_whitespace).filter(|w| !w.is_empty()) {
-        if !out.is_empty() {
-            out.push(' ');
+impl OrderField {
+    /// Every sortable field.
+    pub const ALL: [OrderField; 2] = [OrderField::CreatedAt, OrderField::LastContentAt];
+
+    /// The field as `order:` spells it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            OrderField::CreatedAt => "created_at",
+            OrderField::LastContentAt => "last_content_at",
         }
-        out.extend(word.chars().flat_map(char::to_lowercase));
     }
-    out
+}
+
+impl SortDirection {
+    /// Both directions.
+    pub const ALL: [SortDirection; 2] = [SortDirection::Asc, SortDirection::Desc];
+
+    /// The direction as `order:` spells it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SortDirection::Asc => "asc",
+            SortDirection::Desc => "desc",
+        }
+    }
 }
 
 impl fmt::Display for Order {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let field = match self.field {
-            OrderField::CreatedAt => "created_at",
-            OrderField::LastContentAt => "last_content_at",
-        };
-        let direction = match self.direction {
-            SortDirection::Asc => "asc",
-            SortDirection::Desc => "desc",
-        };
-        write!(f, "{field}.{direction}")
+        write!(f, "{}.{}", self.field.as_str(), self.direction.as_str())
     }
 }
 
-impl FromStr for Order {
-    type Err = OrderError;
-
-    /// Parses `FIELD.DIRECTION`, any case.
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        let (field, direction) = s.split_once('.').ok_or(OrderError::NoDot)?;
-        let field = match field.to_ascii_lowercase().as_str() {
-            "created_at" => OrderField::CreatedAt,
-            "last_content_at" => OrderField::LastContentAt,
-            _ => return Err(OrderError::Field(field.len())),
-        };
-        let direction = match direction.to_ascii_lowercase().as_str() {
-            "asc" => SortDirection::Asc,
-            "desc" => SortDirection::Desc,
-            _ => return Err(OrderError::Direction),
-        };
-        Ok(Order { field, direction })
-    }
-}
-
-/// Why an `order` value is not `FIELD.DIRECTION`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
-pub enum OrderError {
-    /// No `.` between field and direction.
-    #[error("a sort order is `FIELD.DIRECTION`, such as `created_at.asc`")]
-    NoDot,
-    /// The field (of this many bytes) is not sortable.
-    #[error("only `created_at` and `last_content_at` can be sorted on")]
-    Field(usize),
-    /// The direction is neither `asc` nor `desc`.
-    #[error("the direction is `asc` or `desc`")]
-    Direction,
-}
-
-/// The serialized shape of a query, checked before it becomes a [`Query`].
+/// The serialized shape of a query, checked (by `validate`) before it
+/// becomes a [`Query`].
 #[derive(Deserialize)]
-struct QueryShape {
-    terms: Vec<Term>,
-}
-
-impl TryFrom<QueryShape> for Query {
-    type Error = String;
-
-    /// Checks what the type promises by the one validation path there is:
-    /// the terms are printed and the printed form is parsed (leniently, so
-    /// that `raw` terms of keywords outside the catalogue stay what they
-    /// are). The JSON is accepted only when that gives back the same terms,
-    /// so a `Query` from JSON always prints a form that reads back as
-    /// itself, with the same checks as a typed one: values of the keyword's
-    /// type, negation where it is allowed, one `order`.
-    fn try_from(shape: QueryShape) -> Result<Self, Self::Error> {
-        for term in &shape.terms {
-            // A name that is not a keyword would print as something else.
-            if !crate::syntax::is_keyword(&term.keyword) {
-                return Err(format!("`{}` is not a keyword", term.keyword));
-            }
-            if term.negated && matches!(term.value, Value::Bool(_)) {
-                return Err(format!("`{}`: a boolean term is not negated; flip its value instead", term.keyword));
-            }
-        }
-        let query = Query::from_terms(shape.terms);
-        let text = query.to_string();
-        let parsed = Parser::new().lenient(true).parse(&text).map_err(|error| {
-            error
-                .errors()
-                .map(|d| format!("`{}`: {}", text.get(d.span.range()).unwrap_or(&text), d.message))
-                .collect::<Vec<_>>()
-                .join("; ")
-        })?;
-        let read_back = parsed.query().terms();
-        match query.terms.iter().zip(read_back).find(|(term, back)| term != back) {
-            None if read_back.len() == query.terms.len() => Ok(query),
-            None => Err(format!("`{text}` reads back as `{}`", parsed.query())),
-            Some((term, back)) if term.keyword == back.keyword && term.value.kind() == back.value.kind() => {
-                Err(format!("`{term}` reads back as `{back}`; write it that way"))
-            }
-            Some((term, _)) => Err(match Catalog::ringcx().get(term.keyword()) {
-                Some(spec) => format!(
-                    "`{term}`: `{}` takes {}, not a `{}` value",
-                    spec.name,
-                    spec.value.describe(),
-                    term.value.kind()
-                ),
-                None => format!(
-                    "`{term}`: `{}` is not in the catalogue, so its value is of type `raw`, not `{}`",
-                    term.keyword(),
-                    term.value.kind()
-                ),
-            }),
-        }
-    }
+pub(crate) struct QueryShape {
+    pub(crate) terms: Vec<Term>,
 }
 
 #[cfg(test)]

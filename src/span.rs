@@ -30,6 +30,20 @@ impl Span {
         Span::new(self.start.min(other.start), self.end.max(other.end))
     }
 
+    /// The span in characters (Unicode code points) of `text`, the text it
+    /// was taken from: what a binding whose strings count characters
+    /// (Python, JavaScript's code points) needs to underline the same part.
+    ///
+    /// ```
+    /// let text = "café:x naïve";
+    /// let span = ringq::Span::new(8, 14); // "naïve" in bytes
+    /// assert_eq!(span.char_range(text), 7..12);
+    /// ```
+    pub fn char_range(self, text: &str) -> std::ops::Range<usize> {
+        let chars = |at: usize| text.get(..at.min(text.len())).map_or(0, |s| s.chars().count());
+        chars(self.start)..chars(self.end)
+    }
+
     /// This span moved right by `offset` bytes: a span inside a value becomes
     /// a span inside the query that holds the value.
     pub const fn shifted(self, offset: usize) -> Span {

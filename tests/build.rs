@@ -3,9 +3,9 @@
 
 use chrono::{TimeZone, Utc};
 use proptest::prelude::*;
-use ringq::build::{BoolKeyword, DateInput, DateKeyword, IdKeyword, Status};
-use ringq::query::{Order, OrderField, SortDirection};
+use ringq::{BoolKeyword, DateInput, DateKeyword, IdKeyword, Status};
 use ringq::{Code, Query, Value};
+use ringq::{Order, OrderField, SortDirection};
 
 #[test]
 fn a_typical_query() {
@@ -32,7 +32,7 @@ fn a_typical_query() {
 
 #[test]
 fn what_validation_refuses_the_builder_refuses() {
-    let code = |result: Result<Query, ringq::Error>| result.unwrap_err().diagnostics()[0].code;
+    let code = |result: Result<Query, ringq::Error>| result.unwrap_err().diagnostics()[0].code();
     // `foreign` documents no negation.
     assert_eq!(code(Query::builder().not_id(IdKeyword::Foreign, "f1").build()), Code::NegationNotSupported);
     assert_eq!(code(Query::builder().id(IdKeyword::AssignedTo, "").build()), Code::EmptyValue);

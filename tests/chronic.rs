@@ -18,7 +18,7 @@ use std::process::{Command, Stdio};
 
 use chrono::{DateTime, Offset, Utc};
 use chrono_tz::Tz;
-use ringq::dates::{resolve, DateContext, Direction, Locale};
+use ringq::{resolve_date, DateContext, Direction, Locale};
 
 /// One expression of the generated set, with the family of forms it
 /// belongs to (for the agreement report) and its form (the name a
@@ -462,11 +462,11 @@ fn ringq_agrees_with_chronic_except_where_grammar_md_says_why() {
             let now_utc: DateTime<Utc> = now.parse().expect("now");
             for locale in [Locale::En, Locale::Fr] {
                 for prefer in [Direction::Past, Direction::Future] {
-                    let context = DateContext { tz, locale, prefer, ..DateContext::new(now_utc) };
+                    let context = DateContext::new(now_utc).with_tz(tz).with_locale(locale).with_prefer(prefer);
                     for case in &cases {
                         let locale_name = if locale == Locale::En { "en" } else { "fr" };
                         let context_name = if prefer == Direction::Past { "past" } else { "future" };
-                        let answer = match resolve(&case.text, &context) {
+                        let answer = match resolve_date(&case.text, &context) {
                             Ok(span) => format!("{}\t{}", span.start.timestamp(), span.end.timestamp()),
                             Err(_) => "nil".to_owned(),
                         };

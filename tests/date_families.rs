@@ -7,7 +7,7 @@
 use chrono::{DateTime, TimeZone, Utc};
 use chrono_tz::Tz;
 use proptest::prelude::*;
-use ringq::dates::{resolve, DateContext, Direction, HumanDate};
+use ringq::{resolve_date, DateContext, Direction, HumanDate};
 
 /// Tuesday 24 November 2026, 12:34:56 UTC: 07:34:56 in New York, 13:34:56
 /// in Paris.
@@ -15,14 +15,14 @@ const NOW: &str = "2026-11-24T12:34:56Z";
 
 fn context(tz: Tz, now: &str, prefer: Direction) -> DateContext {
     let now = DateTime::parse_from_rfc3339(now).unwrap().with_timezone(&Utc);
-    DateContext { tz, prefer, ..DateContext::new(now) }
+    DateContext::new(now).with_tz(tz).with_prefer(prefer)
 }
 
 /// `start .. end` in the context's zone.
 fn local_span(input: &str, context: &DateContext) -> String {
-    match resolve(input, context) {
+    match resolve_date(input, context) {
         Ok(span) => {
-            let f = |t: DateTime<Utc>| t.with_timezone(&context.tz).format("%Y-%m-%d %H:%M:%S").to_string();
+            let f = |t: DateTime<Utc>| t.with_timezone(&context.tz()).format("%Y-%m-%d %H:%M:%S").to_string();
             format!("{} .. {}", f(span.start), f(span.end))
         }
         Err(e) => format!("error: {e}"),
@@ -37,7 +37,7 @@ fn check(context: &DateContext, table: &[(&str, &str)]) {
             (got != *expected).then(|| format!("{input:?}: expected {expected}, got {got}"))
         })
         .collect();
-    assert!(failures.is_empty(), "in {}:\n{}", context.tz, failures.join("\n"));
+    assert!(failures.is_empty(), "in {}:\n{}", context.tz(), failures.join("\n"));
 }
 
 fn new_york() -> DateContext {
@@ -135,7 +135,7 @@ fn a_weekday_beside_a_date_is_checked_not_used() {
     let warnings = |text: &str| {
         let date: HumanDate = text.parse().unwrap();
         let (_, warnings) = date.resolve_with_warnings(&DateContext::new(now)).unwrap();
-        warnings.into_iter().map(|w| (w.message, w.span.start, w.span.end)).collect::<Vec<_>>()
+        warnings.into_iter().map(|w| (w.message().to_owned(), w.span().start, w.span().end)).collect::<Vec<_>>()
     };
     assert_eq!(warnings("Thursday July 31 2006"), [("july 31 2006 is a monday, not a thursday".to_owned(), 0, 8)]);
     assert_eq!(warnings("Thu 17th at 4pm"), [("november 17 2026 is a tuesday, not a thursday".to_owned(), 0, 3)]);

@@ -4,7 +4,7 @@
 use chrono::{DateTime, SecondsFormat, TimeZone, Utc};
 use chrono_tz::Tz;
 use proptest::prelude::*;
-use ringq::dates::{resolve, DateContext, DateSpan, Direction, HumanDate, Locale};
+use ringq::{resolve_date, DateContext, DateSpan, Direction, HumanDate, Locale};
 
 /// Tuesday 24 November 2026, 12:34:56 UTC.
 fn now() -> DateTime<Utc> {
@@ -12,7 +12,7 @@ fn now() -> DateTime<Utc> {
 }
 
 fn ctx(prefer: Direction, locale: Locale) -> DateContext {
-    DateContext { prefer, locale, ..DateContext::new(now()) }
+    DateContext::new(now()).with_prefer(prefer).with_locale(locale)
 }
 
 fn show(span: &DateSpan) -> String {
@@ -26,7 +26,7 @@ fn show(span: &DateSpan) -> String {
 fn check_table(context: &DateContext, table: &[(&str, &str)]) {
     let mut failures = Vec::new();
     for (input, expected) in table {
-        let got = match resolve(input, context) {
+        let got = match resolve_date(input, context) {
             Ok(span) => show(&span),
             Err(e) => format!("error: {e}"),
         };
@@ -254,20 +254,22 @@ fn impossible_dates_and_amounts_are_errors_with_a_position() {
     ];
     let mut failures = Vec::new();
     for (input, message, (start, end)) in table {
-        match resolve(input, &context) {
+        match resolve_date(input, &context) {
             Ok(span) => failures.push(format!("{input:?}: expected an error, got {}", show(&span))),
             Err(e) => {
-                if e.message != *message || (e.span.start, e.span.end) != (*start, *end) {
+                if e.message() != *message || (e.span().start, e.span().end) != (*start, *end) {
                     failures.push(format!(
                         "{input:?}: expected {message:?} at {start}..{end}, got {:?} at {}..{}",
-                        e.message, e.span.start, e.span.end
+                        e.message(),
+                        e.span().start,
+                        e.span().end
                     ));
                 }
             }
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
-    let hint = |text: &str| resolve(text, &context).unwrap_err().hint.unwrap_or_default();
+    let hint = |text: &str| resolve_date(text, &context).unwrap_err().hint().unwrap_or_default().to_owned();
     assert_eq!(
         hint("meeting today at 2pm"),
         "RingCX would skip the word and read the rest: did you mean \"today at 2pm\"?"
@@ -277,7 +279,7 @@ fn impossible_dates_and_amounts_are_errors_with_a_position() {
 
 fn at(tz: Tz, now: &str) -> DateContext {
     let now = DateTime::parse_from_rfc3339(now).unwrap().with_timezone(&Utc);
-    DateContext { tz, ..DateContext::new(now) }
+    DateContext::new(now).with_tz(tz)
 }
 
 #[test]
@@ -366,7 +368,7 @@ fn check_reports_a_date_that_does_not_resolve_at_its_span() {
     let rendered = error.to_string();
     assert!(rendered.contains("february has no day 30"), "{rendered}");
     // The span is the date inside the quotes.
-    assert_eq!((error.diagnostics()[0].span.start, error.diagnostics()[0].span.end), (21, 27));
+    assert_eq!((error.diagnostics()[0].span().start, error.diagnostics()[0].span().end), (21, 27));
 }
 
 #[test]
@@ -384,7 +386,7 @@ proptest! {
 
     #[test]
     fn random_text_never_panics(s in "\\PC{0,40}") {
-        let _ = resolve(&s, &ctx(Direction::Past, Locale::En));
+        let _ = resolve_date(&s, &ctx(Direction::Past, Locale::En));
     }
 
     #[test]
@@ -410,12 +412,10 @@ proptest! {
         fr in any::<bool>(),
     ) {
         let text = words.join(" ");
-        let context = DateContext {
-            tz,
-            prefer: if future { Direction::Future } else { Direction::Past },
-            locale: if fr { Locale::Fr } else { Locale::En },
-            ..DateContext::new(Utc.timestamp_opt(secs, 0).unwrap())
-        };
+        let context = DateContext::new(Utc.timestamp_opt(secs, 0).unwrap())
+            .with_tz(tz)
+            .with_prefer(if future { Direction::Future } else { Direction::Past })
+            .with_locale(if fr { Locale::Fr } else { Locale::En });
         if let Ok(date) = text.parse::<HumanDate>() {
             if let Ok((span, _)) = date.resolve_with_warnings(&context) {
                 prop_assert!(span.start < span.end, "{text}: {span:?}");
@@ -428,9 +428,9 @@ proptest! {
         "seconds", "minutes", "hours", "days", "weeks", "months", "years", "fortnights",
     ]), ago in any::<bool>()) {
         let text = format!("{n} {unit} {}", if ago { "ago" } else { "from now" });
-        match resolve(&text, &ctx(Direction::Past, Locale::En)) {
+        match resolve_date(&text, &ctx(Direction::Past, Locale::En)) {
             Ok(span) => prop_assert!(span.start < span.end),
-            Err(e) => prop_assert!(!e.message.is_empty()),
+            Err(e) => prop_assert!(!e.message().is_empty()),
         }
     }
 }

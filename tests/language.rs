@@ -1,8 +1,8 @@
 //! The query language as a user meets it: table tests of SPEC sections 1
 //! and 2, and snapshots of the diagnostics a person reads.
 
-use ringq::catalog::{Catalog, KeywordSpec, Negation, ValueType};
-use ringq::diagnostic::Style;
+use ringq::Style;
+use ringq::{Catalog, KeywordSpec, Negation, ValueType};
 use ringq::{Code, Parser, Query, Severity};
 
 /// (input, canonical form).
@@ -76,7 +76,7 @@ const REJECTED: &[(&str, &[At])] = &[
 fn rejected_queries_report_every_error_at_its_span() {
     for (input, expected) in REJECTED {
         let error = input.parse::<Query>().expect_err(input);
-        let got: Vec<_> = error.errors().map(|d| (d.code, d.span.start, d.span.end)).collect();
+        let got: Vec<_> = error.errors().map(|d| (d.code(), d.span().start, d.span().end)).collect();
         assert_eq!(&got, expected, "{input:?}:\n{error}");
     }
 }
@@ -125,11 +125,11 @@ fn near_misses_do_not_warn() {
 fn empty_date_ranges_warn_when_dates_resolve() {
     use chrono::TimeZone;
     let now = chrono::Utc.with_ymd_and_hms(2026, 11, 24, 12, 0, 0).unwrap();
-    let parser = Parser::new().dates(ringq::dates::DateContext::new(now));
+    let parser = Parser::new().dates(ringq::DateContext::new(now));
     let parsed = parser
         .parse("first_content_after:\"2 weeks ago\" first_content_before:\"3 weeks ago\" last_content_before:today")
         .unwrap();
-    let got: Vec<_> = parsed.warnings().iter().map(|d| (d.code, d.span.start, d.span.end)).collect();
+    let got: Vec<_> = parsed.warnings().iter().map(|d| (d.code(), d.span().start, d.span().end)).collect();
     assert_eq!(got, [(Code::EmptyRange, 34, 68)]);
     // Different stems do not bound each other, and a range that is only
     // narrowed is fine.
@@ -148,7 +148,7 @@ fn hints_use_the_users_own_words() {
             Ok(parsed) => parsed.warnings().to_vec(),
             Err(error) => error.diagnostics().to_vec(),
         };
-        diagnostics.first().and_then(|d| d.hint.clone()).unwrap_or_default()
+        diagnostics.first().and_then(|d| d.hint().map(str::to_owned)).unwrap_or_default()
     };
     assert_eq!(hint("first_content_after:2 weeks ago"), r#"did you mean first_content_after:"2 weeks ago"?"#);
     assert_eq!(
@@ -160,9 +160,9 @@ fn hints_use_the_users_own_words() {
     assert_eq!(hint("assigned_to_me=true"), "did you mean `assigned_to_me:true`?");
     let long = format!("{}:x", "k".repeat(100_000));
     let error = Parser::new().parse(&long).unwrap_err();
-    let message = &error.diagnostics()[0].message;
+    let message = &error.diagnostics()[0].message();
     assert!(message.len() < 100, "{message}");
-    assert_eq!(error.diagnostics()[0].span.end, 100_000);
+    assert_eq!(error.diagnostics()[0].span().end, 100_000);
 }
 
 #[test]
@@ -170,9 +170,9 @@ fn warnings_keep_the_query_valid() {
     let parser = Parser::new().lenient(true);
     for (input, expected) in WARNED {
         let parsed = parser.parse(input).unwrap_or_else(|e| panic!("{input:?}:\n{e}"));
-        let got: Vec<_> = parsed.warnings().iter().map(|d| d.code).collect();
+        let got: Vec<_> = parsed.warnings().iter().map(|d| d.code()).collect();
         assert_eq!(&got, expected, "{input:?}");
-        assert!(parsed.warnings().iter().all(|d| d.severity == Severity::Warning));
+        assert!(parsed.warnings().iter().all(|d| d.severity() == Severity::Warning));
     }
 }
 
@@ -210,7 +210,7 @@ fn spans_follow_terms_after_duplicates_are_dropped() {
 
 fn render(input: &str) -> String {
     match Parser::new().parse(input) {
-        Ok(parsed) => ringq::diagnostic::render_all(input, parsed.warnings()),
+        Ok(parsed) => ringq::Diagnostic::render_all(input, parsed.warnings(), Style::Plain),
         Err(error) => error.to_string(),
     }
 }
@@ -272,7 +272,7 @@ fn rendering_handles_wide_characters_long_lines_and_control_characters() {
     insta::assert_snapshot!("huge_keyword", rendered);
     // Colour only when asked for.
     let error = Query::parse("asigned:1").unwrap_err();
-    let colored = ringq::diagnostic::render_all_styled("asigned:1", error.diagnostics(), Style::Colored);
+    let colored = error.render(Style::Colored);
     assert!(colored.contains("\u{1b}["), "{colored}");
     assert!(!error.to_string().contains('\u{1b}'));
 }

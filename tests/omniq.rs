@@ -4,17 +4,17 @@
 
 use chrono::{DateTime, TimeZone, Utc};
 use proptest::prelude::*;
-use ringq::dates::DateContext;
-use ringq::omniq::{self, Compiler, Index, Mapping, Predicate};
-use ringq::{Query, Value};
+use ringq::DateContext;
+use ringq::{Catalog, Parser, Query, Value};
+use ringq::{OmniqCompiler, OmniqIndex, OmniqMapping, Predicate};
 use serde_json::{json, Value as Json};
 
 fn context() -> DateContext {
     DateContext::new(Utc.with_ymd_and_hms(2026, 11, 24, 15, 30, 0).unwrap())
 }
 
-fn compiler() -> Compiler {
-    Compiler::new(Index::Agents)
+fn compiler() -> OmniqCompiler {
+    OmniqCompiler::new(OmniqIndex::Agents)
 }
 
 #[test]
@@ -49,7 +49,7 @@ fn number_fields_take_numbers_and_say_where_one_is_not() {
     for (q, at) in [("__v:null", 4..8), ("platform:web poolTotalTime:12s", 27..30), ("agentTotalTime:0x10", 15..19)] {
         let error = compiler().compile_str(q, &context()).unwrap_err();
         let d = &error.diagnostics()[0];
-        assert_eq!((d.code, d.span.range()), (ringq::Code::InvalidNumber, at), "{q}");
+        assert_eq!((d.code(), d.span().range()), (ringq::Code::InvalidNumber, at), "{q}");
     }
     // A residual number compares by value with the document's number.
     let plan = compiler().plan_str("__v:0 -__v:1", &context()).unwrap();
@@ -60,19 +60,19 @@ fn number_fields_take_numbers_and_say_where_one_is_not() {
 #[test]
 fn an_exact_created_at_given_a_span_warns() {
     let text = "createdAt:\"last month\" createdAt:\"2025-05-20 14:00:00\"";
-    let parsed = omniq::parser().dates(context()).parse(text).unwrap();
+    let parsed = Parser::omniq().dates(context()).parse(text).unwrap();
     let warnings = compiler().warnings(&parsed, &context());
     assert_eq!(warnings.len(), 1, "{warnings:?}");
-    assert_eq!((warnings[0].code, warnings[0].span.range()), (ringq::Code::ExactDateSpan, 0..22));
+    assert_eq!((warnings[0].code(), warnings[0].span().range()), (ringq::Code::ExactDateSpan, 0..22));
     assert_eq!(
-        warnings[0].hint.as_deref(),
+        warnings[0].hint(),
         Some("for the whole span, write `created_after:\"last month\" created_before:2026-11-01T00:00:00Z`")
     );
 }
 
 #[test]
 fn pages_and_sizes() {
-    let request = Compiler::new(Index::Campaings).from(200).size(50.try_into().unwrap());
+    let request = OmniqCompiler::new(OmniqIndex::Campaings).from(200).size(50.try_into().unwrap());
     let request = request.compile_str("platform:web", &context()).unwrap();
     assert_eq!(
         serde_json::to_value(request).unwrap(),
@@ -93,7 +93,7 @@ fn plans_keep_what_filter_by_cannot_say() {
     ];
     let mut out = serde_json::Map::new();
     for q in queries {
-        let mapping = Mapping::from_json(r#"{"status_in": "step"}"#).unwrap();
+        let mapping = OmniqMapping::from_json(r#"{"status_in": "step"}"#, &Catalog::ringcx()).unwrap();
         let plan = compiler().mapping(mapping).plan_str(q, &context()).unwrap_or_else(|e| panic!("{q}: {e}"));
         out.insert(q.to_owned(), serde_json::to_value(plan).unwrap());
     }
@@ -122,10 +122,10 @@ fn errors_name_the_term_and_the_way_out() {
 
 #[test]
 fn unknown_indexes_suggest_the_documented_ones() {
-    assert_eq!("agent".parse::<Index>().unwrap_err().to_string(), "unknown index `agent`; did you mean `agents`?");
-    assert_eq!("campaigns".parse::<Index>().unwrap_err().suggestions(), ["campaings"]);
-    for index in Index::ALL {
-        assert_eq!(index.as_str().parse::<Index>(), Ok(index));
+    assert_eq!("agent".parse::<OmniqIndex>().unwrap_err().to_string(), "unknown index `agent`; did you mean `agents`?");
+    assert_eq!("campaigns".parse::<OmniqIndex>().unwrap_err().suggestions(), ["campaings"]);
+    for index in OmniqIndex::ALL {
+        assert_eq!(index.as_str().parse::<OmniqIndex>(), Ok(index));
     }
 }
 
@@ -167,7 +167,7 @@ fn reference(query: &Query, document: &Json) -> bool {
             path("createdAt").and_then(Json::as_str).map(|t| DateTime::parse_from_rfc3339(t).unwrap().to_utc());
         let start = |v: &Value| match v {
             Value::Date(d) => d.expr().resolve(&context).unwrap().start,
-            Value::Raw(r) => ringq::dates::resolve(r, &context).unwrap().start,
+            Value::Raw(r) => ringq::resolve_date(r, &context).unwrap().start,
             _ => unreachable!(),
         };
         let holds = match (term.keyword(), term.value()) {
@@ -270,7 +270,7 @@ proptest! {
 
     #[test]
     fn request_and_residual_accept_exactly_what_the_query_accepts(q in query(), docs in prop::collection::vec(document(), 8)) {
-        let parsed = omniq::parser().dates(context()).parse(&q).unwrap();
+        let parsed = Parser::omniq().dates(context()).parse(&q).unwrap();
         let Ok(plan) = compiler().plan(parsed.query(), &context()) else {
             // Only an empty range is refused in plan mode; no document may match it.
             for doc in &docs {

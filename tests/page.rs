@@ -1,10 +1,10 @@
-//! Pagination planners: stopping rules, loop protection, validation, the
+//! OmniqPagination planners: stopping rules, loop protection, validation, the
 //! documented response shapes, and a simulated server property.
 
 use proptest::prelude::*;
-use ringq::page::{
-    Next, OmniqPage, OmniqPageRequest, OmniqPager, PageError, Pagination, Relation, RingCxPage, RingCxPageRequest,
-    RingCxPager, Stop, Total,
+use ringq::{
+    OmniqPage, OmniqPageRequest, OmniqPager, OmniqPagination, OmniqRelation, OmniqTotal, PageError, PageStep, PageStop,
+    RingCxPage, RingCxPageRequest, RingCxPager,
 };
 use serde_json::{json, Value};
 
@@ -22,7 +22,7 @@ fn omniq_page(from: u64, size: u64, n: u64, has_more: bool) -> OmniqPage<u64> {
         results: (from..from + n).collect(),
         total: None,
         count: Some(n),
-        pagination: Some(Pagination { from, size, has_more }),
+        pagination: Some(OmniqPagination { from, size, has_more }),
     }
 }
 
@@ -69,9 +69,9 @@ fn omniq_documented_response_parses_and_round_trips() {
         page,
         OmniqPage {
             results: vec![],
-            total: Some(Total { value: 10000, relation: Relation::Gte }),
+            total: Some(OmniqTotal { value: 10000, relation: OmniqRelation::Gte }),
             count: Some(15000),
-            pagination: Some(Pagination { from: 2000, size: 15000, has_more: true }),
+            pagination: Some(OmniqPagination { from: 2000, size: 15000, has_more: true }),
         }
     );
     let text = serde_json::to_string(&page).unwrap();
@@ -193,19 +193,19 @@ fn page_error_is_a_std_error() {
 // ---- stopping rules ----
 
 /// A stopping-rule case: (name, first request, page, stop after it).
-type StopCase = (&'static str, (u64, u64), (u64, u64), Option<Stop>);
+type StopCase = (&'static str, (u64, u64), (u64, u64), Option<PageStop>);
 
 #[test]
 fn ringcx_stopping_rules() {
     // (first request, page: count, echoed offset, records) -> stop after it
     let table: &[StopCase] = &[
         ("full page, more left", (0, 30), (100, 30), None),
-        ("page reaches count exactly", (70, 30), (100, 30), Some(Stop::Exhausted)),
-        ("last short page", (90, 30), (100, 10), Some(Stop::Exhausted)),
+        ("page reaches count exactly", (70, 30), (100, 30), Some(PageStop::Exhausted)),
+        ("last short page", (90, 30), (100, 10), Some(PageStop::Exhausted)),
         ("short page, more left (server capped)", (0, 30), (100, 20), None),
-        ("empty page", (0, 30), (100, 0), Some(Stop::EmptyPage)),
-        ("empty collection", (0, 30), (0, 0), Some(Stop::EmptyPage)),
-        ("offset already past count", (200, 30), (100, 5), Some(Stop::Exhausted)),
+        ("empty page", (0, 30), (100, 0), Some(PageStop::EmptyPage)),
+        ("empty collection", (0, 30), (0, 0), Some(PageStop::EmptyPage)),
+        ("offset already past count", (200, 30), (100, 5), Some(PageStop::Exhausted)),
     ];
     for &(name, (offset, limit), (count, n), stop) in table {
         let mut pager = RingCxPager::new(ringcx(offset, limit));
@@ -219,13 +219,13 @@ fn ringcx_stopping_rules() {
 #[test]
 fn omniq_stopping_rules() {
     // (request size, records returned, hasMore) -> stop after it
-    let table: &[(&str, u64, u64, bool, Option<Stop>)] = &[
+    let table: &[(&str, u64, u64, bool, Option<PageStop>)] = &[
         ("full page, hasMore", 10, 10, true, None),
-        ("hasMore false on a full page", 10, 10, false, Some(Stop::Exhausted)),
+        ("hasMore false on a full page", 10, 10, false, Some(PageStop::Exhausted)),
         ("short page, hasMore (server capped)", 10, 4, true, None),
-        ("short page, hasMore false", 10, 4, false, Some(Stop::Exhausted)),
-        ("empty results although hasMore", 10, 0, true, Some(Stop::EmptyPage)),
-        ("empty results, hasMore false", 10, 0, false, Some(Stop::EmptyPage)),
+        ("short page, hasMore false", 10, 4, false, Some(PageStop::Exhausted)),
+        ("empty results although hasMore", 10, 0, true, Some(PageStop::EmptyPage)),
+        ("empty results, hasMore false", 10, 0, false, Some(PageStop::EmptyPage)),
     ];
     for &(name, size, n, more, stop) in table {
         let mut pager = OmniqPager::new(omniq(20, size));
@@ -237,21 +237,21 @@ fn omniq_stopping_rules() {
 
 #[test]
 fn omniq_without_pagination_uses_exact_total_then_short_pages() {
-    let page = |n: u64, total: Option<Total>| OmniqPage {
+    let page = |n: u64, total: Option<OmniqTotal>| OmniqPage {
         results: vec![0u8; n as usize],
         total,
         count: None,
         pagination: None,
     };
-    let eq = |value| Some(Total { value, relation: Relation::Eq });
-    let gte = |value| Some(Total { value, relation: Relation::Gte });
-    let table: &[(&str, OmniqPage<u8>, Option<Stop>)] = &[
-        ("exact total reached", page(10, eq(10)), Some(Stop::Exhausted)),
+    let eq = |value| Some(OmniqTotal { value, relation: OmniqRelation::Eq });
+    let gte = |value| Some(OmniqTotal { value, relation: OmniqRelation::Gte });
+    let table: &[(&str, OmniqPage<u8>, Option<PageStop>)] = &[
+        ("exact total reached", page(10, eq(10)), Some(PageStop::Exhausted)),
         ("exact total not reached", page(10, eq(11)), None),
         ("lower bound total is not an end", page(10, gte(10)), None),
         ("no total, full page", page(10, None), None),
-        ("no total, short page", page(9, None), Some(Stop::Exhausted)),
-        ("lower bound total, short page", page(9, gte(10_000)), Some(Stop::Exhausted)),
+        ("no total, short page", page(9, None), Some(PageStop::Exhausted)),
+        ("lower bound total, short page", page(9, gte(10_000)), Some(PageStop::Exhausted)),
     ];
     for (name, p, stop) in table {
         let mut pager = OmniqPager::new(omniq(0, 10));
@@ -332,7 +332,7 @@ fn endless_server_is_bounded_by_max_records() {
     assert_eq!(ringcx_requests(RingCxPager::new(ringcx(40, 30)).with_max_records(60)), [(40, 30), (70, 30)]);
     assert_eq!(ringcx_requests(RingCxPager::new(ringcx(0, 30)).with_max_records(0)), []);
     let mut pager = OmniqPager::new(omniq(0, 10)).with_max_records(10);
-    assert_eq!(pager.observe(&omniq_page(0, 10, 10, true)).unwrap().stop(), Some(Stop::MaxRecords));
+    assert_eq!(pager.observe(&omniq_page(0, 10, 10, true)).unwrap().stop(), Some(PageStop::MaxRecords));
 }
 
 #[test]
@@ -345,7 +345,7 @@ fn positions_near_u64_max_do_not_overflow() {
         results: vec![0u8; 5],
         total: None,
         count: None,
-        pagination: Some(Pagination { from: u64::MAX - 5, size: 5, has_more: true }),
+        pagination: Some(OmniqPagination { from: u64::MAX - 5, size: 5, has_more: true }),
     });
     assert_eq!(err, Err(PageError::Overflow { offset: u64::MAX }));
     let pager = RingCxPager::new(ringcx(u64::MAX - 5, 30)).with_max_records(u64::MAX);
@@ -380,8 +380,8 @@ fn bad_windows_are_refused() {
 #[test]
 fn window_stops_at_its_end_even_if_server_has_more() {
     let mut pager = RingCxPager::window(0..100).unwrap();
-    let next: Next = pager.observe(&ringcx_page(5000, 0, 100, 100)).unwrap();
-    assert_eq!(next.stop(), Some(Stop::MaxRecords));
+    let next: PageStep = pager.observe(&ringcx_page(5000, 0, 100, 100)).unwrap();
+    assert_eq!(next.stop(), Some(PageStop::MaxRecords));
     assert!(next.is_done());
 }
 
@@ -399,8 +399,8 @@ fn omniq_server(total: u64, cap: u64, req: OmniqPageRequest) -> OmniqPage<u64> {
     let results: Vec<u64> = (req.from()..end).collect();
     OmniqPage {
         count: Some(results.len() as u64),
-        total: Some(Total { value: total, relation: Relation::Eq }),
-        pagination: Some(Pagination { from: req.from(), size: req.size(), has_more: end < total }),
+        total: Some(OmniqTotal { value: total, relation: OmniqRelation::Eq }),
+        pagination: Some(OmniqPagination { from: req.from(), size: req.size(), has_more: end < total }),
         results,
     }
 }

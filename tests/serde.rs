@@ -3,8 +3,8 @@
 //! same value.
 
 use proptest::prelude::*;
-use ringq::dates::business::BusinessCalendar;
-use ringq::omniq::Mapping;
+use ringq::BusinessCalendar;
+use ringq::OmniqMapping;
 use ringq::{Diagnostic, Parser, Query};
 
 const TYPICAL: &str = "assigned_to_me:true -status_in:replied first_content_after:\"2 weeks ago at 4pm\" \
@@ -154,12 +154,12 @@ fn calendars_and_mappings_read_back() {
         r#"{"week":{"fri":[["09:00","17:00"]],"mon":[["09:00","17:00"]],"thu":[["09:00","17:00"]],"tue":[["09:00","17:00"]],"wed":[["09:00","17:00"]]},"holidays":[]}"#
     );
     assert_eq!(serde_json::from_str::<BusinessCalendar>(&json).unwrap(), calendar);
-    let mapping: Mapping = serde_json::from_str(r#"{"assigned_to": "workflow.attrs.agentId"}"#).unwrap();
+    let mapping: OmniqMapping = serde_json::from_str(r#"{"assigned_to": "workflow.attrs.agentId"}"#).unwrap();
     assert_eq!(mapping.field("assigned_to"), Some("workflow.attrs.agentId"));
     assert_eq!(mapping.field("first_content_after"), Some("createdAt"));
     let json = serde_json::to_string(&mapping).unwrap();
-    assert_eq!(serde_json::from_str::<Mapping>(&json).unwrap(), mapping);
-    assert!(serde_json::from_str::<Mapping>(r#"{"asigned_to": "x"}"#).is_err());
+    assert_eq!(serde_json::from_str::<OmniqMapping>(&json).unwrap(), mapping);
+    assert!(serde_json::from_str::<OmniqMapping>(r#"{"asigned_to": "x"}"#).is_err());
 }
 
 proptest! {

@@ -5,14 +5,14 @@
 
 use chrono::{TimeZone, Utc};
 use libfuzzer_sys::fuzz_target;
-use ringq::dates::DateContext;
-use ringq::omniq::{Compiler, Index};
+use ringq::DateContext;
+use ringq::{OmniqCompiler, OmniqIndex};
 
 fuzz_target!(|input: (u8, &str)| {
     let (which, text) = input;
-    let index = Index::ALL[usize::from(which) % Index::ALL.len()];
+    let index = OmniqIndex::ALL[usize::from(which) % OmniqIndex::ALL.len()];
     let context = DateContext::new(Utc.with_ymd_and_hms(2026, 11, 24, 15, 30, 0).unwrap());
-    let compiler = Compiler::new(index);
+    let compiler = OmniqCompiler::new(index);
     match compiler.compile_str(text, &context) {
         Ok(request) => {
             let json: serde_json::Value = serde_json::from_str(&serde_json::to_string(&request).unwrap()).unwrap();
@@ -22,7 +22,7 @@ fuzz_target!(|input: (u8, &str)| {
         }
         Err(error) => {
             for d in error.diagnostics() {
-                assert!(text.get(d.span.range()).is_some(), "{d:?}");
+                assert!(text.get(d.span().range()).is_some(), "{d:?}");
             }
         }
     }

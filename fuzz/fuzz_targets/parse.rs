@@ -15,8 +15,8 @@ fuzz_target!(|text: &str| {
             }
             Err(error) => {
                 for d in error.diagnostics() {
-                    assert!(d.span.start <= d.span.end && d.span.end <= text.len(), "{d:?}");
-                    assert!(text.is_char_boundary(d.span.start) && text.is_char_boundary(d.span.end), "{d:?}");
+                    assert!(d.span().start <= d.span().end && d.span().end <= text.len(), "{d:?}");
+                    assert!(text.is_char_boundary(d.span().start) && text.is_char_boundary(d.span().end), "{d:?}");
                 }
                 let _ = error.to_string();
             }

@@ -6,7 +6,7 @@
 //! does with `guess: false`.
 
 mod ast;
-pub mod business;
+mod business;
 mod grammar;
 mod local;
 mod resolve;
@@ -19,8 +19,9 @@ use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 
+use crate::diagnostic::{Code, Diagnostic};
 use crate::span::Span;
-pub use business::BusinessCalendar;
+pub use business::{BusinessCalendar, BusinessCalendarBuilder, BusinessError, BusinessUnit, CalendarError};
 
 /// How ambiguous numeric dates such as `03/04/2011` are read.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -47,18 +48,24 @@ pub enum Direction {
 
 /// Everything a date expression is resolved against. No clock, no global
 /// state: the same context and text always give the same span.
+///
+/// ```
+/// use chrono::{TimeZone, Utc};
+/// use ringq::{DateContext, Direction, Locale};
+///
+/// let context = DateContext::new(Utc.with_ymd_and_hms(2026, 11, 24, 12, 0, 0).unwrap())
+///     .with_tz(chrono_tz::Europe::Paris)
+///     .with_locale(Locale::Fr)
+///     .with_prefer(Direction::Future);
+/// assert_eq!(context.tz(), chrono_tz::Europe::Paris);
+/// ```
 #[derive(Clone, Debug, PartialEq)]
 pub struct DateContext {
-    /// The instant "now".
-    pub now: DateTime<Utc>,
-    /// The zone in which days, weeks and clock times are counted.
-    pub tz: Tz,
-    /// How ambiguous numeric dates are read.
-    pub locale: Locale,
-    /// How incomplete dates are completed.
-    pub prefer: Direction,
-    /// Opening hours for `N business hours ago` and friends.
-    pub calendar: BusinessCalendar,
+    now: DateTime<Utc>,
+    tz: Tz,
+    locale: Locale,
+    prefer: Direction,
+    calendar: BusinessCalendar,
 }
 
 impl DateContext {
@@ -72,6 +79,56 @@ impl DateContext {
             prefer: Direction::Past,
             calendar: BusinessCalendar::default(),
         }
+    }
+
+    /// The same context in the zone `tz`, where days, weeks and clock times
+    /// are counted.
+    pub fn with_tz(mut self, tz: Tz) -> Self {
+        self.tz = tz;
+        self
+    }
+
+    /// The same context reading ambiguous numeric dates by `locale`.
+    pub fn with_locale(mut self, locale: Locale) -> Self {
+        self.locale = locale;
+        self
+    }
+
+    /// The same context completing incomplete dates towards `prefer`.
+    pub fn with_prefer(mut self, prefer: Direction) -> Self {
+        self.prefer = prefer;
+        self
+    }
+
+    /// The same context counting business time by `calendar`.
+    pub fn with_calendar(mut self, calendar: BusinessCalendar) -> Self {
+        self.calendar = calendar;
+        self
+    }
+
+    /// The instant "now".
+    pub fn now(&self) -> DateTime<Utc> {
+        self.now
+    }
+
+    /// The zone in which days, weeks and clock times are counted.
+    pub fn tz(&self) -> Tz {
+        self.tz
+    }
+
+    /// How ambiguous numeric dates are read.
+    pub fn locale(&self) -> Locale {
+        self.locale
+    }
+
+    /// How incomplete dates are completed.
+    pub fn prefer(&self) -> Direction {
+        self.prefer
+    }
+
+    /// Opening hours for `N business hours ago` and friends.
+    pub fn calendar(&self) -> &BusinessCalendar {
+        &self.calendar
     }
 }
 
@@ -89,41 +146,67 @@ pub struct DateSpan {
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[error("{message}")]
 pub struct DateError {
-    /// Where in the expression the problem is (bytes of the expression).
-    pub span: Span,
-    /// What is wrong, in words.
-    pub message: String,
-    /// What to write instead, when there is a good guess.
-    pub hint: Option<String>,
+    span: Span,
+    message: String,
+    hint: Option<String>,
 }
 
 /// Something worth telling about a date that resolves: a weekday that is
 /// not its date's (`Thursday July 31 2006`), or a reading that may surprise
 /// (`2006` alone is the time 20:06, as RingCX reads it).
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-#[error("{message}")]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DateWarning {
-    /// Where in the expression (bytes of the expression).
-    pub span: Span,
-    /// What was noticed, in words.
-    pub message: String,
-    /// What to write instead, when there is a good guess.
-    pub hint: Option<String>,
+    span: Span,
+    message: String,
+    hint: Option<String>,
 }
 
-impl From<DateError> for crate::Diagnostic {
-    /// An [`crate::Code::InvalidDate`] error with the span counted in bytes
-    /// of the expression.
+/// The accessors the two share.
+macro_rules! date_problem {
+    ($type:ident) => {
+        impl $type {
+            /// Where in the expression (bytes of the expression).
+            pub fn span(&self) -> Span {
+                self.span
+            }
+
+            /// What is wrong or was noticed, in words.
+            pub fn message(&self) -> &str {
+                &self.message
+            }
+
+            /// What to write instead, when there is a good guess.
+            pub fn hint(&self) -> Option<&str> {
+                self.hint.as_deref()
+            }
+        }
+    };
+}
+
+date_problem!(DateError);
+date_problem!(DateWarning);
+
+impl From<DateError> for Diagnostic {
+    /// An [`Code::InvalidDate`] error with the span counted in bytes of the
+    /// expression: the one place a date error becomes a diagnostic.
     fn from(e: DateError) -> Self {
-        crate::Diagnostic { hint: e.hint, ..crate::Diagnostic::error(crate::Code::InvalidDate, e.span, e.message) }
+        let diagnostic = Diagnostic::error(Code::InvalidDate, e.span, e.message);
+        match e.hint {
+            Some(hint) => diagnostic.with_hint(hint),
+            None => diagnostic,
+        }
     }
 }
 
-impl From<DateWarning> for crate::Diagnostic {
-    /// A [`crate::Code::DateReading`] warning with the span counted in bytes
-    /// of the expression.
+impl From<DateWarning> for Diagnostic {
+    /// A [`Code::DateReading`] warning with the span counted in bytes of the
+    /// expression.
     fn from(w: DateWarning) -> Self {
-        crate::Diagnostic { hint: w.hint, ..crate::Diagnostic::warning(crate::Code::DateReading, w.span, w.message) }
+        let diagnostic = Diagnostic::warning(Code::DateReading, w.span, w.message);
+        match w.hint {
+            Some(hint) => diagnostic.with_hint(hint),
+            None => diagnostic,
+        }
     }
 }
 
@@ -135,14 +218,14 @@ impl From<DateWarning> for crate::Diagnostic {
 ///
 /// ```
 /// use chrono::{TimeZone, Utc};
-/// use ringq::dates::{DateContext, HumanDate};
+/// use ringq::{DateContext, HumanDate};
 ///
 /// let date: HumanDate = "2 weeks ago at 4pm".parse()?;
 /// let now = Utc.with_ymd_and_hms(2026, 11, 24, 12, 34, 56).unwrap();
 /// let span = date.resolve(&DateContext::new(now))?;
 /// assert_eq!(span.start.to_rfc3339(), "2026-11-10T16:00:00+00:00");
 /// assert_eq!((span.end - span.start).num_seconds(), 1);
-/// # Ok::<(), ringq::dates::DateError>(())
+/// # Ok::<(), ringq::DateError>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct HumanDate {
@@ -165,14 +248,14 @@ impl HumanDate {
     ///
     /// ```
     /// use chrono::{TimeZone, Utc};
-    /// use ringq::dates::{DateContext, HumanDate};
+    /// use ringq::{DateContext, HumanDate};
     ///
     /// let date: HumanDate = "Thursday July 31 2006".parse()?;
     /// let now = Utc.with_ymd_and_hms(2026, 11, 24, 12, 0, 0).unwrap();
     /// let (span, warnings) = date.resolve_with_warnings(&DateContext::new(now))?;
     /// assert_eq!(span.start.to_rfc3339(), "2006-07-31T00:00:00+00:00");
-    /// assert_eq!(warnings[0].message, "july 31 2006 is a monday, not a thursday");
-    /// # Ok::<(), ringq::dates::DateError>(())
+    /// assert_eq!(warnings[0].message(), "july 31 2006 is a monday, not a thursday");
+    /// # Ok::<(), ringq::DateError>(())
     /// ```
     pub fn resolve_with_warnings(&self, ctx: &DateContext) -> Result<(DateSpan, Vec<DateWarning>), DateError> {
         let resolver = resolve::Resolver::new(ctx, self.text.len());
@@ -305,7 +388,17 @@ impl fmt::Display for HumanDate {
     }
 }
 
-/// Parses and resolves `text` in one step.
-pub fn resolve(text: &str, ctx: &DateContext) -> Result<DateSpan, DateError> {
+/// Parses and resolves a date expression in one step.
+///
+/// ```
+/// use chrono::{TimeZone, Utc};
+/// use ringq::{resolve_date, DateContext};
+///
+/// let context = DateContext::new(Utc.with_ymd_and_hms(2026, 11, 24, 12, 0, 0).unwrap());
+/// let span = resolve_date("yesterday", &context)?;
+/// assert_eq!(span.start.to_rfc3339(), "2026-11-23T00:00:00+00:00");
+/// # Ok::<(), ringq::DateError>(())
+/// ```
+pub fn resolve_date(text: &str, ctx: &DateContext) -> Result<DateSpan, DateError> {
     text.parse::<HumanDate>()?.resolve(ctx)
 }

@@ -14,13 +14,13 @@ use chrono::{DateTime, TimeDelta, Utc};
 use serde_json::{Map, Value as Json};
 
 use super::mapping::is_field_path;
-use super::{format_instant, Index, Mapping, Plan, Predicate, Request};
-use crate::bounds::{bound, narrow, side, Range, Side};
-use crate::catalog::{Catalog, Repeat};
-use crate::dates::{DateContext, DateSpan};
-use crate::diagnostic::{Code, Diagnostic, Error};
+use super::{format_instant, own_field, OmniqIndex, OmniqMapping, OmniqPlan, OmniqRequest, Predicate, CREATED_AT};
+use crate::bounds::{bound, narrow, Range};
+use crate::catalog::{BoundSide, Catalog, Repeat};
+use crate::dates::{DateContext, DateError, DateSpan};
+use crate::diagnostic::{shown, Code, Diagnostic, Error};
 use crate::query::{DateValue, Query, Term, Value};
-use crate::validate::{parse_bool, Parsed, TermSpans};
+use crate::validate::{date_value, parse_bool, Parsed, Parser, TermSpans};
 
 /// The fields the published document schema types as booleans.
 const BOOLEAN_FIELDS: [&str; 2] = ["isNewClient", "workflow.attrs.clientFromTemplate"];
@@ -28,8 +28,6 @@ const BOOLEAN_FIELDS: [&str; 2] = ["isNewClient", "workflow.attrs.clientFromTemp
 /// each may be `null`.
 const NUMBER_FIELDS: [(&str, bool); 4] =
     [("agentTotalTime", true), ("botTotalTime", true), ("poolTotalTime", true), ("__v", false)];
-/// The field whose values are dates: `createdAt:DATE`, and the range form.
-const CREATED_AT: &str = "createdAt";
 /// The documented default page size.
 const DEFAULT_SIZE: NonZeroU64 = match NonZeroU64::new(10) {
     Some(size) => size,
@@ -48,26 +46,64 @@ const PLAN_HINT: &str = "plan mode (`--plan`) keeps it as a residual predicate t
 ///   `agentTotalTime`, `botTotalTime`, `poolTotalTime` (which may be `null`)
 ///   and `__v`, numbers in the schema, compile to JSON numbers.
 /// - `createdAt:DATE` is the exact form `"createdAt": "<start of DATE>"`
-///   (a DATE that names a span, `last month`, warns: see [`Compiler::warnings`]).
+///   (a DATE that names a span, `last month`, warns: see [`OmniqCompiler::warnings`]).
 /// - `created_after:X` / `created_before:Y` are
 ///   `"createdAt": {"from": start(X), "to": start(Y) - 1 ms}`; with one of
 ///   them only, only that key. Several bounds narrow to the tightest; an
 ///   empty range is an error. With an exact `createdAt` as well, the range
 ///   is dropped when the instant is inside it (the exact match says more),
 ///   and is an error otherwise.
-/// - RingCX keywords compile through the [`Mapping`]; an unmapped one is an
+/// - RingCX keywords compile through the [`OmniqMapping`]; an unmapped one is an
 ///   error.
 /// - Negated terms, a second value for a field, alternatives of an "any of"
 ///   keyword (`status_in`, `source`, …) and free text are residual: an error
-///   for [`Compiler::compile`], a [`Predicate`] for [`Compiler::plan`].
+///   for [`OmniqCompiler::compile`], a [`Predicate`] for [`OmniqCompiler::plan`].
 /// - `order` is an error: `getmydata` does not sort.
+///
+/// `GET /getmydata` takes `{"index": ..., "filterBy": {...}, "from": N,
+/// "size": N}`. `filterBy` is a flat conjunction of `"field": value` pairs,
+/// one value per field, plus the `createdAt` range form
+/// `{"from": ..., "to": ...}`. Keywords name document fields; RingCX
+/// keywords reach a field through a [`OmniqMapping`].
+///
+/// Nothing is silently dropped. What `filterBy` cannot express (a negated
+/// term, a second value for a field, free text) is an error from
+/// [`OmniqCompiler::compile`]; [`OmniqCompiler::plan`] instead returns the request and
+/// a [`Predicate`] to apply to the returned documents, such that a document
+/// matches the query exactly when it matches the request and the predicate.
+///
+/// ```
+/// use chrono::{TimeZone, Utc};
+/// use ringq::DateContext;
+/// use ringq::{OmniqCompiler, OmniqIndex};
+///
+/// let context = DateContext::new(Utc.with_ymd_and_hms(2026, 11, 24, 15, 30, 0).unwrap());
+/// let compiler = OmniqCompiler::new(OmniqIndex::Communications).size(15.try_into()?);
+/// let request = compiler.compile_str("platform:web isNewClient:yes", &context)?;
+/// assert_eq!(
+///     serde_json::to_value(&request)?,
+///     serde_json::json!({
+///         "index": "communications",
+///         "filterBy": {"isNewClient": true, "platform": "web"},
+///         "from": 0,
+///         "size": 15,
+///     }),
+/// );
+///
+/// // Negation and free text do not fit in filterBy: plan mode keeps them.
+/// let plan = compiler.plan_str("platform:web -campaign:spring refund", &context)?;
+/// let document = serde_json::json!({"platform": "web", "campaign": "autumn", "step": "Refund asked"});
+/// assert!(plan.residual.matches(&document));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Debug)]
-pub struct Compiler {
-    index: Index,
+pub struct OmniqCompiler {
+    index: OmniqIndex,
     from: u64,
     size: NonZeroU64,
-    mapping: Mapping,
-    catalog: Catalog,
+    mapping: OmniqMapping,
+    /// The OmniQ parser over the compiler's catalogue, made once.
+    parser: Parser,
 }
 
 /// One problem compiling one term (or two terms, for an empty range).
@@ -109,7 +145,7 @@ struct Constraint {
 enum Kind {
     Equals(Json),
     At(DateTime<Utc>),
-    Bound(Side, DateTime<Utc>),
+    Bound(BoundSide, DateTime<Utc>),
 }
 
 /// A term, compiled.
@@ -126,10 +162,18 @@ struct Residual {
     predicate: Predicate,
 }
 
-impl Compiler {
+impl OmniqCompiler {
     /// A compiler for `index`, page `from` 0, `size` 10, the default mapping.
-    pub fn new(index: Index) -> Self {
-        Compiler { index, from: 0, size: DEFAULT_SIZE, mapping: Mapping::default(), catalog: super::catalog() }
+    pub fn new(index: OmniqIndex) -> Self {
+        OmniqCompiler { index, from: 0, size: DEFAULT_SIZE, mapping: OmniqMapping::default(), parser: Parser::omniq() }
+    }
+
+    /// Uses `base` (extended with OmniQ's own keywords, see
+    /// [`Catalog::for_omniq`]) instead of the RingCX catalogue: for parsing
+    /// text, and for what each keyword means (ranges, "any of").
+    pub fn catalog(mut self, base: Catalog) -> Self {
+        self.parser = Parser::new().lenient(true).catalog(base.for_omniq());
+        self
     }
 
     /// Requests start at result `from`.
@@ -145,18 +189,28 @@ impl Compiler {
     }
 
     /// Uses `mapping` for RingCX keywords.
-    pub fn mapping(mut self, mapping: Mapping) -> Self {
+    pub fn mapping(mut self, mapping: OmniqMapping) -> Self {
         self.mapping = mapping;
         self
     }
 
     /// Compiles `query`, resolving its dates against `context`. Anything
     /// `filterBy` cannot express is an error: nothing is dropped.
-    pub fn compile(&self, query: &Query, context: &DateContext) -> Result<Request, CompileErrors> {
+    pub fn compile(&self, query: &Query, context: &DateContext) -> Result<OmniqRequest, CompileErrors> {
+        self.compile_in(query, Some(context))
+    }
+
+    /// [`OmniqCompiler::compile`], where a date is an error when there is no
+    /// context to resolve it in.
+    pub(crate) fn compile_in(
+        &self,
+        query: &Query,
+        context: Option<&DateContext>,
+    ) -> Result<OmniqRequest, CompileErrors> {
         let (request, residual, mut errors) = self.build(query, context);
         for part in residual {
             for term in part.terms {
-                errors.push(CompileError::new(Code::NotExpressible, term, Part::Term, &part.why).hint(PLAN_HINT));
+                errors.push(CompileError::new(Code::NotExpressible, term, Part::Term, &part.why).with_hint(PLAN_HINT));
             }
         }
         CompileErrors::check(errors).map(|()| request)
@@ -164,11 +218,17 @@ impl Compiler {
 
     /// Compiles `query` into a request and the residual predicate: a
     /// document matches the query exactly when it matches both.
-    pub fn plan(&self, query: &Query, context: &DateContext) -> Result<Plan, CompileErrors> {
+    pub fn plan(&self, query: &Query, context: &DateContext) -> Result<OmniqPlan, CompileErrors> {
+        self.plan_in(query, Some(context))
+    }
+
+    /// [`OmniqCompiler::plan`], where a date is an error when there is no
+    /// context to resolve it in.
+    pub(crate) fn plan_in(&self, query: &Query, context: Option<&DateContext>) -> Result<OmniqPlan, CompileErrors> {
         let (request, residual, errors) = self.build(query, context);
         CompileErrors::check(errors)?;
         let residual = Predicate::All(residual.into_iter().map(|part| part.predicate).collect());
-        Ok(Plan { request, residual })
+        Ok(OmniqPlan { request, residual })
     }
 
     /// Warnings about terms that compile, but perhaps not as meant: an
@@ -183,7 +243,7 @@ impl Compiler {
                 if term.keyword() != CREATED_AT || term.is_negated() {
                     return None;
                 }
-                let span = DateValue::parse(text).ok()?.expr().resolve(context).ok()?;
+                let span = date_value(text).ok()?.expr().resolve(context).ok()?;
                 if span.end - span.start <= TimeDelta::seconds(1) {
                     return None;
                 }
@@ -191,7 +251,7 @@ impl Compiler {
                 let before = span.end.to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
                 let message = format!(
                     "`createdAt` matches one instant exactly: `{}` is a span, and only its first instant ({}) matches",
-                    crate::diagnostic::shown(text),
+                    shown(text),
                     format_instant(span.start)
                 );
                 Some(
@@ -202,21 +262,28 @@ impl Compiler {
             .collect()
     }
 
-    /// Parses `text` with [`super::parser`] (dates resolved against
-    /// `context`) and compiles it; errors point into `text`.
-    pub fn compile_str(&self, text: &str, context: &DateContext) -> Result<Request, Error> {
-        let parsed = super::parser().dates(context.clone()).parse(text)?;
+    /// Parses `text` as [`Parser::omniq`] does, over the compiler's
+    /// catalogue (dates resolved against `context`), and compiles it;
+    /// errors point into `text`.
+    pub fn compile_str(&self, text: &str, context: &DateContext) -> Result<OmniqRequest, Error> {
+        let parsed = self.parse(text, Some(context))?;
         self.compile(parsed.query(), context).map_err(|e| e.into_error(text, &parsed))
     }
 
-    /// Parses `text` with [`super::parser`] and plans it; errors point into
-    /// `text`.
-    pub fn plan_str(&self, text: &str, context: &DateContext) -> Result<Plan, Error> {
-        let parsed = super::parser().dates(context.clone()).parse(text)?;
+    /// Parses `text` as [`OmniqCompiler::compile_str`] does and plans it;
+    /// errors point into `text`.
+    pub fn plan_str(&self, text: &str, context: &DateContext) -> Result<OmniqPlan, Error> {
+        let parsed = self.parse(text, Some(context))?;
         self.plan(parsed.query(), context).map_err(|e| e.into_error(text, &parsed))
     }
 
-    fn build(&self, query: &Query, context: &DateContext) -> (Request, Vec<Residual>, Vec<CompileError>) {
+    /// Parses `text` with the compiler's parser, resolving dates against
+    /// `context`.
+    pub(crate) fn parse(&self, text: &str, context: Option<&DateContext>) -> Result<Parsed, Error> {
+        self.parser.parse_with(text, context)
+    }
+
+    fn build(&self, query: &Query, context: Option<&DateContext>) -> (OmniqRequest, Vec<Residual>, Vec<CompileError>) {
         let terms = query.terms();
         let mut errors = Vec::new();
         let mut residual = Vec::new();
@@ -240,12 +307,12 @@ impl Compiler {
             self.field(terms, &field, constraints, &mut filter, &mut residual, &mut errors);
         }
         residual.sort_by_key(|part| part.terms.first().copied());
-        let request = Request { index: self.index, filter_by: filter, from: self.from, size: self.size };
+        let request = OmniqRequest { index: self.index, filter_by: filter, from: self.from, size: self.size };
         (request, residual, errors)
     }
 
     /// Compiles one term on its own.
-    fn term(&self, index: usize, term: &Term, context: &DateContext) -> Result<Compiled, CompileError> {
+    fn term(&self, index: usize, term: &Term, context: Option<&DateContext>) -> Result<Compiled, CompileError> {
         let keyword = term.keyword();
         let negated = term.is_negated();
         let constraint = |field: &str, negated: bool, kind: Kind| {
@@ -259,19 +326,19 @@ impl Compiler {
                 Part::Term,
                 format!("getmydata does not sort: `{term}` cannot be compiled"),
             )
-            .hint("remove it, and sort the returned documents")),
+            .with_hint("remove it, and sort the returned documents")),
             Value::Raw(text) => {
                 if !is_field_path(keyword) {
                     return Err(CompileError::new(
                         Code::InvalidField,
                         index,
                         Part::Keyword,
-                        format!("`{}` is not a field path: a path segment is empty", crate::diagnostic::shown(keyword)),
+                        format!("`{}` is not a field path: a path segment is empty", shown(keyword)),
                     )
-                    .hint("separate names with single dots, as in `workflow.attrs.contact.email`"));
+                    .with_hint("separate names with single dots, as in `workflow.attrs.contact.email`"));
                 }
                 if keyword == CREATED_AT {
-                    let date = DateValue::parse(text).map_err(|e| date_error(index, e))?;
+                    let date = date_value(text).map_err(|e| date_error(index, e))?;
                     let span = resolve(index, &date, context)?;
                     return constraint(keyword, negated, Kind::At(span.start));
                 }
@@ -282,14 +349,15 @@ impl Compiler {
                 }
             }
             value => {
-                let field = match keyword {
-                    "created_after" | "created_before" => CREATED_AT,
-                    _ => self.mapping.field(keyword).ok_or_else(|| unmapped(index, keyword))?,
+                let field = match own_field(keyword) {
+                    Some(field) => field,
+                    None => self.mapping.field(keyword).ok_or_else(|| unmapped(index, keyword))?,
                 };
                 let kind = match value {
                     Value::Date(date) => {
                         let span = resolve(index, date, context)?;
-                        match side(keyword) {
+                        let spec = self.parser.catalog_used().get(keyword);
+                        match spec.and_then(|spec| spec.bound.as_ref()).map(|bound| bound.side) {
                             Some(side) => Kind::Bound(side, bound(side, span).ok_or_else(|| out_of_range(index))?),
                             None => Kind::At(span.start),
                         }
@@ -343,7 +411,7 @@ impl Compiler {
                         format!("`{}` and `{}` leave no instant: the range is empty", shown(from), shown(to)),
                     )
                     .other(from)
-                    .hint("the lower bound must not be after the upper bound"),
+                    .with_hint("the lower bound must not be after the upper bound"),
                 );
                 return;
             }
@@ -378,7 +446,7 @@ impl Compiler {
                             ),
                         )
                         .other(bound)
-                        .hint("remove one of them"),
+                        .with_hint("remove one of them"),
                     );
                 }
             }
@@ -412,7 +480,8 @@ impl Compiler {
         residual: &mut Vec<Residual>,
     ) -> Vec<Constraint> {
         let keyword_of = |c: &Constraint| terms.get(c.term).map(Term::keyword).unwrap_or_default();
-        let is_any_of = |keyword: &str| self.catalog.get(keyword).is_some_and(|spec| spec.repeat == Repeat::AnyOf);
+        let catalog = self.parser.catalog_used();
+        let is_any_of = |keyword: &str| catalog.get(keyword).is_some_and(|spec| spec.repeat == Repeat::AnyOf);
         let mut groups: BTreeMap<&str, Vec<Constraint>> = BTreeMap::new();
         let mut rest = Vec::new();
         for c in positive {
@@ -447,8 +516,8 @@ impl Kind {
         match self {
             Kind::Equals(value) => Predicate::Eq { field, value: value.clone() },
             Kind::At(at) => Predicate::Range { field, from: Some(*at), to: Some(*at) },
-            Kind::Bound(Side::From, at) => Predicate::Range { field, from: Some(*at), to: None },
-            Kind::Bound(Side::To, at) => Predicate::Range { field, from: None, to: Some(*at) },
+            Kind::Bound(BoundSide::Lower, at) => Predicate::Range { field, from: Some(*at), to: None },
+            Kind::Bound(BoundSide::Upper, at) => Predicate::Range { field, from: None, to: Some(*at) },
         }
     }
 
@@ -492,9 +561,9 @@ fn field_value(index: usize, field: &str, text: &str) -> Result<Json, CompileErr
                 Code::InvalidNumber,
                 index,
                 Part::Value,
-                format!("`{field}` is a number field, not `{}`", crate::diagnostic::shown(text)),
+                format!("`{field}` is a number field, not `{}`", shown(text)),
             )
-            .hint(format!("write a number such as `12` or `1.5`{also}"))
+            .with_hint(format!("write a number such as `12` or `1.5`{also}"))
         });
     }
     if !BOOLEAN_FIELDS.contains(&field) {
@@ -505,20 +574,31 @@ fn field_value(index: usize, field: &str, text: &str) -> Result<Json, CompileErr
             Code::InvalidBoolean,
             index,
             Part::Value,
-            format!("`{field}` is a boolean field, not `{}`", crate::diagnostic::shown(text)),
+            format!("`{field}` is a boolean field, not `{}`", shown(text)),
         )
-        .hint("use `true` or `false` (also `1 on yes` / `0 off no`)")
+        .with_hint("use `true` or `false` (also `1 on yes` / `0 off no`)")
     })
 }
 
-fn resolve(index: usize, date: &DateValue, context: &DateContext) -> Result<DateSpan, CompileError> {
+/// The span of `date`; without a context there is no "now" to resolve it
+/// against, which is an error at the value.
+fn resolve(index: usize, date: &DateValue, context: Option<&DateContext>) -> Result<DateSpan, CompileError> {
+    let Some(context) = context else {
+        return Err(CompileError::new(
+            Code::InvalidDate,
+            index,
+            Part::Value,
+            format!("`{}` cannot be resolved: no \"now\" was given", shown(date.text())),
+        )
+        .with_hint("give the instant to resolve dates against (`now` in the options)"));
+    };
     date.expr().resolve(context).map_err(|e| date_error(index, e))
 }
 
-fn date_error(index: usize, error: crate::dates::DateError) -> CompileError {
-    let compile_error = CompileError::new(Code::InvalidDate, index, Part::Value, error.message);
-    match error.hint {
-        Some(hint) => compile_error.hint(hint),
+fn date_error(index: usize, error: DateError) -> CompileError {
+    let compile_error = CompileError::new(Code::InvalidDate, index, Part::Value, error.message());
+    match error.hint() {
+        Some(hint) => compile_error.with_hint(hint),
         None => compile_error,
     }
 }
@@ -528,13 +608,10 @@ fn out_of_range(index: usize) -> CompileError {
 }
 
 fn unmapped(index: usize, keyword: &str) -> CompileError {
-    CompileError::new(
-        Code::UnmappedKeyword,
-        index,
-        Part::Keyword,
-        format!("`{}` has no OmniQ field", crate::diagnostic::shown(keyword)),
-    )
-    .hint(format!("map it to a document field, e.g. `{{\"{keyword}\": \"FIELD\"}}` with `--mapping FILE.json`"))
+    CompileError::new(Code::UnmappedKeyword, index, Part::Keyword, format!("`{}` has no OmniQ field", shown(keyword)))
+        .with_hint(format!(
+            "map it to a document field, e.g. `{{\"{keyword}\": \"FIELD\"}}` with `--mapping FILE.json`"
+        ))
 }
 
 impl CompileError {
@@ -542,7 +619,7 @@ impl CompileError {
         CompileError { code, term, other: None, part, message: message.into(), hint: None }
     }
 
-    fn hint(mut self, hint: impl Into<String>) -> Self {
+    fn with_hint(mut self, hint: impl Into<String>) -> Self {
         self.hint = Some(hint.into());
         self
     }
@@ -573,25 +650,24 @@ impl CompileError {
     }
 
     /// What to do about it.
-    pub fn hint_text(&self) -> Option<&str> {
+    pub fn hint(&self) -> Option<&str> {
         self.hint.as_deref()
     }
 
     /// The diagnostic at the term's span (`spans` as from [`Parsed::spans`]);
-    /// a conflict covers both terms.
+    /// a conflict also points at the other term.
     pub fn to_diagnostic(&self, spans: &[TermSpans]) -> Diagnostic {
         let span = spans.get(self.term).map(|s| match self.part {
             Part::Term => s.term,
             Part::Keyword => s.keyword.unwrap_or(s.term),
             Part::Value => s.value,
         });
-        let span = match (span, self.other.and_then(|o| spans.get(o))) {
-            (Some(span), Some(other)) => span.to(other.term),
-            (span, _) => span.unwrap_or_default(),
-        };
-        let diagnostic = Diagnostic::error(self.code, span, &self.message);
-        match &self.hint {
-            Some(hint) => diagnostic.with_hint(hint),
+        let mut diagnostic = Diagnostic::error(self.code, span.unwrap_or_default(), &self.message);
+        if let Some(hint) = &self.hint {
+            diagnostic = diagnostic.with_hint(hint);
+        }
+        match self.other.and_then(|o| spans.get(o)) {
+            Some(other) => diagnostic.with_related(other.term, "the other term"),
             None => diagnostic,
         }
     }
@@ -626,7 +702,8 @@ impl CompileErrors {
         // Validation warns of an empty range by the same rule; the error
         // about it says all there is to say.
         let empty_range = self.0.iter().any(|e| e.code == Code::EmptyRange);
-        diagnostics.extend(parsed.warnings().iter().filter(|w| !(empty_range && w.code == Code::EmptyRange)).cloned());
+        diagnostics
+            .extend(parsed.warnings().iter().filter(|w| !(empty_range && w.code() == Code::EmptyRange)).cloned());
         Error::new(source, diagnostics)
     }
 }
@@ -653,60 +730,56 @@ mod tests {
         DateSpan { start, end: start + TimeDelta::days(1) }
     }
 
-    fn bounds(list: &[(usize, Side, DateSpan)]) -> Vec<(usize, Side, DateTime<Utc>)> {
+    fn bounds(list: &[(usize, BoundSide, DateSpan)]) -> Vec<(usize, BoundSide, DateTime<Utc>)> {
         list.iter().filter_map(|&(term, side, span)| Some((term, side, bound(side, span)?))).collect()
     }
 
     #[test]
     fn before_a_day_ends_one_millisecond_before_it() {
-        let to = bound(Side::To, day(2025, 6, 22)).map(format_instant);
+        let to = bound(BoundSide::Upper, day(2025, 6, 22)).map(format_instant);
         assert_eq!(to.as_deref(), Some("2025-06-21T23:59:59.999Z"));
-        let from = bound(Side::From, day(2025, 5, 20)).map(format_instant);
+        let from = bound(BoundSide::Lower, day(2025, 5, 20)).map(format_instant);
         assert_eq!(from.as_deref(), Some("2025-05-20T00:00:00.000Z"));
     }
 
     #[test]
     fn several_bounds_narrow_to_the_tightest() {
         let range = narrow(&bounds(&[
-            (0, Side::From, day(2025, 5, 1)),
-            (1, Side::To, day(2025, 7, 1)),
-            (2, Side::From, day(2025, 5, 20)),
-            (3, Side::To, day(2025, 6, 22)),
-            (4, Side::From, day(2025, 5, 2)),
+            (0, BoundSide::Lower, day(2025, 5, 1)),
+            (1, BoundSide::Upper, day(2025, 7, 1)),
+            (2, BoundSide::Lower, day(2025, 5, 20)),
+            (3, BoundSide::Upper, day(2025, 6, 22)),
+            (4, BoundSide::Lower, day(2025, 5, 2)),
         ]));
         assert_eq!(range.map(|r| r.terms()), Ok(vec![2, 3]));
-        let json = narrow(&bounds(&[(2, Side::From, day(2025, 5, 20)), (3, Side::To, day(2025, 6, 22))]))
+        let json = narrow(&bounds(&[(2, BoundSide::Lower, day(2025, 5, 20)), (3, BoundSide::Upper, day(2025, 6, 22))]))
             .map(|r| r.filter_value());
         assert_eq!(json, Ok(serde_json::json!({"from": "2025-05-20T00:00:00.000Z", "to": "2025-06-21T23:59:59.999Z"})));
     }
 
     #[test]
     fn one_bound_gives_one_key() {
-        let json = narrow(&bounds(&[(0, Side::To, day(2025, 6, 22))])).map(|r| r.filter_value());
+        let json = narrow(&bounds(&[(0, BoundSide::Upper, day(2025, 6, 22))])).map(|r| r.filter_value());
         assert_eq!(json, Ok(serde_json::json!({"to": "2025-06-21T23:59:59.999Z"})));
     }
 
     #[test]
     fn an_empty_range_names_both_terms() {
-        let same_day = narrow(&bounds(&[(0, Side::From, day(2025, 5, 20)), (1, Side::To, day(2025, 5, 20))]));
+        let same_day =
+            narrow(&bounds(&[(0, BoundSide::Lower, day(2025, 5, 20)), (1, BoundSide::Upper, day(2025, 5, 20))]));
         assert_eq!(same_day, Err((0, 1)));
-        let one_ms = narrow(&bounds(&[(0, Side::From, day(2025, 5, 20)), (1, Side::To, day(2025, 5, 21))]));
+        let one_ms =
+            narrow(&bounds(&[(0, BoundSide::Lower, day(2025, 5, 20)), (1, BoundSide::Upper, day(2025, 5, 21))]));
         assert!(one_ms.is_ok());
     }
 
     #[test]
     fn an_instant_outside_the_range_names_the_bound() {
         let range =
-            narrow(&bounds(&[(0, Side::From, day(2025, 5, 20)), (1, Side::To, day(2025, 6, 22))])).unwrap_or_default();
+            narrow(&bounds(&[(0, BoundSide::Lower, day(2025, 5, 20)), (1, BoundSide::Upper, day(2025, 6, 22))]))
+                .unwrap_or_default();
         assert_eq!(range.excluding(day(2025, 5, 19).start), Some(0));
         assert_eq!(range.excluding(day(2025, 6, 22).start), Some(1));
         assert_eq!(range.excluding(day(2025, 6, 21).start), None);
-    }
-
-    #[test]
-    fn date_keywords_pick_their_side_by_suffix() {
-        assert_eq!(side("created_after"), Some(Side::From));
-        assert_eq!(side("first_content_before"), Some(Side::To));
-        assert_eq!(side("due"), None);
     }
 }

@@ -4,10 +4,11 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::catalog::Catalog;
+use crate::catalog::{Catalog, OtherKeyword, ValueType};
+use crate::suggest::did_you_mean;
 
 /// RingCX keyword -> OmniQ document field (a dotted path). Serializes to
-/// the JSON form that [`Mapping::from_json`] reads.
+/// the JSON form that [`OmniqMapping::from_json`] reads.
 ///
 /// The JSON form is one flat object, keyword to field:
 ///
@@ -15,27 +16,28 @@ use crate::catalog::Catalog;
 /// {"first_content_after": "createdAt", "assigned_to": "workflow.attrs.agentId"}
 /// ```
 ///
-/// What a mapped term compiles to follows from the keyword's value type: a
-/// date keyword ending in `_after` becomes the `from` bound of a range on
-/// the field, one ending in `_before` the `to` bound (exactly like
-/// `created_after`/`created_before`), any other date an exact instant; a
-/// boolean keyword a JSON boolean; anything else a string.
+/// What a mapped term compiles to follows from the keyword's catalogue
+/// entry: a date keyword that is the lower end of a range
+/// ([`crate::DateBound`]) becomes the `from` bound of a range on the field,
+/// an upper end the `to` bound (exactly like `created_after` /
+/// `created_before`), any other date an exact instant; a boolean keyword a
+/// JSON boolean; anything else a string.
 ///
 /// The default maps `first_content_after` and `first_content_before` to
 /// `createdAt`. A loaded mapping adds to the default, and wins for a keyword
 /// both name.
 ///
 /// ```
-/// use ringq::omniq::Mapping;
-/// let mapping = Mapping::from_json(r#"{"assigned_to": "agent"}"#)?;
+/// use ringq::{Catalog, OmniqMapping};
+/// let mapping = OmniqMapping::from_json(r#"{"assigned_to": "agent"}"#, &Catalog::ringcx())?;
 /// assert_eq!(mapping.field("assigned_to"), Some("agent"));
 /// assert_eq!(mapping.field("first_content_after"), Some("createdAt"));
 /// assert_eq!(mapping.field("assigned_to_me"), None);
-/// # Ok::<(), ringq::omniq::MappingError>(())
+/// # Ok::<(), ringq::MappingError>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(try_from = "BTreeMap<String, String>", into = "BTreeMap<String, String>")]
-pub struct Mapping {
+pub struct OmniqMapping {
     fields: BTreeMap<String, String>,
 }
 
@@ -46,8 +48,8 @@ pub enum MappingError {
     /// Not a JSON object of strings.
     #[error("a mapping is a JSON object from RingCX keyword to OmniQ field: {0}")]
     Json(String),
-    /// The key is not a RingCX keyword.
-    #[error("`{keyword}` is not a RingCX keyword{}", did_you_mean(suggestions))]
+    /// The key is not a keyword of the catalogue.
+    #[error("`{keyword}` is not a keyword of the catalogue{}", suggestion(suggestions))]
     UnknownKeyword {
         /// The key as written.
         keyword: String,
@@ -67,62 +69,65 @@ pub enum MappingError {
     },
 }
 
-fn did_you_mean(suggestions: &[String]) -> String {
-    match suggestions.first() {
-        Some(near) => format!("; did you mean `{near}`?"),
-        None => String::new(),
-    }
+fn suggestion(suggestions: &[String]) -> String {
+    did_you_mean(suggestions.get(..1).unwrap_or_default()).map(|d| format!("; {d}")).unwrap_or_default()
 }
 
-impl Default for Mapping {
+impl Default for OmniqMapping {
     fn default() -> Self {
         let fields = [("first_content_after", "createdAt"), ("first_content_before", "createdAt")]
             .into_iter()
             .map(|(k, f)| (k.to_owned(), f.to_owned()))
             .collect();
-        Mapping { fields }
+        OmniqMapping { fields }
     }
 }
 
-impl TryFrom<BTreeMap<String, String>> for Mapping {
+impl TryFrom<BTreeMap<String, String>> for OmniqMapping {
     type Error = MappingError;
 
-    /// The default mapping plus these entries, each checked.
+    /// The default mapping plus these entries, each checked against the
+    /// RingCX catalogue.
     fn try_from(entries: BTreeMap<String, String>) -> Result<Self, MappingError> {
-        let mut mapping = Mapping::default();
-        for (keyword, field) in entries {
-            mapping.insert(&keyword, &field)?;
-        }
-        Ok(mapping)
+        OmniqMapping::from_entries(entries, &Catalog::ringcx())
     }
 }
 
-impl From<Mapping> for BTreeMap<String, String> {
-    fn from(mapping: Mapping) -> Self {
+impl From<OmniqMapping> for BTreeMap<String, String> {
+    fn from(mapping: OmniqMapping) -> Self {
         mapping.fields
     }
 }
 
-impl Mapping {
+impl OmniqMapping {
     /// The default mapping plus the entries of a JSON object (see the type's
-    /// documentation). Every key must be a RingCX keyword other than `text`
-    /// and `order`, every value a field path.
-    pub fn from_json(text: &str) -> Result<Mapping, MappingError> {
+    /// documentation). Every key must be a keyword of `catalog` (the one
+    /// queries are parsed with) other than `text` and `order`, every value a
+    /// field path.
+    pub fn from_json(text: &str, catalog: &Catalog) -> Result<OmniqMapping, MappingError> {
         let entries: BTreeMap<String, String> =
             serde_json::from_str(text).map_err(|e| MappingError::Json(e.to_string()))?;
-        Mapping::try_from(entries)
+        OmniqMapping::from_entries(entries, catalog)
     }
 
-    /// Maps `keyword` (any case) to `field`, replacing an earlier mapping.
-    pub fn insert(&mut self, keyword: &str, field: &str) -> Result<(), MappingError> {
-        let catalog = Catalog::ringcx();
+    fn from_entries(entries: BTreeMap<String, String>, catalog: &Catalog) -> Result<OmniqMapping, MappingError> {
+        let mut mapping = OmniqMapping::default();
+        for (keyword, field) in entries {
+            mapping.insert(catalog, &keyword, &field)?;
+        }
+        Ok(mapping)
+    }
+
+    /// Maps `keyword` (any case; a keyword of `catalog`) to `field`,
+    /// replacing an earlier mapping.
+    pub fn insert(&mut self, catalog: &Catalog, keyword: &str, field: &str) -> Result<(), MappingError> {
         let Some(spec) = catalog.get(keyword) else {
             return Err(MappingError::UnknownKeyword {
                 keyword: keyword.to_owned(),
                 suggestions: catalog.suggest_keywords(keyword).into_iter().map(str::to_owned).collect(),
             });
         };
-        if spec.name == "text" || spec.name == "order" {
+        if spec.name == OtherKeyword::Text.as_str() || spec.value == ValueType::Order {
             return Err(MappingError::NotMappable(spec.name.to_string()));
         }
         if !is_field_path(field) {
@@ -149,7 +154,7 @@ mod tests {
 
     #[test]
     fn default_maps_first_content_dates_to_created_at() {
-        let mapping = Mapping::default();
+        let mapping = OmniqMapping::default();
         assert_eq!(mapping.field("first_content_after"), Some("createdAt"));
         assert_eq!(mapping.field("first_content_before"), Some("createdAt"));
         assert_eq!(mapping.field("last_content_after"), None);
@@ -157,7 +162,10 @@ mod tests {
 
     #[test]
     fn loaded_entries_add_to_the_default_and_win() {
-        let mapping = Mapping::from_json(r#"{"Assigned_To": "agent", "first_content_after": "botStartedAt"}"#);
+        let mapping = OmniqMapping::from_json(
+            r#"{"Assigned_To": "agent", "first_content_after": "botStartedAt"}"#,
+            &Catalog::ringcx(),
+        );
         let mapping = mapping.unwrap_or_default();
         assert_eq!(mapping.field("assigned_to"), Some("agent"));
         assert_eq!(mapping.field("first_content_after"), Some("botStartedAt"));
@@ -166,10 +174,10 @@ mod tests {
 
     #[test]
     fn bad_mappings_say_why() {
-        let error = |json: &str| Mapping::from_json(json).err().map(|e| e.to_string());
+        let error = |json: &str| OmniqMapping::from_json(json, &Catalog::ringcx()).err().map(|e| e.to_string());
         assert_eq!(
             error(r#"{"asigned_to": "x"}"#).as_deref(),
-            Some("`asigned_to` is not a RingCX keyword; did you mean `assigned_to`?")
+            Some("`asigned_to` is not a keyword of the catalogue; did you mean `assigned_to`?")
         );
         assert_eq!(
             error(r#"{"text": "x"}"#).as_deref(),
@@ -182,9 +190,9 @@ mod tests {
 
     #[test]
     fn serialized_mapping_reads_back() {
-        let mapping = Mapping::from_json(r#"{"assigned_to": "agent"}"#).unwrap_or_default();
+        let mapping = OmniqMapping::from_json(r#"{"assigned_to": "agent"}"#, &Catalog::ringcx()).unwrap_or_default();
         let json = serde_json::to_string(&mapping).unwrap_or_default();
-        assert_eq!(Mapping::from_json(&json), Ok(mapping));
+        assert_eq!(serde_json::from_str::<OmniqMapping>(&json).ok(), Some(mapping));
     }
 
     #[test]

@@ -1,42 +1,6 @@
 //! OmniQ: compiling a query into a `getmydata` request body, and the
-//! residual predicate for what that body cannot say.
-//!
-//! `GET /getmydata` takes `{"index": ..., "filterBy": {...}, "from": N,
-//! "size": N}`. `filterBy` is a flat conjunction of `"field": value` pairs,
-//! one value per field, plus the `createdAt` range form
-//! `{"from": ..., "to": ...}`. Keywords name document fields; RingCX
-//! keywords reach a field through a [`Mapping`].
-//!
-//! Nothing is silently dropped. What `filterBy` cannot express (a negated
-//! term, a second value for a field, free text) is an error from
-//! [`Compiler::compile`]; [`Compiler::plan`] instead returns the request and
-//! a [`Predicate`] to apply to the returned documents, such that a document
-//! matches the query exactly when it matches the request and the predicate.
-//!
-//! ```
-//! use chrono::{TimeZone, Utc};
-//! use ringq::dates::DateContext;
-//! use ringq::omniq::{Compiler, Index};
-//!
-//! let context = DateContext::new(Utc.with_ymd_and_hms(2026, 11, 24, 15, 30, 0).unwrap());
-//! let compiler = Compiler::new(Index::Communications).size(15.try_into()?);
-//! let request = compiler.compile_str("platform:web isNewClient:yes", &context)?;
-//! assert_eq!(
-//!     serde_json::to_value(&request)?,
-//!     serde_json::json!({
-//!         "index": "communications",
-//!         "filterBy": {"isNewClient": true, "platform": "web"},
-//!         "from": 0,
-//!         "size": 15,
-//!     }),
-//! );
-//!
-//! // Negation and free text do not fit in filterBy: plan mode keeps them.
-//! let plan = compiler.plan_str("platform:web -campaign:spring refund", &context)?;
-//! let document = serde_json::json!({"platform": "web", "campaign": "autumn", "step": "Refund asked"});
-//! assert!(plan.residual.matches(&document));
-//! # Ok::<(), Box<dyn std::error::Error>>(())
-//! ```
+//! residual predicate for what that body cannot say. How, and why, is on
+//! [`OmniqCompiler`].
 
 mod compile;
 mod mapping;
@@ -49,18 +13,21 @@ use std::str::FromStr;
 use chrono::{DateTime, SecondsFormat, Utc};
 use serde::{Deserialize, Serialize};
 
-use crate::catalog::{Catalog, KeywordSpec, Negation, ValueType};
+use std::borrow::Cow;
+
+use crate::catalog::{Catalog, DateBound, KeywordSpec, Negation, Repeat, ValueType};
+use crate::suggest::{did_you_mean, nearest};
 use crate::validate::Parser;
 
-pub use compile::{CompileError, CompileErrors, Compiler};
-pub use mapping::{Mapping, MappingError};
+pub use compile::{CompileError, CompileErrors, OmniqCompiler};
+pub use mapping::{MappingError, OmniqMapping};
 pub use predicate::Predicate;
 
 /// The entities `getmydata` can query, as documented (`campaings` is the
 /// documented spelling). Serialized as its name.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(try_from = "String", into = "&'static str")]
-pub enum Index {
+pub enum OmniqIndex {
     /// `templates_reports`
     TemplatesReports,
     /// `communicationlogs`
@@ -83,46 +50,46 @@ pub enum Index {
     Agents,
 }
 
-impl Index {
+impl OmniqIndex {
     /// Every entity, in the documentation's order.
-    pub const ALL: [Index; 10] = [
-        Index::TemplatesReports,
-        Index::Communicationlogs,
-        Index::HsmTemplates,
-        Index::Communications,
-        Index::ManualInstances,
-        Index::Users,
-        Index::Campaings,
-        Index::Profiles,
-        Index::Reports,
-        Index::Agents,
+    pub const ALL: [OmniqIndex; 10] = [
+        OmniqIndex::TemplatesReports,
+        OmniqIndex::Communicationlogs,
+        OmniqIndex::HsmTemplates,
+        OmniqIndex::Communications,
+        OmniqIndex::ManualInstances,
+        OmniqIndex::Users,
+        OmniqIndex::Campaings,
+        OmniqIndex::Profiles,
+        OmniqIndex::Reports,
+        OmniqIndex::Agents,
     ];
 
     /// The name the API expects.
     pub fn as_str(self) -> &'static str {
         match self {
-            Index::TemplatesReports => "templates_reports",
-            Index::Communicationlogs => "communicationlogs",
-            Index::HsmTemplates => "hsm_templates",
-            Index::Communications => "communications",
-            Index::ManualInstances => "manual_instances",
-            Index::Users => "users",
-            Index::Campaings => "campaings",
-            Index::Profiles => "profiles",
-            Index::Reports => "reports",
-            Index::Agents => "agents",
+            OmniqIndex::TemplatesReports => "templates_reports",
+            OmniqIndex::Communicationlogs => "communicationlogs",
+            OmniqIndex::HsmTemplates => "hsm_templates",
+            OmniqIndex::Communications => "communications",
+            OmniqIndex::ManualInstances => "manual_instances",
+            OmniqIndex::Users => "users",
+            OmniqIndex::Campaings => "campaings",
+            OmniqIndex::Profiles => "profiles",
+            OmniqIndex::Reports => "reports",
+            OmniqIndex::Agents => "agents",
         }
     }
 }
 
-impl fmt::Display for Index {
+impl fmt::Display for OmniqIndex {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
-impl From<Index> for &'static str {
-    fn from(index: Index) -> Self {
+impl From<OmniqIndex> for &'static str {
+    fn from(index: OmniqIndex) -> Self {
         index.as_str()
     }
 }
@@ -144,34 +111,30 @@ impl UnknownIndex {
 impl fmt::Display for UnknownIndex {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "unknown index `{}`", self.name)?;
-        match self.suggestions.as_slice() {
-            [] => {
-                let all: Vec<&str> = Index::ALL.iter().map(|i| i.as_str()).collect();
+        match did_you_mean(&self.suggestions) {
+            Some(suggestion) => write!(f, "; {suggestion}"),
+            None => {
+                let all: Vec<&str> = OmniqIndex::ALL.iter().map(|i| i.as_str()).collect();
                 write!(f, "; the documented entities are {}", all.join(", "))
-            }
-            [one] => write!(f, "; did you mean `{one}`?"),
-            many => {
-                let quoted: Vec<String> = many.iter().map(|s| format!("`{s}`")).collect();
-                write!(f, "; did you mean one of {}?", quoted.join(", "))
             }
         }
     }
 }
 
-impl FromStr for Index {
+impl FromStr for OmniqIndex {
     type Err = UnknownIndex;
 
     /// The exact documented name (entity names are case-sensitive, as the
     /// API's field names are); anything else is an error with suggestions.
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Index::ALL.into_iter().find(|i| i.as_str() == s).ok_or_else(|| UnknownIndex {
+        OmniqIndex::ALL.into_iter().find(|i| i.as_str() == s).ok_or_else(|| UnknownIndex {
             name: s.to_owned(),
-            suggestions: crate::catalog::nearest(s, Index::ALL.iter().map(|i| i.as_str())),
+            suggestions: nearest(s, OmniqIndex::ALL.iter().map(|i| i.as_str())),
         })
     }
 }
 
-impl TryFrom<String> for Index {
+impl TryFrom<String> for OmniqIndex {
     type Error = UnknownIndex;
 
     fn try_from(name: String) -> Result<Self, Self::Error> {
@@ -185,17 +148,17 @@ impl TryFrom<String> for Index {
 ///
 /// `size` is never 0: a page of nothing is always a mistake.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct Request {
-    index: Index,
+pub struct OmniqRequest {
+    index: OmniqIndex,
     #[serde(rename = "filterBy")]
     filter_by: serde_json::Map<String, serde_json::Value>,
     from: u64,
     size: NonZeroU64,
 }
 
-impl Request {
+impl OmniqRequest {
     /// The entity queried.
-    pub fn index(&self) -> Index {
+    pub fn index(&self) -> OmniqIndex {
         self.index
     }
 
@@ -225,42 +188,74 @@ impl Request {
 /// documents it returns must also match. Serialized as
 /// `{"request": {...}, "residual": {...}}`.
 #[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct Plan {
+pub struct OmniqPlan {
     /// What to send.
-    pub request: Request,
+    pub request: OmniqRequest,
     /// What to check on each returned document; [`Predicate::always`] when
     /// the request says everything.
     pub residual: Predicate,
 }
 
-/// The OmniQ catalogue: the RingCX keywords (to be mapped) plus
-/// `created_after` and `created_before`, date bounds on `createdAt`
-/// (negation not supported: use the other one). Free text may be negated
-/// here (`-refund`): the residual predicate can check it, where RingCX
-/// documents no such thing.
-pub fn catalog() -> Catalog {
-    let mut catalog = Catalog::ringcx();
-    if let Some(text) = catalog.get("text").cloned() {
-        catalog.insert(text.negation(Negation::Supported));
-    }
-    catalog.insert(
-        KeywordSpec::new("created_after", ValueType::Date)
-            .negation(Negation::NotSupported)
-            .summary("Restrict on documents created at or after the date (OmniQ `createdAt`)."),
-    );
-    catalog.insert(
-        KeywordSpec::new("created_before", ValueType::Date)
-            .negation(Negation::NotSupported)
-            .summary("Restrict on documents created before the date (OmniQ `createdAt`)."),
-    );
-    catalog
+/// OmniQ's own keywords, beside the RingCX ones: bounds of a range on the
+/// document field their [`DateBound`] names (negation not supported: use
+/// the other one).
+static OWN_KEYWORDS: [KeywordSpec; 2] = [
+    KeywordSpec {
+        name: Cow::Borrowed("created_after"),
+        value: ValueType::Date,
+        negation: Negation::NotSupported,
+        repeat: Repeat::AllOf,
+        summary: Cow::Borrowed("Restrict on documents created at or after the date (OmniQ `createdAt`)."),
+        bound: Some(DateBound::lower(CREATED_AT)),
+    },
+    KeywordSpec {
+        name: Cow::Borrowed("created_before"),
+        value: ValueType::Date,
+        negation: Negation::NotSupported,
+        repeat: Repeat::AllOf,
+        summary: Cow::Borrowed("Restrict on documents created before the date (OmniQ `createdAt`)."),
+        bound: Some(DateBound::upper(CREATED_AT)),
+    },
+];
+
+/// The field whose values are dates: `createdAt:DATE`, and the range form.
+const CREATED_AT: &str = "createdAt";
+
+/// The document field an OmniQ keyword of its own bounds.
+fn own_field(keyword: &str) -> Option<&'static str> {
+    let own = OWN_KEYWORDS.iter().find(|k| k.name == keyword)?;
+    own.bound.as_ref().map(|bound| bound.range.as_ref())
 }
 
-/// The parser for OmniQ queries: the [`catalog`], in lenient mode so that
-/// any other keyword is a document field kept with its spelling. Add
-/// [`Parser::dates`] to resolve date keywords while parsing.
-pub fn parser() -> Parser {
-    Parser::new().lenient(true).catalog(catalog())
+impl Catalog {
+    /// The OmniQ catalogue: the RingCX keywords (to be mapped) plus
+    /// `created_after` and `created_before`, bounds on `createdAt`.
+    pub fn omniq() -> Catalog {
+        Catalog::ringcx().for_omniq()
+    }
+
+    /// This catalogue with OmniQ's own keywords added (`created_after`,
+    /// `created_before`), and free text negatable (`-refund`): the residual
+    /// predicate can check it, where RingCX documents no such thing.
+    pub fn for_omniq(mut self) -> Catalog {
+        if let Some(text) = self.get("text").cloned() {
+            self.insert(text.negation(Negation::Supported));
+        }
+        for keyword in &OWN_KEYWORDS {
+            self.insert(keyword.clone());
+        }
+        self
+    }
+}
+
+impl Parser {
+    /// The parser for OmniQ queries: the OmniQ catalogue ([`Catalog::omniq`]),
+    /// in lenient mode so that any other keyword is a document field kept
+    /// with its spelling. Add [`Parser::dates`] to resolve date keywords
+    /// while parsing.
+    pub fn omniq() -> Parser {
+        Parser::new().lenient(true).catalog(Catalog::omniq())
+    }
 }
 
 /// The timestamp format of the OmniQ documentation: UTC, milliseconds, `Z`.
@@ -274,23 +269,23 @@ mod tests {
 
     #[test]
     fn index_names_round_trip() {
-        for index in Index::ALL {
-            assert_eq!(index.to_string().parse::<Index>(), Ok(index));
+        for index in OmniqIndex::ALL {
+            assert_eq!(index.to_string().parse::<OmniqIndex>(), Ok(index));
         }
     }
 
     #[test]
     fn unknown_index_suggests_the_nearest() {
-        let error = "agent".parse::<Index>().err().map(|e| e.to_string());
+        let error = "agent".parse::<OmniqIndex>().err().map(|e| e.to_string());
         assert_eq!(error.as_deref(), Some("unknown index `agent`; did you mean `agents`?"));
-        let error = "campaigns".parse::<Index>().err().map(|e| e.suggestions().to_vec());
+        let error = "campaigns".parse::<OmniqIndex>().err().map(|e| e.suggestions().to_vec());
         assert_eq!(error, Some(vec!["campaings"]));
     }
 
     #[test]
     fn index_serializes_as_its_name() {
-        assert_eq!(serde_json::to_string(&Index::HsmTemplates).ok().as_deref(), Some("\"hsm_templates\""));
-        assert!(serde_json::from_str::<Index>("\"Agents\"").is_err());
+        assert_eq!(serde_json::to_string(&OmniqIndex::HsmTemplates).ok().as_deref(), Some("\"hsm_templates\""));
+        assert!(serde_json::from_str::<OmniqIndex>("\"Agents\"").is_err());
     }
 
     #[test]

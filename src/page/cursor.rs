@@ -1,7 +1,7 @@
 //! The state machine both planners share: offset/size paging over a record
 //! sequence, independent of how either API spells its parameters.
 
-use super::{Next, PageError, Stop};
+use super::{PageError, PageStep, PageStop};
 
 /// What one response says about the records after it, in the API's terms
 /// already translated by the caller of [`Cursor::observe`].
@@ -43,7 +43,7 @@ pub(crate) struct Cursor {
     /// Exclusive end set by the caller (`max_records`, window), if any.
     end: Option<u64>,
     /// Why paging finished, once it has.
-    stop: Option<Stop>,
+    stop: Option<PageStop>,
 }
 
 impl Cursor {
@@ -58,7 +58,7 @@ impl Cursor {
         let end = self.first.saturating_add(max);
         self.end = Some(end);
         if self.stop.is_none() && self.next >= end {
-            self.stop = Some(Stop::MaxRecords);
+            self.stop = Some(PageStop::MaxRecords);
         }
         self
     }
@@ -76,7 +76,7 @@ impl Cursor {
     }
 
     /// Reads one response to the request [`Cursor::request`] returned.
-    pub(crate) fn observe(&mut self, seen: Seen) -> Result<Next, PageError> {
+    pub(crate) fn observe(&mut self, seen: Seen) -> Result<PageStep, PageError> {
         let Some((start, size)) = self.request() else {
             return Err(PageError::Finished);
         };
@@ -93,8 +93,8 @@ impl Cursor {
         // request fetches them again, in their place.
         let keep = u64::try_from(seen.returned).unwrap_or(u64::MAX).min(size);
         if keep == 0 {
-            self.stop = Some(Stop::EmptyPage);
-            return Ok(Next::new(0, self.stop));
+            self.stop = Some(PageStop::EmptyPage);
+            return Ok(PageStep::new(0, self.stop));
         }
         let position = start.checked_add(keep).ok_or(PageError::Overflow { offset: start })?;
         self.next = position;
@@ -104,9 +104,9 @@ impl Cursor {
             Remaining::UntilShortPage => keep < size,
         };
         self.stop = if exhausted {
-            Some(Stop::Exhausted)
+            Some(PageStop::Exhausted)
         } else if self.end.is_some_and(|end| position >= end) {
-            Some(Stop::MaxRecords)
+            Some(PageStop::MaxRecords)
         } else if position == u64::MAX {
             return Err(PageError::Overflow { offset: position });
         } else {
@@ -114,6 +114,6 @@ impl Cursor {
         };
         // `keep <= size <= usize` records of a page that held `returned`.
         let keep = usize::try_from(keep).unwrap_or(seen.returned);
-        Ok(Next::new(keep, self.stop))
+        Ok(PageStep::new(keep, self.stop))
     }
 }

@@ -1,81 +1,24 @@
-//! Pagination planners for the RingCX and OmniQ APIs (no I/O).
-//!
-//! Both APIs page by position: RingCX with `offset`/`limit` (default 0/30,
-//! at most 150), OmniQ `getmydata` with `from`/`size` (default 0/10). A
-//! planner ([`RingCxPager`], [`OmniqPager`]) says which request to send
-//! next and reads each parsed response ([`RingCxPage`], [`OmniqPage`]) to
-//! decide whether another is needed. The caller does the HTTP; the planner
-//! only does arithmetic, so it is easy to test and to drive from any
-//! client, sync or async.
-//!
-//! Both planners share one state machine, so they agree on the rules:
-//!
-//! - The next request starts after the records the server actually
-//!   returned, not after the size asked for. On a well-behaved server the
-//!   two are the same (the documented strategy "increment by your size");
-//!   when a server returns a short page but says more exist (it capped the
-//!   page size), advancing by what arrived is what keeps every record.
-//! - Records beyond the size asked for are not counted ([`Next::keep`]):
-//!   the following request asks for them in their turn.
-//! - An empty page always ends paging, whatever the server says about
-//!   more, because a page with no records makes no progress.
-//! - A response that answers for another offset than the one requested is
-//!   an error ([`PageError::ServerRepeated`] when it is one already read,
-//!   [`PageError::OffsetMismatch`] otherwise): the server is ignoring the
-//!   paging parameters, and going on would loop forever or skip records.
-//! - A caller bound ([`RingCxPager::with_max_records`], the `window`
-//!   constructors) shrinks the last request so nothing past it is fetched.
-//! - Position arithmetic is checked; nothing panics on any response.
-//!
-//! ```
-//! use ringq::page::{OmniqPage, OmniqPageRequest, OmniqPager};
-//! use serde_json::{json, Value};
-//!
-//! // A fake in-memory OmniQ server holding 25 records; it answers with the
-//! // JSON body a real one would send.
-//! let data: Vec<Value> = (0..25).map(|i| json!({ "id": i })).collect();
-//! let server = |from: usize, size: usize| -> String {
-//!     let results: Vec<&Value> = data.iter().skip(from).take(size).collect();
-//!     json!({
-//!         "results": results,
-//!         "total": { "value": data.len(), "relation": "eq" },
-//!         "count": results.len(),
-//!         "pagination": { "from": from, "size": size, "hasMore": from + size < data.len() },
-//!     })
-//!     .to_string()
-//! };
-//!
-//! let mut all = Vec::new();
-//! let mut pager = OmniqPager::new(OmniqPageRequest::default());
-//! while let Some(req) = pager.next_request() {
-//!     // The caller's HTTP call: `req` serializes to `{"from": .., "size": ..}`.
-//!     let body = server(req.from().try_into()?, req.size().try_into()?);
-//!     let page: OmniqPage = serde_json::from_str(&body)?;
-//!     let next = pager.observe(&page)?;
-//!     all.extend(page.results.into_iter().take(next.keep()));
-//! }
-//! assert_eq!(all, data);
-//! # Ok::<(), Box<dyn std::error::Error>>(())
-//! ```
+//! Pagination planners for the RingCX and OmniQ APIs (no I/O). The rules
+//! both share, and how to drive one, are on [`OmniqPager`].
 
 mod cursor;
 mod omniq;
 mod ringcx;
 
-pub use omniq::{OmniqPage, OmniqPageRequest, OmniqPager, Pagination, Relation, Total};
+pub use omniq::{OmniqPage, OmniqPageRequest, OmniqPager, OmniqPagination, OmniqRelation, OmniqTotal};
 pub use ringcx::{RingCxPage, RingCxPageRequest, RingCxPager};
 
 /// What one observed page means for the caller: how many of its records to
 /// keep, and whether paging is over.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Next {
+pub struct PageStep {
     keep: usize,
-    stop: Option<Stop>,
+    stop: Option<PageStop>,
 }
 
-impl Next {
-    fn new(keep: usize, stop: Option<Stop>) -> Self {
-        Next { keep, stop }
+impl PageStep {
+    fn new(keep: usize, stop: Option<PageStop>) -> Self {
+        PageStep { keep, stop }
     }
 
     /// How many leading records of the page belong to the caller: all of
@@ -86,7 +29,7 @@ impl Next {
     }
 
     /// Why paging ended with this page, or `None` if another page follows.
-    pub fn stop(&self) -> Option<Stop> {
+    pub fn stop(&self) -> Option<PageStop> {
         self.stop
     }
 
@@ -99,7 +42,7 @@ impl Next {
 /// Why a planner stopped asking for pages.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
-pub enum Stop {
+pub enum PageStop {
     /// The server said there is nothing more (RingCX `offset + records >=
     /// count`, OmniQ `hasMore: false`).
     Exhausted,

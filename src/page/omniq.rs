@@ -11,7 +11,7 @@ use serde_json::Value;
 
 use super::cursor::{Cursor, Remaining, Seen};
 use super::ringcx::window_len;
-use super::{Next, PageError};
+use super::{PageError, PageStep};
 
 /// The `from`/`size` fields of a `getmydata` request body.
 ///
@@ -85,7 +85,7 @@ impl Default for OmniqPageRequest {
 /// One `getmydata` response page.
 ///
 /// The documentation describes two shapes: its "Response Schema" is a bare
-/// array of records, its "Pagination" section the envelope
+/// array of records, its "OmniqPagination" section the envelope
 /// `{"results": [..], "total": {"value", "relation"}, "count",
 /// "pagination": {"from", "size", "hasMore"}}`. Both are accepted; a bare
 /// array reads as `results` with every other field absent. Within the
@@ -100,7 +100,7 @@ pub struct OmniqPage<T = Value> {
     pub results: Vec<T>,
     /// How many records match the query, exactly or as a lower bound.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub total: Option<Total>,
+    pub total: Option<OmniqTotal>,
     /// Number of records in this response, as the server counts them. Not
     /// trusted by the planner, which counts `results` itself: the
     /// documentation's own example gives a `count` above `total`.
@@ -108,23 +108,23 @@ pub struct OmniqPage<T = Value> {
     pub count: Option<u64>,
     /// The request's `from`/`size` echoed, and whether more pages exist.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub pagination: Option<Pagination>,
+    pub pagination: Option<OmniqPagination>,
 }
 
-/// How many records match: `value` is exact with [`Relation::Eq`] (up to
-/// 10,000 records) and a lower bound with [`Relation::Gte`].
+/// How many records match: `value` is exact with [`OmniqRelation::Eq`] (up to
+/// 10,000 records) and a lower bound with [`OmniqRelation::Gte`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub struct Total {
+pub struct OmniqTotal {
     /// The number of matching records, or a lower bound of it.
     pub value: u64,
     /// Whether `value` is exact.
-    pub relation: Relation,
+    pub relation: OmniqRelation,
 }
 
-/// Whether a [`Total`] is exact.
+/// Whether a [`OmniqTotal`] is exact.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
-pub enum Relation {
+pub enum OmniqRelation {
     /// `"eq"`: the total is exact.
     Eq,
     /// `"gte"`: at least that many records match (more than 10,000).
@@ -133,7 +133,7 @@ pub enum Relation {
 
 /// The `pagination` object of a response.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub struct Pagination {
+pub struct OmniqPagination {
     /// The `from` the request gave, echoed.
     pub from: u64,
     /// The `size` the request gave, echoed. Not checked by the planner.
@@ -150,11 +150,11 @@ pub struct Pagination {
 struct Envelope<T> {
     results: Vec<T>,
     #[serde(default)]
-    total: Option<Total>,
+    total: Option<OmniqTotal>,
     #[serde(default)]
     count: Option<u64>,
     #[serde(default)]
-    pagination: Option<Pagination>,
+    pagination: Option<OmniqPagination>,
 }
 
 impl<'de, T: Deserialize<'de>> Deserialize<'de> for OmniqPage<T> {
@@ -189,6 +189,64 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for OmniqPage<T> {
 /// Each request starts where the records received so far end (the
 /// documented "increment `from` by your `size`" on full pages), so a server
 /// serving short pages loses nothing.
+///
+/// Both APIs page by position: RingCX with `offset`/`limit` (default 0/30,
+/// at most 150), OmniQ `getmydata` with `from`/`size` (default 0/10). A
+/// planner ([`RingCxPager`](crate::RingCxPager), [`OmniqPager`]) says which request to send
+/// next and reads each parsed response ([`RingCxPage`](crate::RingCxPage), [`OmniqPage`]) to
+/// decide whether another is needed. The caller does the HTTP; the planner
+/// only does arithmetic, so it is easy to test and to drive from any
+/// client, sync or async.
+///
+/// Both planners share one state machine, so they agree on the rules:
+///
+/// - The next request starts after the records the server actually
+///   returned, not after the size asked for. On a well-behaved server the
+///   two are the same (the documented strategy "increment by your size");
+///   when a server returns a short page but says more exist (it capped the
+///   page size), advancing by what arrived is what keeps every record.
+/// - Records beyond the size asked for are not counted ([`PageStep::keep`]):
+///   the following request asks for them in their turn.
+/// - An empty page always ends paging, whatever the server says about
+///   more, because a page with no records makes no progress.
+/// - A response that answers for another offset than the one requested is
+///   an error ([`PageError::ServerRepeated`] when it is one already read,
+///   [`PageError::OffsetMismatch`] otherwise): the server is ignoring the
+///   paging parameters, and going on would loop forever or skip records.
+/// - A caller bound ([`RingCxPager::with_max_records`](crate::RingCxPager::with_max_records), the `window`
+///   constructors) shrinks the last request so nothing past it is fetched.
+/// - Position arithmetic is checked; nothing panics on any response.
+///
+/// ```
+/// use ringq::{OmniqPage, OmniqPageRequest, OmniqPager};
+/// use serde_json::{json, Value};
+///
+/// // A fake in-memory OmniQ server holding 25 records; it answers with the
+/// // JSON body a real one would send.
+/// let data: Vec<Value> = (0..25).map(|i| json!({ "id": i })).collect();
+/// let server = |from: usize, size: usize| -> String {
+///     let results: Vec<&Value> = data.iter().skip(from).take(size).collect();
+///     json!({
+///         "results": results,
+///         "total": { "value": data.len(), "relation": "eq" },
+///         "count": results.len(),
+///         "pagination": { "from": from, "size": size, "hasMore": from + size < data.len() },
+///     })
+///     .to_string()
+/// };
+///
+/// let mut all = Vec::new();
+/// let mut pager = OmniqPager::new(OmniqPageRequest::default());
+/// while let Some(req) = pager.next_request() {
+///     // The caller's HTTP call: `req` serializes to `{"from": .., "size": ..}`.
+///     let body = server(req.from().try_into()?, req.size().try_into()?);
+///     let page: OmniqPage = serde_json::from_str(&body)?;
+///     let next = pager.observe(&page)?;
+///     all.extend(page.results.into_iter().take(next.keep()));
+/// }
+/// assert_eq!(all, data);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct OmniqPager {
     cursor: Cursor,
@@ -238,10 +296,10 @@ impl OmniqPager {
     ///
     /// Errors if `pagination.from` is not the `from` requested (see
     /// [`PageError::ServerRepeated`]), or if called after paging ended.
-    pub fn observe<T>(&mut self, page: &OmniqPage<T>) -> Result<Next, PageError> {
+    pub fn observe<T>(&mut self, page: &OmniqPage<T>) -> Result<PageStep, PageError> {
         let remaining = match (page.pagination, page.total) {
             (Some(p), _) => Remaining::HasMore(p.has_more),
-            (None, Some(Total { value, relation: Relation::Eq })) => Remaining::Total(value),
+            (None, Some(OmniqTotal { value, relation: OmniqRelation::Eq })) => Remaining::Total(value),
             (None, _) => Remaining::UntilShortPage,
         };
         self.cursor.observe(Seen { echoed: page.pagination.map(|p| p.from), returned: page.results.len(), remaining })

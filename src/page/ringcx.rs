@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::cursor::{Cursor, Remaining, Seen};
-use super::{Next, PageError};
+use super::{PageError, PageStep};
 
 /// The `offset`/`limit` query parameters of a paginated RingCX call.
 ///
@@ -103,6 +103,8 @@ pub struct RingCxPage<T = Value> {
 /// Stops when `offset + records >= count` (the server's total), on an empty
 /// page, or at the caller's bound. Each request starts where the records
 /// received so far end, so a server serving short pages loses nothing.
+///
+/// The rules both pagers share, and how to drive one, are on [`crate::OmniqPager`].
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RingCxPager {
     cursor: Cursor,
@@ -143,7 +145,7 @@ impl RingCxPager {
     ///
     /// Errors if the page echoes another offset than the one requested
     /// (see [`PageError::ServerRepeated`]), or if called after paging ended.
-    pub fn observe<T>(&mut self, page: &RingCxPage<T>) -> Result<Next, PageError> {
+    pub fn observe<T>(&mut self, page: &RingCxPage<T>) -> Result<PageStep, PageError> {
         self.cursor.observe(Seen {
             echoed: Some(page.offset),
             returned: page.records.len(),

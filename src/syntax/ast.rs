@@ -7,13 +7,6 @@ use std::borrow::Cow;
 
 use crate::span::Span;
 
-/// A whole query as written: its terms in order.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Ast<'a> {
-    /// The terms, in the order they were written.
-    pub terms: Vec<AstTerm<'a>>,
-}
-
 /// One term: `[-] [keyword:] value`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct AstTerm<'a> {
@@ -56,6 +49,21 @@ pub struct AstValue<'a> {
     pub span: Span,
     /// How it was quoted.
     pub quote: Quote,
+    /// `None` for a whole value; otherwise what is missing. A term whose
+    /// value is incomplete has a syntax error already reported; it is kept
+    /// because it is what a search box holds while someone types.
+    pub incomplete: Option<Incomplete>,
+}
+
+/// What a half-typed value lacks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Incomplete {
+    /// Nothing after the colon (`status_in:`): the value is empty, its span
+    /// the empty span right after the colon.
+    Missing,
+    /// A quote that is never closed (`text:"two wo`): the value is what
+    /// follows the quote, to the end of the query.
+    Unterminated,
 }
 
 impl AstValue<'_> {

@@ -1,29 +1,13 @@
-//! Syntax: from text to a tree of what the user wrote.
+//! Syntax: from text to the terms the user wrote.
 //!
-//! [`parse`] reads any string, never panics, and takes time linear in its
+//! [`terms`] reads any string, never panics, and takes time linear in its
 //! length. It recognises the shape of terms (`-`, `keyword:`, quoting) and
-//! keeps every span; it knows nothing of the keyword catalogue.
-//!
-//! ```
-//! let (ast, diagnostics) = ringq::syntax::parse(r#"-status_in:replied "two words""#);
-//! assert!(diagnostics.is_empty());
-//! assert_eq!(ast.terms.len(), 2);
-//! assert_eq!(ast.terms[0].keyword.as_ref().map(|k| k.name), Some("status_in"));
-//! assert_eq!(ast.terms[1].value.text, "two words");
-//! ```
+//! keeps every span; it knows nothing of the keyword catalogue. A
+//! half-typed term (`status_in:`, an unclosed quote) is kept, marked
+//! [`Incomplete`], with its syntax error reported.
 
 mod ast;
 mod rules;
 
-pub use ast::{Ast, AstKeyword, AstTerm, AstValue, Quote};
-pub use rules::{is_keyword, is_quote, is_space, terms, Terms};
-
-use crate::diagnostic::Diagnostic;
-
-/// Parses a query into its syntax tree and its syntax diagnostics.
-///
-/// Terms with a syntax error are reported and left out of the tree; all
-/// other terms are kept, so later stages can report their problems too.
-pub fn parse(source: &str) -> (Ast<'_>, Vec<Diagnostic>) {
-    rules::query(source)
-}
+pub use ast::{AstTerm, AstValue, Quote};
+pub use rules::{is_keyword, is_quote, is_space, terms};

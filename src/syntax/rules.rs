@@ -16,7 +16,7 @@ use nom::character::complete::char;
 use nom::combinator::opt;
 use nom::{IResult, Parser};
 
-use super::ast::{Ast, AstKeyword, AstTerm, AstValue, Quote};
+use super::ast::{AstKeyword, AstTerm, AstValue, Incomplete, Quote};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::span::Span;
 
@@ -161,20 +161,14 @@ fn unescape(body: &str, mut bad_escape: impl FnMut(usize, usize)) -> Cow<'_, str
     Cow::Owned(text)
 }
 
-/// Parses a whole query into its syntax tree, with the syntax diagnostics
-/// (errors and warnings). A term with a syntax error is left out of the tree,
-/// and parsing goes on after it, so that every problem is reported.
+/// The terms of `source`, one at a time; syntax diagnostics (errors and
+/// warnings) are pushed to `diagnostics` as they are found, so the
+/// validator works term by term without building a whole tree first.
+/// Parsing goes on after a syntax error, so that every problem is
+/// reported: text glued to a closing quote is skipped, a half-typed term
+/// is kept with its value marked [`Incomplete`].
 ///
 /// Linear in the length of the query.
-pub fn query(source: &str) -> (Ast<'_>, Vec<Diagnostic>) {
-    let mut diagnostics = Vec::new();
-    let terms = terms(source, &mut diagnostics).collect();
-    (Ast { terms }, diagnostics)
-}
-
-/// The terms of `source`, one at a time, as [`crate::syntax::parse`] finds them; syntax
-/// diagnostics are pushed to `diagnostics` as they are found. Lets the
-/// validator work term by term without building the whole tree first.
 pub fn terms<'a, 'd>(source: &'a str, diagnostics: &'d mut Vec<Diagnostic>) -> Terms<'a, 'd> {
     Terms { source, rest: source, diagnostics }
 }
@@ -217,7 +211,8 @@ impl<'a> Terms<'a, '_> {
     }
 
     /// `term = [ "-" ] ( keyword ":" value | value )`. On a syntax error,
-    /// reports it, skips to the next white space and returns no term.
+    /// reports it; a half-typed term is returned marked incomplete, text
+    /// glued to a closing quote is skipped to the next white space.
     fn term(&mut self, input: &'a str) -> (&'a str, Option<AstTerm<'a>>) {
         let (after_minus, minus) = match opt(char::<_, nom::error::Error<&str>>('-')).parse(input) {
             // A lone `-` is the bare value "-", not a negation of nothing.
@@ -251,7 +246,16 @@ impl<'a> Terms<'a, '_> {
                 self.diagnostics.push(
                     Diagnostic::error(Code::EmptyValue, colon, format!("`{}:` has no value", kw.name)).with_hint(hint),
                 );
-                return (value_input, None);
+                let at = Span::new(colon.end, colon.end);
+                let value = AstValue {
+                    text: Cow::Borrowed(""),
+                    raw: "",
+                    span: at,
+                    quote: Quote::Bare,
+                    incomplete: Some(Incomplete::Missing),
+                };
+                let span = Span::new(self.offset(input), colon.end);
+                return (value_input, Some(AstTerm { span, minus, keyword, value }));
             }
         }
         match self.value(value_input) {
@@ -273,7 +277,7 @@ impl<'a> Terms<'a, '_> {
         match bare(input) {
             Ok((rest, raw)) => {
                 let span = self.span(input, rest);
-                Ok((rest, AstValue { text: Cow::Borrowed(raw), raw, span, quote: Quote::Bare }))
+                Ok((rest, AstValue { text: Cow::Borrowed(raw), raw, span, quote: Quote::Bare, incomplete: None }))
             }
             // Unreachable: the caller only calls this before a non-space.
             Err(_) => Err(input),
@@ -291,7 +295,12 @@ impl<'a> Terms<'a, '_> {
                 Diagnostic::error(Code::UnterminatedQuote, span, "this quoted value has no closing quote")
                     .with_hint("add a closing `\"`; write `\\\"` for a quote inside a value"),
             );
-            return Err(after_body);
+            // What was typed so far; its escapes are not reported on top
+            // of the missing quote.
+            let quote = if open == '"' { Quote::Straight } else { Quote::Typographic };
+            let raw = input.get(..input.len() - after_body.len()).unwrap_or(input);
+            let text = unescape(body, |_, _| {});
+            return Ok((after_body, AstValue { text, raw, span, quote, incomplete: Some(Incomplete::Unterminated) }));
         };
         let rest = after_body.get(close.len_utf8()..).unwrap_or("");
         let span = self.span(input, rest);
@@ -325,13 +334,41 @@ impl<'a> Terms<'a, '_> {
             );
         });
         let raw = input.get(..input.len() - rest.len()).unwrap_or(input);
-        Ok((rest, AstValue { text, raw, span, quote }))
+        Ok((rest, AstValue { text, raw, span, quote, incomplete: None }))
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The terms of a whole query, for the tables.
+    struct Terms<'a> {
+        terms: Vec<AstTerm<'a>>,
+    }
+
+    fn query(source: &str) -> (Terms<'_>, Vec<Diagnostic>) {
+        let mut diagnostics = Vec::new();
+        let terms = terms(source, &mut diagnostics).collect();
+        (Terms { terms }, diagnostics)
+    }
+
+    #[test]
+    fn half_typed_terms_are_kept_and_marked() {
+        let (ast, diagnostics) = query(r#"status_in: -kw:"open \\x"#);
+        let codes: Vec<Code> = diagnostics.iter().map(|d| d.code()).collect();
+        assert_eq!(codes, [Code::EmptyValue, Code::UnterminatedQuote]);
+        let missing = &ast.terms[0];
+        assert_eq!(missing.keyword.as_ref().map(|k| k.name), Some("status_in"));
+        assert_eq!(missing.value.incomplete, Some(Incomplete::Missing));
+        assert_eq!((missing.span, missing.value.span), (Span::new(0, 10), Span::new(10, 10)));
+        let open = &ast.terms[1];
+        assert!(open.minus.is_some());
+        assert_eq!(open.value.incomplete, Some(Incomplete::Unterminated));
+        assert_eq!(open.value.text, r"open \x");
+        assert_eq!((open.span, open.value.span), (Span::new(11, 24), Span::new(15, 24)));
+        assert_eq!(ast.terms.len(), 2);
+    }
 
     /// A term as (negated, keyword, value text).
     type Shape = (bool, Option<&'static str>, &'static str);
@@ -392,7 +429,7 @@ mod tests {
     fn grammar_rejects_table() {
         for (input, expected) in REJECTED {
             let (_, diagnostics) = query(input);
-            let got: Vec<_> = diagnostics.iter().map(|d| (d.code, d.span.start, d.span.end)).collect();
+            let got: Vec<_> = diagnostics.iter().map(|d| (d.code(), d.span().start, d.span().end)).collect();
             assert_eq!(&got, expected, "{input:?}");
         }
     }
@@ -413,7 +450,7 @@ mod tests {
     fn typographic_quotes_warn() {
         let (_, diagnostics) = query("kw:“x”");
         assert_eq!(diagnostics.len(), 1);
-        assert_eq!(diagnostics[0].code, Code::TypographicQuote);
+        assert_eq!(diagnostics[0].code(), Code::TypographicQuote);
         assert!(!diagnostics[0].is_error());
     }
 
@@ -422,9 +459,9 @@ mod tests {
         let (ast, diagnostics) = query(r#"text:"C:\Users\x" "a\\b\"c""#);
         assert_eq!(ast.terms[0].value.text, r#"C:\Users\x"#);
         assert_eq!(ast.terms[1].value.text, r#"a\b"c"#);
-        let got: Vec<_> = diagnostics.iter().map(|d| (d.code, d.span.start, d.span.end, d.is_error())).collect();
+        let got: Vec<_> = diagnostics.iter().map(|d| (d.code(), d.span().start, d.span().end, d.is_error())).collect();
         assert_eq!(got, [(Code::UnknownEscape, 8, 10, false), (Code::UnknownEscape, 14, 16, false)]);
-        assert_eq!(diagnostics[0].message, "`\\U` is not an escape: the backslash is kept");
+        assert_eq!(diagnostics[0].message(), "`\\U` is not an escape: the backslash is kept");
     }
 
     #[test]

@@ -2,7 +2,6 @@
 //! form or its parse out.
 
 use clap::Args;
-use ringq::Parser;
 
 use crate::context::ContextArgs;
 use crate::io::{input, Failure};
@@ -36,20 +35,20 @@ pub enum Output {
 
 pub fn run(args: &QueryArgs, context: &ContextArgs, output: Output) -> Result<(), Failure> {
     let text = input(args.query.as_deref())?;
-    let report = Report { format: args.format, source: &text };
-    let mut parser = Parser::new().lenient(args.lenient);
-    if output != Output::CanonicalOnly {
-        parser = parser.dates(context.date_context());
+    let out = Report { format: args.format, source: &text };
+    let mut options = context.options();
+    options.lenient = args.lenient;
+    if output == Output::CanonicalOnly {
+        options.now = None;
     }
-    let parsed = parser.parse(&text).map_err(|error| report.failure(error.diagnostics()))?;
-    let canonical = parsed.query().to_string();
+    let report = options.check(&text).map_err(|error| out.failure(&error))?;
     match output {
-        Output::Canonical => report.success(&canonical, &canonical, parsed.warnings()),
-        Output::CanonicalOnly => report.success(&canonical, &canonical, &[]),
+        Output::Canonical => out.success(report.canonical(), report.canonical(), report.warnings()),
+        Output::CanonicalOnly => out.success(report.canonical(), report.canonical(), &[]),
         Output::Json => {
             // In text mode `parse` prints the warnings inside its JSON only.
-            let warnings = if args.format == Format::Json { parsed.warnings() } else { &[] };
-            report.success_json(&parsed, warnings)
+            let warnings = if args.format == Format::Json { report.warnings() } else { &[] };
+            out.success_json(report.parsed(), warnings)
         }
     }
 }

@@ -3,7 +3,7 @@
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use clap::{Args, ValueEnum};
-use ringq::dates::{BusinessCalendar, DateContext, Direction, Locale};
+use ringq::{BusinessCalendar, DateContext, Direction, Locale, Options};
 
 /// What dates are resolved against.
 #[derive(Args)]
@@ -56,21 +56,26 @@ fn parse_tz(text: &str) -> Result<Tz, String> {
 }
 
 impl ContextArgs {
-    /// The date context the options describe.
-    pub fn date_context(&self) -> DateContext {
-        let mut context = DateContext::new(self.now.unwrap_or_else(Utc::now));
-        context.tz = self.tz;
-        context.locale = match self.locale {
+    /// The library's options these arguments describe, "now" read from the
+    /// clock when `--now` is absent (the library itself never reads it).
+    pub fn options(&self) -> Options {
+        let mut options = Options::at(self.now.unwrap_or_else(Utc::now));
+        options.tz = self.tz;
+        options.locale = match self.locale {
             LocaleArg::En => Locale::En,
             LocaleArg::Fr => Locale::Fr,
         };
-        context.prefer = match self.prefer {
+        options.prefer = match self.prefer {
             PreferArg::Past => Direction::Past,
             PreferArg::Future => Direction::Future,
         };
-        if let Some(calendar) = &self.calendar {
-            context.calendar = calendar.clone();
-        }
-        context
+        options.calendar = self.calendar.clone();
+        options
+    }
+
+    /// The date context the options describe (they always have a "now").
+    pub fn date_context(&self) -> DateContext {
+        let options = self.options();
+        options.date_context().unwrap_or_else(|| DateContext::new(options.now.unwrap_or_default()))
     }
 }

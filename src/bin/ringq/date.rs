@@ -3,8 +3,7 @@
 
 use chrono::{DateTime, SecondsFormat, Utc};
 use clap::Args;
-use ringq::dates::{self, DateSpan, HumanDate};
-use ringq::Diagnostic;
+use ringq::{resolve_date, DateSpan, Diagnostic, HumanDate};
 use serde::Serialize;
 
 use crate::context::ContextArgs;
@@ -40,7 +39,7 @@ pub fn run(args: &DateArgs, context: &ContextArgs) -> Result<(), Failure> {
             let (start, end) = (format_instant(start), format_instant(end));
             report.success(&format!("{start} {end}"), Instants { start: &start, end: &end }, &warnings)
         }
-        Err(error) => Err(report.failure(&[Diagnostic::from(error)])),
+        Err(error) => Err(report.invalid(&[Diagnostic::from(error)])),
     }
 }
 
@@ -72,7 +71,7 @@ fn lines_to_json(context: &ContextArgs) -> Result<(), Failure> {
     for line in lines() {
         let (input, result) = match line? {
             Ok(text) => {
-                let result = dates::resolve(&text, &date_context).map_err(|e| e.message);
+                let result = resolve_date(&text, &date_context).map_err(|e| e.message().to_owned());
                 (text, result)
             }
             Err(message) => (String::new(), Err(message)),

@@ -103,11 +103,11 @@ fn reject_mistyped_option(command: &Command) {
         .collect();
     let name_only = option.split('=').next().unwrap_or(option);
     // `--json` is what many tools call `--format json`.
-    let means_json = !ringq::catalog::nearest(name_only, ["json"].into_iter()).is_empty();
+    let means_json = closest(name_only, ["json"].into_iter()).is_some();
     let tip = if means_json && longs.iter().any(|l| l == "format") {
         " (did you mean `--format json`?)".to_owned()
     } else {
-        match ringq::catalog::nearest(name_only, longs.iter().map(String::as_str)).first() {
+        match closest(name_only, longs.iter().map(String::as_str)) {
             Some(near) => format!(" (did you mean `--{near}`?)"),
             None => String::new(),
         }
@@ -116,4 +116,16 @@ fn reject_mistyped_option(command: &Command) {
         "unknown option `{value}` for `ringq {name}`{tip}; a query that starts with `--` goes after a `--` separator"
     );
     cli.error(ErrorKind::UnknownArgument, message).exit()
+}
+
+/// The candidate nearest to a mistyped option name, if one is near: within
+/// a third of its length in edits (transpositions count once), or starting
+/// with it.
+fn closest<'c>(word: &str, candidates: impl Iterator<Item = &'c str>) -> Option<&'c str> {
+    let limit = (word.chars().count() / 3).clamp(1, 3);
+    candidates
+        .map(|candidate| (strsim::osa_distance(word, candidate), candidate))
+        .filter(|&(distance, candidate)| distance <= limit || (word.len() >= 4 && candidate.starts_with(word)))
+        .min()
+        .map(|(_, candidate)| candidate)
 }

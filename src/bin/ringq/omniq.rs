@@ -4,7 +4,7 @@ use std::num::NonZeroU64;
 use std::path::PathBuf;
 
 use clap::Args;
-use ringq::omniq::{self, Compiler, Index, Mapping};
+use ringq::{Catalog, OmniqIndex, OmniqMapping, OmniqOptions};
 
 use crate::context::ContextArgs;
 use crate::io::{input, Failure};
@@ -18,7 +18,7 @@ pub struct OmniqArgs {
     /// The entity to query (templates_reports, communicationlogs, hsm_templates, communications,
     /// manual_instances, users, campaings, profiles, reports, agents).
     #[arg(long, value_parser = parse_index)]
-    index: Index,
+    index: OmniqIndex,
     /// Position of the first result (0 or more).
     #[arg(long, default_value_t = 0, value_parser = parse_from)]
     from: u64,
@@ -39,8 +39,8 @@ pub struct OmniqArgs {
     format: Format,
 }
 
-fn parse_index(text: &str) -> Result<Index, String> {
-    text.parse::<Index>().map_err(|e| e.to_string())
+fn parse_index(text: &str) -> Result<OmniqIndex, String> {
+    text.parse::<OmniqIndex>().map_err(|e| e.to_string())
 }
 
 fn parse_from(text: &str) -> Result<u64, String> {
@@ -53,31 +53,20 @@ fn parse_size(text: &str) -> Result<NonZeroU64, String> {
 
 /// The body, or with `--plan` the request and the residual predicate.
 pub fn run(args: &OmniqArgs, context: &ContextArgs) -> Result<(), Failure> {
-    let mapping = match &args.mapping {
-        Some(path) => {
-            let text = std::fs::read_to_string(path)
-                .map_err(|e| Failure::Usage(format!("cannot read `{}`: {e}", path.display())))?;
-            Mapping::from_json(&text).map_err(|e| Failure::Usage(format!("`{}`: {e}", path.display())))?
-        }
-        None => Mapping::default(),
-    };
-    let text = input(args.query.as_deref())?;
-    let report = Report { format: args.format, source: &text };
-    let date_context = context.date_context();
-    let parsed = omniq::parser()
-        .dates(date_context.clone())
-        .parse(&text)
-        .map_err(|error| report.failure(error.diagnostics()))?;
-    let compiler = Compiler::new(args.index).from(args.from).size(args.size).mapping(mapping);
-    let invalid = |errors: omniq::CompileErrors| report.failure(errors.into_error(&text, &parsed).diagnostics());
-    let mut warnings = parsed.warnings().to_vec();
-    warnings.extend(compiler.warnings(&parsed, &date_context));
-    warnings.sort_by_key(|d| (d.span.start, d.span.end));
-    if args.plan {
-        let plan = compiler.plan(parsed.query(), &date_context).map_err(invalid)?;
-        report.success_json(&plan, &warnings)
-    } else {
-        let request = compiler.compile(parsed.query(), &date_context).map_err(invalid)?;
-        report.success_json(&request, &warnings)
+    let mut omniq = OmniqOptions::new(args.index);
+    omniq.from = args.from;
+    omniq.size = args.size;
+    omniq.plan = args.plan;
+    if let Some(path) = &args.mapping {
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| Failure::Usage(format!("cannot read `{}`: {e}", path.display())))?;
+        omniq.mapping = OmniqMapping::from_json(&text, &Catalog::ringcx())
+            .map_err(|e| Failure::Usage(format!("`{}`: {e}", path.display())))?;
     }
+    let text = input(args.query.as_deref())?;
+    let out = Report { format: args.format, source: &text };
+    let mut options = context.options();
+    options.omniq = Some(omniq);
+    let report = options.check(&text).map_err(|error| out.failure(&error))?;
+    out.success_json(&report.omniq(), report.warnings())
 }

@@ -7,14 +7,14 @@
 //! mode (a string for `check` and `fmt`, JSON for `parse` and `omniq`,
 //! `{"start", "end"}` for `date`) and is absent when `ok` is false, and each
 //! diagnostic is `{"severity", "code", "message", "span": {"start", "end"},
-//! "chars": {"start", "end"}, "hint"?}` with `span` in bytes and `chars` in
-//! characters of the input. The exit code is the same in both formats.
+//! "chars": {"start", "end"}, "hint"?, "related"?: {"span", "chars",
+//! "label"}}` with `span` in bytes and `chars` in characters of the input;
+//! `related` is the other term of a conflict. The exit code is the same in both formats.
 
 use std::io::IsTerminal;
 
 use clap::ValueEnum;
-use ringq::diagnostic::{render_all_styled, Style};
-use ringq::{Diagnostic, Span};
+use ringq::{Diagnostic, Error, Span, Style};
 use serde::Serialize;
 
 use crate::io::{diagnostics, Failure, Output};
@@ -52,6 +52,15 @@ struct JsonDiagnostic<'a> {
     chars: Span,
     #[serde(skip_serializing_if = "Option::is_none")]
     hint: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    related: Option<JsonRelated<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonRelated<'a> {
+    span: Span,
+    chars: Span,
+    label: &'a str,
 }
 
 impl Report<'_> {
@@ -61,7 +70,7 @@ impl Report<'_> {
         let mut out = Output::new();
         match self.format {
             Format::Text => {
-                diagnostics(&render_all_styled(self.source, warnings, terminal_style()));
+                diagnostics(&Diagnostic::render_all(self.source, warnings, terminal_style()));
                 out.line(text)?;
             }
             Format::Json => out.line(&self.document(Some(json), warnings)?)?,
@@ -80,10 +89,15 @@ impl Report<'_> {
         self.success(&text, json, warnings)
     }
 
+    /// An invalid query: its diagnostics, then exit 1.
+    pub fn failure(&self, error: &Error) -> Failure {
+        self.invalid(error.diagnostics())
+    }
+
     /// An invalid input: its diagnostics, then exit 1.
-    pub fn failure(&self, all: &[Diagnostic]) -> Failure {
+    pub fn invalid(&self, all: &[Diagnostic]) -> Failure {
         match self.format {
-            Format::Text => diagnostics(&render_all_styled(self.source, all, terminal_style())),
+            Format::Text => diagnostics(&Diagnostic::render_all(self.source, all, terminal_style())),
             Format::Json => {
                 let written = self.document(None::<()>, all).and_then(|json| {
                     let mut out = Output::new();
@@ -102,12 +116,17 @@ impl Report<'_> {
         let diagnostics = all
             .iter()
             .map(|d| JsonDiagnostic {
-                severity: d.severity,
-                code: d.code,
-                message: &d.message,
-                span: d.span,
-                chars: char_span(self.source, d.span),
-                hint: d.hint.as_deref(),
+                severity: d.severity(),
+                code: d.code(),
+                message: d.message(),
+                span: d.span(),
+                chars: char_span(self.source, d.span()),
+                hint: d.hint(),
+                related: d.related().map(|r| JsonRelated {
+                    span: r.span(),
+                    chars: char_span(self.source, r.span()),
+                    label: r.label(),
+                }),
             })
             .collect();
         let document = Document { ok: output.is_some(), output, diagnostics };
@@ -128,6 +147,6 @@ fn terminal_style() -> Style {
 
 /// A byte span of `source` in characters.
 fn char_span(source: &str, span: Span) -> Span {
-    let chars = |at: usize| source.char_indices().take_while(|&(i, _)| i < at).count();
-    Span::new(chars(span.start), chars(span.end))
+    let chars = span.char_range(source);
+    Span::new(chars.start, chars.end)
 }

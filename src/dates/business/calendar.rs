@@ -195,7 +195,7 @@ fn check_overlaps(week: &[Vec<Opening>; 7]) -> Result<(), CalendarError> {
 /// out are closed; `holidays` may be left out.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct CalendarFile {
+pub(crate) struct CalendarFile {
     /// IANA zone of the opening hours.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub zone: Option<String>,

@@ -33,14 +33,14 @@ use std::collections::BTreeSet;
 use chrono::{NaiveDate, Weekday};
 use chrono_tz::Tz;
 
-pub use calendar::{BusinessCalendarBuilder, CalendarError, CalendarFile};
+pub use calendar::{BusinessCalendarBuilder, CalendarError};
 
 /// A business calendar: a zone, a weekly schedule and holidays.
 ///
 /// ```
 /// use chrono::{NaiveDate, TimeZone, Utc, Weekday};
-/// use ringq::dates::business::{BusinessCalendar, BusinessUnit};
-/// use ringq::dates::Direction;
+/// use ringq::{BusinessCalendar, BusinessUnit};
+/// use ringq::Direction;
 ///
 /// let calendar = BusinessCalendar::builder()
 ///     .zone(chrono_tz::Europe::Paris)

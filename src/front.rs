@@ -1,0 +1,257 @@
+//! The front door: options in, a report out.
+//!
+//! The flow every caller wants (options -> date context -> parse ->
+//! validate -> canonical form, OmniQ request or plan -> warnings) is
+//! assembled here once, so the command, the local service, the HTTP client
+//! and the Python package each make one call and none re-implements it.
+
+use std::num::NonZeroU64;
+
+use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
+use serde::{Deserialize, Serialize};
+
+use crate::catalog::Catalog;
+use crate::dates::{BusinessCalendar, DateContext, Direction, Locale};
+use crate::diagnostic::{Diagnostic, Error, Style};
+use crate::omniq::{OmniqCompiler, OmniqIndex, OmniqMapping, OmniqPlan, OmniqRequest};
+use crate::query::Query;
+use crate::validate::{Parsed, Parser};
+
+/// How to read a query, and what to compile it to.
+///
+/// Every field has a default, so `Options::default()` checks a query
+/// strictly against the RingCX catalogue without resolving dates. It
+/// deserializes from JSON with every key optional (unknown keys are an
+/// error):
+///
+/// ```json
+/// {
+///   "now": "2026-11-24T12:00:00Z", "tz": "Europe/Paris", "locale": "en", "prefer": "past",
+///   "calendar": {"week": {"mon": [["09:00", "17:00"]]}}, "lenient": false,
+///   "omniq": {"index": "communications", "from": 0, "size": 10,
+///             "mapping": {"assigned_to": "agent"}, "plan": false}
+/// }
+/// ```
+///
+/// ```
+/// use ringq::Options;
+///
+/// let options: Options = serde_json::from_str(r#"{"now": "2026-11-24T12:00:00Z", "tz": "Europe/Paris"}"#)?;
+/// let report = options.check("first_content_after:yesterday refund")?;
+/// assert_eq!(report.canonical(), "first_content_after:yesterday refund");
+/// let yesterday = report.parsed().dates()[0].expect("resolved");
+/// assert_eq!(yesterday.start.to_rfc3339(), "2026-11-22T23:00:00+00:00");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+#[non_exhaustive]
+pub struct Options {
+    /// The instant dates are resolved against. When absent, date values
+    /// are checked but not resolved, and a date OmniQ needs as an instant
+    /// is an error at its span. The library never reads the clock: a
+    /// caller that wants "now" passes it.
+    pub now: Option<DateTime<Utc>>,
+    /// The zone days, weeks and clock times are counted in (default UTC).
+    pub tz: Tz,
+    /// How ambiguous numeric dates are read (default `en`).
+    pub locale: Locale,
+    /// How incomplete dates are completed (default `past`).
+    pub prefer: Direction,
+    /// Opening hours for business time (default Monday-Friday
+    /// 09:00-17:00 in `tz`).
+    pub calendar: Option<BusinessCalendar>,
+    /// Keep unknown keywords as opaque terms instead of rejecting them
+    /// (OmniQ compilation is always lenient: other keywords are fields).
+    pub lenient: bool,
+    /// Compile to an OmniQ `getmydata` request (or plan) as well.
+    pub omniq: Option<OmniqOptions>,
+    /// The keyword catalogue (default RingCX's); also what OmniQ
+    /// compilation extends. Not part of the JSON form.
+    #[serde(skip)]
+    pub catalog: Option<Catalog>,
+}
+
+/// What to compile to OmniQ: the request's index and page, how RingCX
+/// keywords map to document fields, and whether to plan.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct OmniqOptions {
+    /// The entity to query.
+    pub index: OmniqIndex,
+    /// Position of the first result (default 0).
+    #[serde(default)]
+    pub from: u64,
+    /// Maximum number of results (default 10, the documented default).
+    #[serde(default = "default_size")]
+    pub size: NonZeroU64,
+    /// RingCX keyword to document field, added to the default mapping.
+    #[serde(default)]
+    pub mapping: OmniqMapping,
+    /// Return the request and a residual predicate for what `filterBy`
+    /// cannot say, instead of an error.
+    #[serde(default)]
+    pub plan: bool,
+}
+
+fn default_size() -> NonZeroU64 {
+    NonZeroU64::MIN.saturating_add(9)
+}
+
+impl OmniqOptions {
+    /// A request on `index`, page 0 of 10 results, the default mapping,
+    /// no plan.
+    pub fn new(index: OmniqIndex) -> Self {
+        OmniqOptions { index, from: 0, size: default_size(), mapping: OmniqMapping::default(), plan: false }
+    }
+}
+
+/// Everything known about a valid query: its canonical form, the parse
+/// (terms, spans, resolved dates), every warning, and the OmniQ request or
+/// plan when one was asked for.
+///
+/// Serializes as `{"canonical", "terms", "warnings", "omniq"?}`, with
+/// `terms` as [`Parsed`] serializes them.
+#[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
+pub struct Report {
+    source: String,
+    canonical: String,
+    parsed: Parsed,
+    warnings: Vec<Diagnostic>,
+    omniq: Option<OmniqOutput>,
+}
+
+/// What OmniQ compilation gave: a request, or with `plan` a request and a
+/// residual predicate. Serializes as the request or the plan itself.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(untagged)]
+#[non_exhaustive]
+pub enum OmniqOutput {
+    /// The `getmydata` body.
+    Request(OmniqRequest),
+    /// The body and what to check on each returned document.
+    Plan(OmniqPlan),
+}
+
+impl Options {
+    /// Options at `now`; everything else by default.
+    pub fn at(now: DateTime<Utc>) -> Self {
+        Options { now: Some(now), ..Options::default() }
+    }
+
+    /// The date context these options describe; `None` without `now`.
+    pub fn date_context(&self) -> Option<DateContext> {
+        let context = DateContext::new(self.now?).with_tz(self.tz).with_locale(self.locale).with_prefer(self.prefer);
+        Some(match &self.calendar {
+            Some(calendar) => context.with_calendar(calendar.clone()),
+            None => context,
+        })
+    }
+
+    /// Parses and validates `text`, resolves its dates (with `now`),
+    /// prints its canonical form and, when asked, compiles it to OmniQ.
+    /// An invalid query is an [`Error`] with every diagnostic, warnings
+    /// included, pointing into `text`.
+    ///
+    /// ```
+    /// use ringq::{OmniqIndex, OmniqOptions, Options};
+    ///
+    /// let mut options = Options::default();
+    /// options.omniq = Some(OmniqOptions::new(OmniqIndex::Communications));
+    /// let report = options.check("platform:web isNewClient:yes")?;
+    /// assert_eq!(
+    ///     serde_json::to_value(report.omniq())?,
+    ///     serde_json::json!({"index": "communications", "filterBy": {"isNewClient": true, "platform": "web"}, "from": 0, "size": 10}),
+    /// );
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn check(&self, text: &str) -> Result<Report, Error> {
+        let context = self.date_context();
+        let base = self.catalog.clone().unwrap_or_default();
+        let (parsed, omniq, mut warnings) = match &self.omniq {
+            None => {
+                let parser = Parser::new().lenient(self.lenient).catalog(base);
+                let parsed = parser.parse_with(text, context.as_ref())?;
+                let warnings = parsed.warnings().to_vec();
+                (parsed, None, warnings)
+            }
+            Some(omniq) => {
+                let compiler = OmniqCompiler::new(omniq.index)
+                    .from(omniq.from)
+                    .size(omniq.size)
+                    .mapping(omniq.mapping.clone())
+                    .catalog(base);
+                let parsed = compiler.parse(text, context.as_ref())?;
+                let invalid = |errors: crate::omniq::CompileErrors| errors.into_error(text, &parsed);
+                let output = if omniq.plan {
+                    OmniqOutput::Plan(compiler.plan_in(parsed.query(), context.as_ref()).map_err(invalid)?)
+                } else {
+                    OmniqOutput::Request(compiler.compile_in(parsed.query(), context.as_ref()).map_err(invalid)?)
+                };
+                let mut warnings = parsed.warnings().to_vec();
+                if let Some(context) = &context {
+                    warnings.extend(compiler.warnings(&parsed, context));
+                }
+                (parsed, Some(output), warnings)
+            }
+        };
+        warnings.sort_by_key(|d| (d.span().start, d.span().end));
+        Ok(Report { source: text.to_owned(), canonical: parsed.query().to_string(), parsed, warnings, omniq })
+    }
+}
+
+impl Report {
+    /// The validated query.
+    pub fn query(&self) -> &Query {
+        self.parsed.query()
+    }
+
+    /// The canonical form (`ringq fmt`).
+    pub fn canonical(&self) -> &str {
+        &self.canonical
+    }
+
+    /// The parse: terms with their spans and resolved dates (`ringq parse`).
+    pub fn parsed(&self) -> &Parsed {
+        &self.parsed
+    }
+
+    /// Every warning, validation's and OmniQ compilation's, in the order
+    /// of their spans.
+    pub fn warnings(&self) -> &[Diagnostic] {
+        &self.warnings
+    }
+
+    /// The OmniQ request or plan, when the options asked for one.
+    pub fn omniq(&self) -> Option<&OmniqOutput> {
+        self.omniq.as_ref()
+    }
+
+    /// The text the report is about, which every span points into.
+    pub fn source_text(&self) -> &str {
+        &self.source
+    }
+
+    /// The warnings drawn under the query, as [`Error`]'s `Display` draws
+    /// diagnostics; empty when there are none.
+    pub fn render_warnings(&self, style: Style) -> String {
+        Diagnostic::render_all(&self.source, &self.warnings, style)
+    }
+}
+
+impl Serialize for Report {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut out = serializer.serialize_struct("Report", 4)?;
+        out.serialize_field("canonical", &self.canonical)?;
+        out.serialize_field("terms", &self.parsed.term_views())?;
+        out.serialize_field("warnings", &self.warnings)?;
+        if let Some(omniq) = &self.omniq {
+            out.serialize_field("omniq", omniq)?;
+        }
+        out.end()
+    }
+}

@@ -1,0 +1,264 @@
+//! Checks that look past one term: a date that goes on unquoted,
+//! operators of other languages, terms that contradict each other, date
+//! ranges that leave no instant.
+
+use std::borrow::Cow;
+use std::collections::{BTreeMap, HashMap};
+
+use crate::bounds::{bound, narrow, Bound};
+use crate::catalog::{Catalog, Repeat, ValueType};
+use crate::dates::DateSpan;
+use crate::diagnostic::{shown, Code, Diagnostic};
+use crate::query::{Query, Term, Value};
+use crate::span::Span;
+use crate::syntax::AstTerm;
+
+use super::{Parser, TermSpans};
+
+impl Parser {
+    /// An unquoted date value that goes on after a space
+    /// (`first_content_after:2 weeks ago`): the words after it would be
+    /// searched as text. When the value with the next few words is a date,
+    /// say so: in the hint of the value's error, or as a warning when the
+    /// value alone is a date too (`yesterday at 4pm`).
+    pub(super) fn unquoted_date(
+        &self,
+        source: &str,
+        term: &AstTerm<'_>,
+        accepted: bool,
+        first_new: usize,
+        diagnostics: &mut Vec<Diagnostic>,
+    ) {
+        let Some(keyword) = &term.keyword else { return };
+        if self.catalog.get(keyword.name).is_none_or(|spec| spec.value != ValueType::Date) {
+            return;
+        }
+        let Some((phrase, continuation)) = date_going_on(source, term) else { return };
+        let minus = if term.minus.is_some() { "-" } else { "" };
+        let suggestion =
+            format!("did you mean {minus}{}:{}?", keyword.name, Term::new("text", false, Value::Text(phrase)));
+        if accepted {
+            let rest = source.get(continuation.range()).unwrap_or("");
+            diagnostics.push(
+                Diagnostic::warning(
+                    Code::UnquotedDate,
+                    term.span.to(continuation),
+                    format!("the date seems to go on after a space: `{}` is searched as text", shown(rest)),
+                )
+                .with_hint(suggestion),
+            );
+        } else if let Some(error) =
+            diagnostics.get_mut(first_new..).and_then(|new| new.iter_mut().find(|d| d.code() == Code::InvalidDate))
+        {
+            error.set_hint(suggestion);
+        }
+    }
+
+    /// A negated term that excludes everything its keyword's positive terms
+    /// ask for: `status_in:new -status_in:new`. For an "any of" keyword the
+    /// query is empty only when every positive value is excluded.
+    pub(super) fn contradictions(&self, query: &Query, spans: &[TermSpans], diagnostics: &mut Vec<Diagnostic>) {
+        if !query.terms().iter().any(Term::is_negated) {
+            return;
+        }
+        /// The values of one keyword: positive ones, and negated ones with
+        /// their positions.
+        #[derive(Default)]
+        struct Uses<'q> {
+            positive: Vec<(usize, &'q Value)>,
+            negated: Vec<(usize, &'q Value)>,
+        }
+        let mut by_keyword: HashMap<&str, Uses<'_>> = HashMap::new();
+        for (i, term) in query.terms().iter().enumerate() {
+            let uses = by_keyword.entry(term.keyword()).or_default();
+            if term.is_negated() {
+                uses.negated.push((i, term.value()));
+            } else {
+                uses.positive.push((i, term.value()));
+            }
+        }
+        for (keyword, Uses { positive, negated }) in by_keyword {
+            let any_of = self.catalog.get(keyword).is_some_and(|spec| spec.repeat == Repeat::AnyOf);
+            let excluded = |value: &Value| negated.iter().any(|(_, v)| *v == value);
+            let hit = if any_of {
+                let all_excluded = !positive.is_empty() && positive.iter().all(|(_, v)| excluded(v));
+                all_excluded.then(|| negated.last().zip(positive.last())).flatten()
+            } else {
+                negated.iter().find_map(|n| Some((n, positive.iter().find(|(_, v)| *v == n.1)?)))
+            };
+            let Some((&(i, value), &(p, _))) = hit else { continue };
+            let (Some(span), Some(other), Some(term)) = (spans.get(i), spans.get(p), query.terms().get(i)) else {
+                continue;
+            };
+            let message = if any_of {
+                format!("`{term}` excludes every value the other `{keyword}` terms allow: no thread can match")
+            } else {
+                format!("`{term}` excludes what another term asks for: no thread can match")
+            };
+            let positive = Term::new(keyword.to_owned(), false, value.clone());
+            diagnostics.push(
+                Diagnostic::warning(Code::Contradiction, span.term, message)
+                    .with_hint(format!("another term says `{positive}`; remove one of them"))
+                    .with_related(other.term, "the term it contradicts"),
+            );
+        }
+    }
+}
+
+/// The longest run of the (up to five) words after an unquoted date value
+/// that, with the value, makes a date; and the span of those words. Stops at
+/// a word that is a term of its own (`kw:value`, `-x`, a quote).
+fn date_going_on(source: &str, term: &AstTerm<'_>) -> Option<(String, Span)> {
+    const MOST_WORDS: usize = 5;
+    let mut rest = source.get(term.value.span.end..)?.trim_start();
+    // The continuation starts at its first word, after the space.
+    let start = source.len() - rest.len();
+    let mut phrase = term.value.text.to_string();
+    let mut longest = None;
+    for _ in 0..MOST_WORDS {
+        rest = rest.trim_start();
+        let word_len = rest.find(char::is_whitespace).unwrap_or(rest.len());
+        let word = rest.get(..word_len).unwrap_or("");
+        if word.is_empty() || word.contains(':') || word.starts_with(['-', '"', '“', '”']) {
+            break;
+        }
+        phrase.push(' ');
+        phrase.push_str(word);
+        rest = rest.get(word_len..).unwrap_or("");
+        if phrase.parse::<crate::dates::HumanDate>().is_ok() {
+            let end = source.len() - rest.len();
+            longest = Some((phrase.clone(), Span::new(start, end)));
+        }
+    }
+    longest
+}
+
+/// Text that looks like an operator of another search language: `=`,
+/// parentheses, `OR`, `AND`. Each is searched as text; a warning says so,
+/// with the form that was likely meant. Parentheses are reported once.
+#[derive(Default)]
+pub(super) struct OperatorChecks {
+    parenthesis_seen: bool,
+}
+
+impl OperatorChecks {
+    pub(super) fn check(&mut self, catalog: &Catalog, term: &AstTerm<'_>, diagnostics: &mut Vec<Diagnostic>) {
+        let text = term.value.text.as_ref();
+        let warning = |message: String, hint: String| {
+            Diagnostic::warning(Code::NotAnOperator, term.value.span, message).with_hint(hint)
+        };
+        if let Some((left, right)) = text.split_once('=') {
+            if let Some(spec) = catalog.get(left) {
+                let meant = format!("{}:{right}", spec.name);
+                diagnostics.push(warning(
+                    format!("`=` means nothing here: `{}` is searched as text", shown(text)),
+                    format!("did you mean `{}`?", shown(&meant)),
+                ));
+                return;
+            }
+        }
+        match text {
+            "OR" => diagnostics.push(warning(
+                "`OR` is not an operator: it is searched as the word, and every term must match".to_owned(),
+                "remove it; to match any of several values, repeat an \"any of\" keyword \
+                 (`status_in:new status_in:replied`)"
+                    .to_owned(),
+            )),
+            "AND" => diagnostics.push(warning(
+                "`AND` is not an operator: it is searched as the word".to_owned(),
+                "remove it; every term must match already".to_owned(),
+            )),
+            _ if !self.parenthesis_seen && (text.starts_with('(') || (text.ends_with(')') && !text.contains('('))) => {
+                self.parenthesis_seen = true;
+                diagnostics.push(warning(
+                    format!("parentheses do not group terms: `{}` is searched as text", shown(text)),
+                    "remove them; every term must match".to_owned(),
+                ));
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Date bounds that leave no instant: the latest lower bound at or after
+/// the earliest upper bound of one range (`first_content`, `createdAt`), as
+/// the catalogue pairs them: the same rule the OmniQ compiler applies to a
+/// field's range.
+pub(super) fn empty_ranges(
+    catalog: &Catalog,
+    query: &Query,
+    spans: &[TermSpans],
+    dates: &[Option<DateSpan>],
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let mut by_range: BTreeMap<&str, Vec<Bound>> = BTreeMap::new();
+    for (i, (term, date)) in query.terms().iter().zip(dates).enumerate() {
+        let (Some(date), false) = (date, term.is_negated()) else { continue };
+        let Some(range) = catalog.get(term.keyword()).and_then(|spec| spec.bound.as_ref()) else { continue };
+        if let Some(at) = bound(range.side, *date) {
+            by_range.entry(range.range.as_ref()).or_default().push((i, range.side, at));
+        }
+    }
+    for bounds in by_range.values() {
+        let Err((from, to)) = narrow(bounds) else { continue };
+        let shown_term = |i: usize| query.terms().get(i).map(Term::to_string).unwrap_or_default();
+        let (earlier, later) = (from.min(to), from.max(to));
+        let (Some(span), Some(other)) = (spans.get(later), spans.get(earlier)) else { continue };
+        diagnostics.push(
+            Diagnostic::warning(
+                Code::EmptyRange,
+                span.term,
+                format!("`{}` and `{}` leave no instant: no thread can match", shown_term(from), shown_term(to)),
+            )
+            .with_hint("the lower bound must come before the upper bound")
+            .with_related(other.term, "the other bound"),
+        );
+    }
+}
+
+/// Checks that look at several terms: one `order` at most, and booleans that
+/// contradict an earlier term.
+#[derive(Default)]
+pub(super) struct CrossChecks {
+    /// The first `order` term, and where it was written.
+    order: Option<(Term, Span)>,
+    /// The first value of each boolean keyword seen, and where; few
+    /// distinct keywords are booleans, so a list beats a map.
+    booleans: Vec<(Cow<'static, str>, bool, Span)>,
+}
+
+impl CrossChecks {
+    pub(super) fn check(&mut self, term: &Term, ast_term: &AstTerm<'_>, diagnostics: &mut Vec<Diagnostic>) {
+        match term.value() {
+            Value::Order(_) => match &self.order {
+                Some((first, at)) => diagnostics.push(
+                    Diagnostic::error(Code::DuplicateOrder, ast_term.span, "`order` is given more than once")
+                        .with_hint(format!("keep one; an earlier term already says `{first}`"))
+                        .with_related(*at, "the first `order`"),
+                ),
+                None => self.order = Some((term.clone(), ast_term.span)),
+            },
+            Value::Bool(b) => {
+                let (earlier, at) = match self.booleans.iter().find(|(k, _, _)| k == term.keyword()) {
+                    Some(&(_, earlier, at)) => (earlier, at),
+                    None => {
+                        self.booleans.push((term.keyword_cow().clone(), *b, ast_term.span));
+                        (*b, ast_term.span)
+                    }
+                };
+                if earlier != *b {
+                    diagnostics.push(
+                        Diagnostic::warning(
+                            Code::Contradiction,
+                            ast_term.span,
+                            format!("`{}` is both true and false: no thread can match", term.keyword()),
+                        )
+                        .with_hint(format!("an earlier term says `{}:{earlier}`", term.keyword()))
+                        .with_related(at, "the earlier term"),
+                    );
+                }
+            }
+            _ => {}
+        }
+    }
+}
