@@ -119,6 +119,7 @@ pub enum BoundSide {
 /// `range` narrow each other, and a lower bound after an upper one leaves
 /// no instant.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct DateBound {
     /// What is bounded (`first_content`; OmniQ's own keywords name the
     /// document field, `createdAt`).

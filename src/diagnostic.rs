@@ -248,6 +248,7 @@ impl Diagnostic {
 
 /// How diagnostics are drawn.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum Style {
     /// Plain text.
     #[default]

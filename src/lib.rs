@@ -26,7 +26,7 @@ pub use front::{OmniqOptions, OmniqOutput, Options, Report};
 
 // The language: parsing, validation, the typed query and its diagnostics.
 pub use build::{BoolKeyword, DateInput, DateKeyword, IdKeyword, QueryBuilder, Status};
-pub use catalog::{Catalog, DateBound, KeywordSpec, Negation, Repeat, ValueType};
+pub use catalog::{BoundSide, Catalog, DateBound, KeywordSpec, Negation, Repeat, ValueType};
 pub use diagnostic::{Code, Diagnostic, Error, Related, Severity, Style};
 pub use query::{DateValue, Order, OrderField, Query, SortDirection, Term, Value};
 pub use span::Span;
@@ -34,15 +34,12 @@ pub use validate::{Parsed, Parser, TermSpans};
 
 // Dates and business time.
 pub use dates::{
-    resolve_date, BusinessCalendar, BusinessCalendarBuilder, BusinessError, BusinessUnit, CalendarError, DateContext,
-    DateError, DateSpan, DateWarning, Direction, HumanDate, Locale,
+    resolve_date, BusinessCalendar, BusinessCalendarBuilder, BusinessUnit, CalendarError, DateContext, DateError,
+    DateSpan, DateWarning, Direction, HumanDate, Locale,
 };
 
 // OmniQ `getmydata` compilation.
-pub use omniq::{
-    CompileError, CompileErrors, MappingError, OmniqCompiler, OmniqIndex, OmniqMapping, OmniqPlan, OmniqRequest,
-    Predicate, UnknownIndex,
-};
+pub use omniq::{OmniqCompiler, OmniqError, OmniqIndex, OmniqMapping, OmniqPlan, OmniqRequest, Predicate};
 
 // Paging through both APIs, without I/O.
 pub use page::{

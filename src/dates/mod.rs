@@ -21,7 +21,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::diagnostic::{Code, Diagnostic};
 use crate::span::Span;
-pub use business::{BusinessCalendar, BusinessCalendarBuilder, BusinessError, BusinessUnit, CalendarError};
+pub use business::{BusinessCalendar, BusinessCalendarBuilder, BusinessUnit, CalendarError};
 
 /// How ambiguous numeric dates such as `03/04/2011` are read.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]

@@ -127,7 +127,7 @@ impl<'c> Resolver<'c> {
                     .ctx
                     .calendar
                     .shift(self.ctx.now, amount, unit, dir, self.ctx.tz)
-                    .map_err(|e| self.error(self.whole(), e.to_string()))?;
+                    .map_err(|e| self.error(self.whole(), e.message))?;
                 self.instant(t)?
             }
             &Expr::Grain { modifier, grain } => self.grain(modifier, grain)?,

@@ -7,7 +7,6 @@
 //! returns as a [`Predicate`].
 
 use std::collections::BTreeMap;
-use std::fmt;
 use std::num::NonZeroU64;
 
 use chrono::{DateTime, TimeDelta, Utc};
@@ -20,6 +19,7 @@ use crate::catalog::{BoundSide, Catalog, Repeat};
 use crate::dates::{DateContext, DateError, DateSpan};
 use crate::diagnostic::{shown, Code, Diagnostic, Error};
 use crate::query::{DateValue, Query, Term, Value};
+use crate::span::Span;
 use crate::validate::{date_value, parse_bool, Parsed, Parser, TermSpans};
 
 /// The fields the published document schema types as booleans.
@@ -107,12 +107,13 @@ pub struct OmniqCompiler {
 }
 
 /// One problem compiling one term (or two terms, for an empty range).
+/// Internal: callers see it as a [`Diagnostic`] of an [`Error`].
 ///
 /// `Query` has no spans, so the error names the term by its index in
 /// [`Query::terms`]; [`CompileError::to_diagnostic`] turns it into a
 /// [`Diagnostic`] with the spans of [`Parsed::spans`].
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct CompileError {
+pub(crate) struct CompileError {
     code: Code,
     term: usize,
     other: Option<usize>,
@@ -123,7 +124,7 @@ pub struct CompileError {
 
 /// Every problem found compiling a query, in term order.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct CompileErrors(Vec<CompileError>);
+pub(crate) struct CompileErrors(Vec<CompileError>);
 
 /// Which part of a term a compile error points at.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -195,9 +196,11 @@ impl OmniqCompiler {
     }
 
     /// Compiles `query`, resolving its dates against `context`. Anything
-    /// `filterBy` cannot express is an error: nothing is dropped.
-    pub fn compile(&self, query: &Query, context: &DateContext) -> Result<OmniqRequest, CompileErrors> {
-        self.compile_in(query, Some(context))
+    /// `filterBy` cannot express is an error: nothing is dropped. A query
+    /// has no spans of its own, so the error's diagnostics point into its
+    /// canonical form (the error's [`Error::source_text`]).
+    pub fn compile(&self, query: &Query, context: &DateContext) -> Result<OmniqRequest, Error> {
+        self.compile_in(query, Some(context)).map_err(|errors| errors.into_query_error(query))
     }
 
     /// [`OmniqCompiler::compile`], where a date is an error when there is no
@@ -218,8 +221,8 @@ impl OmniqCompiler {
 
     /// Compiles `query` into a request and the residual predicate: a
     /// document matches the query exactly when it matches both.
-    pub fn plan(&self, query: &Query, context: &DateContext) -> Result<OmniqPlan, CompileErrors> {
-        self.plan_in(query, Some(context))
+    pub fn plan(&self, query: &Query, context: &DateContext) -> Result<OmniqPlan, Error> {
+        self.plan_in(query, Some(context)).map_err(|errors| errors.into_query_error(query))
     }
 
     /// [`OmniqCompiler::plan`], where a date is an error when there is no
@@ -267,14 +270,14 @@ impl OmniqCompiler {
     /// errors point into `text`.
     pub fn compile_str(&self, text: &str, context: &DateContext) -> Result<OmniqRequest, Error> {
         let parsed = self.parse(text, Some(context))?;
-        self.compile(parsed.query(), context).map_err(|e| e.into_error(text, &parsed))
+        self.compile_in(parsed.query(), Some(context)).map_err(|e| e.into_error(text, &parsed))
     }
 
     /// Parses `text` as [`OmniqCompiler::compile_str`] does and plans it;
     /// errors point into `text`.
     pub fn plan_str(&self, text: &str, context: &DateContext) -> Result<OmniqPlan, Error> {
         let parsed = self.parse(text, Some(context))?;
-        self.plan(parsed.query(), context).map_err(|e| e.into_error(text, &parsed))
+        self.plan_in(parsed.query(), Some(context)).map_err(|e| e.into_error(text, &parsed))
     }
 
     /// Parses `text` with the compiler's parser, resolving dates against
@@ -629,34 +632,9 @@ impl CompileError {
         self
     }
 
-    /// The kind of problem.
-    pub fn code(&self) -> Code {
-        self.code
-    }
-
-    /// The index (in [`Query::terms`]) of the term at fault.
-    pub fn term(&self) -> usize {
-        self.term
-    }
-
-    /// The other term involved, for a conflict between two terms.
-    pub fn other_term(&self) -> Option<usize> {
-        self.other
-    }
-
-    /// What is wrong, in words.
-    pub fn message(&self) -> &str {
-        &self.message
-    }
-
-    /// What to do about it.
-    pub fn hint(&self) -> Option<&str> {
-        self.hint.as_deref()
-    }
-
     /// The diagnostic at the term's span (`spans` as from [`Parsed::spans`]);
     /// a conflict also points at the other term.
-    pub fn to_diagnostic(&self, spans: &[TermSpans]) -> Diagnostic {
+    fn to_diagnostic(&self, spans: &[TermSpans]) -> Diagnostic {
         let span = spans.get(self.term).map(|s| match self.part {
             Part::Term => s.term,
             Part::Keyword => s.keyword.unwrap_or(s.term),
@@ -673,14 +651,6 @@ impl CompileError {
     }
 }
 
-impl fmt::Display for CompileError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "term {}: {}", self.term.saturating_add(1), self.message)
-    }
-}
-
-impl std::error::Error for CompileError {}
-
 impl CompileErrors {
     fn check(mut errors: Vec<CompileError>) -> Result<(), CompileErrors> {
         if errors.is_empty() {
@@ -690,14 +660,9 @@ impl CompileErrors {
         Err(CompileErrors(errors))
     }
 
-    /// Every error, in term order (never empty).
-    pub fn errors(&self) -> &[CompileError] {
-        &self.0
-    }
-
     /// The error to show a person: every compile error as a diagnostic on
     /// `source`, the text `parsed` came from, with the parser's warnings.
-    pub fn into_error(self, source: &str, parsed: &Parsed) -> Error {
+    pub(crate) fn into_error(self, source: &str, parsed: &Parsed) -> Error {
         let mut diagnostics: Vec<Diagnostic> = self.0.iter().map(|e| e.to_diagnostic(parsed.spans())).collect();
         // Validation warns of an empty range by the same rule; the error
         // about it says all there is to say.
@@ -706,19 +671,38 @@ impl CompileErrors {
             .extend(parsed.warnings().iter().filter(|w| !(empty_range && w.code() == Code::EmptyRange)).cloned());
         Error::new(source, diagnostics)
     }
-}
 
-impl fmt::Display for CompileErrors {
-    /// One error per line.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for error in &self.0 {
-            writeln!(f, "{error}")?;
-        }
-        Ok(())
+    /// The error for a query made without text: its diagnostics point into
+    /// the query's canonical form.
+    fn into_query_error(self, query: &Query) -> Error {
+        let (text, spans) = printed_spans(query);
+        let diagnostics = self.0.iter().map(|e| e.to_diagnostic(&spans)).collect();
+        Error::new(text, diagnostics)
     }
 }
 
-impl std::error::Error for CompileErrors {}
+/// The canonical form of `query`, and where each term is in it.
+fn printed_spans(query: &Query) -> (String, Vec<TermSpans>) {
+    use std::fmt::Write as _;
+    let mut text = String::new();
+    let mut spans = Vec::with_capacity(query.terms().len());
+    for term in query.terms() {
+        if !text.is_empty() {
+            text.push(' ');
+        }
+        let start = text.len();
+        let _ = write!(text, "{term}");
+        let head = usize::from(term.is_negated());
+        let keyword = (!term.is_text()).then(|| Span::new(start + head, start + head + term.keyword().len()));
+        let value_start = keyword.map_or(start + head, |k| k.end + 1);
+        spans.push(TermSpans {
+            term: Span::new(start, text.len()),
+            keyword,
+            value: Span::new(value_start, text.len()),
+        });
+    }
+    (text, spans)
+}
 
 #[cfg(test)]
 mod tests {

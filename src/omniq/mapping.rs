@@ -4,6 +4,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use super::OmniqIndex;
 use crate::catalog::{Catalog, OtherKeyword, ValueType};
 use crate::suggest::did_you_mean;
 
@@ -33,7 +34,7 @@ use crate::suggest::did_you_mean;
 /// assert_eq!(mapping.field("assigned_to"), Some("agent"));
 /// assert_eq!(mapping.field("first_content_after"), Some("createdAt"));
 /// assert_eq!(mapping.field("assigned_to_me"), None);
-/// # Ok::<(), ringq::MappingError>(())
+/// # Ok::<(), ringq::OmniqError>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(try_from = "BTreeMap<String, String>", into = "BTreeMap<String, String>")]
@@ -41,13 +42,22 @@ pub struct OmniqMapping {
     fields: BTreeMap<String, String>,
 }
 
-/// Why a mapping cannot be loaded.
+/// Why an OmniQ setting cannot be used: an index name that is not a
+/// documented entity, or a mapping that cannot be loaded.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
-pub enum MappingError {
+pub enum OmniqError {
+    /// The name is not a documented entity.
+    #[error("unknown index `{name}`; {}", index_hint(suggestions))]
+    UnknownIndex {
+        /// The name as written.
+        name: String,
+        /// The nearest entity names, nearest first (possibly none).
+        suggestions: Vec<&'static str>,
+    },
     /// Not a JSON object of strings.
     #[error("a mapping is a JSON object from RingCX keyword to OmniQ field: {0}")]
-    Json(String),
+    MappingJson(String),
     /// The key is not a keyword of the catalogue.
     #[error("`{keyword}` is not a keyword of the catalogue{}", suggestion(suggestions))]
     UnknownKeyword {
@@ -69,6 +79,14 @@ pub enum MappingError {
     },
 }
 
+/// Did you mean, or else every documented entity.
+fn index_hint(suggestions: &[&str]) -> String {
+    did_you_mean(suggestions).unwrap_or_else(|| {
+        let all: Vec<&str> = OmniqIndex::ALL.iter().map(|i| i.as_str()).collect();
+        format!("the documented entities are {}", all.join(", "))
+    })
+}
+
 fn suggestion(suggestions: &[String]) -> String {
     did_you_mean(suggestions.get(..1).unwrap_or_default()).map(|d| format!("; {d}")).unwrap_or_default()
 }
@@ -84,11 +102,11 @@ impl Default for OmniqMapping {
 }
 
 impl TryFrom<BTreeMap<String, String>> for OmniqMapping {
-    type Error = MappingError;
+    type Error = OmniqError;
 
     /// The default mapping plus these entries, each checked against the
     /// RingCX catalogue.
-    fn try_from(entries: BTreeMap<String, String>) -> Result<Self, MappingError> {
+    fn try_from(entries: BTreeMap<String, String>) -> Result<Self, OmniqError> {
         OmniqMapping::from_entries(entries, &Catalog::ringcx())
     }
 }
@@ -104,13 +122,13 @@ impl OmniqMapping {
     /// documentation). Every key must be a keyword of `catalog` (the one
     /// queries are parsed with) other than `text` and `order`, every value a
     /// field path.
-    pub fn from_json(text: &str, catalog: &Catalog) -> Result<OmniqMapping, MappingError> {
+    pub fn from_json(text: &str, catalog: &Catalog) -> Result<OmniqMapping, OmniqError> {
         let entries: BTreeMap<String, String> =
-            serde_json::from_str(text).map_err(|e| MappingError::Json(e.to_string()))?;
+            serde_json::from_str(text).map_err(|e| OmniqError::MappingJson(e.to_string()))?;
         OmniqMapping::from_entries(entries, catalog)
     }
 
-    fn from_entries(entries: BTreeMap<String, String>, catalog: &Catalog) -> Result<OmniqMapping, MappingError> {
+    fn from_entries(entries: BTreeMap<String, String>, catalog: &Catalog) -> Result<OmniqMapping, OmniqError> {
         let mut mapping = OmniqMapping::default();
         for (keyword, field) in entries {
             mapping.insert(catalog, &keyword, &field)?;
@@ -120,18 +138,18 @@ impl OmniqMapping {
 
     /// Maps `keyword` (any case; a keyword of `catalog`) to `field`,
     /// replacing an earlier mapping.
-    pub fn insert(&mut self, catalog: &Catalog, keyword: &str, field: &str) -> Result<(), MappingError> {
+    pub fn insert(&mut self, catalog: &Catalog, keyword: &str, field: &str) -> Result<(), OmniqError> {
         let Some(spec) = catalog.get(keyword) else {
-            return Err(MappingError::UnknownKeyword {
+            return Err(OmniqError::UnknownKeyword {
                 keyword: keyword.to_owned(),
                 suggestions: catalog.suggest_keywords(keyword).into_iter().map(str::to_owned).collect(),
             });
         };
         if spec.name == OtherKeyword::Text.as_str() || spec.value == ValueType::Order {
-            return Err(MappingError::NotMappable(spec.name.to_string()));
+            return Err(OmniqError::NotMappable(spec.name.to_string()));
         }
         if !is_field_path(field) {
-            return Err(MappingError::InvalidField { keyword: spec.name.to_string(), field: field.to_owned() });
+            return Err(OmniqError::InvalidField { keyword: spec.name.to_string(), field: field.to_owned() });
         }
         self.fields.insert(spec.name.to_string(), field.to_owned());
         Ok(())

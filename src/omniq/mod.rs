@@ -16,11 +16,12 @@ use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 
 use crate::catalog::{Catalog, DateBound, KeywordSpec, Negation, Repeat, ValueType};
-use crate::suggest::{did_you_mean, nearest};
+use crate::suggest::nearest;
 use crate::validate::Parser;
 
-pub use compile::{CompileError, CompileErrors, OmniqCompiler};
-pub use mapping::{MappingError, OmniqMapping};
+pub(crate) use compile::CompileErrors;
+pub use compile::OmniqCompiler;
+pub use mapping::{OmniqError, OmniqMapping};
 pub use predicate::Predicate;
 
 /// The entities `getmydata` can query, as documented (`campaings` is the
@@ -94,40 +95,13 @@ impl From<OmniqIndex> for &'static str {
     }
 }
 
-/// A name that is not a documented entity, with the nearest ones.
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-pub struct UnknownIndex {
-    name: String,
-    suggestions: Vec<&'static str>,
-}
-
-impl UnknownIndex {
-    /// The nearest entity names, nearest first (possibly none).
-    pub fn suggestions(&self) -> &[&'static str] {
-        &self.suggestions
-    }
-}
-
-impl fmt::Display for UnknownIndex {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "unknown index `{}`", self.name)?;
-        match did_you_mean(&self.suggestions) {
-            Some(suggestion) => write!(f, "; {suggestion}"),
-            None => {
-                let all: Vec<&str> = OmniqIndex::ALL.iter().map(|i| i.as_str()).collect();
-                write!(f, "; the documented entities are {}", all.join(", "))
-            }
-        }
-    }
-}
-
 impl FromStr for OmniqIndex {
-    type Err = UnknownIndex;
+    type Err = OmniqError;
 
     /// The exact documented name (entity names are case-sensitive, as the
     /// API's field names are); anything else is an error with suggestions.
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        OmniqIndex::ALL.into_iter().find(|i| i.as_str() == s).ok_or_else(|| UnknownIndex {
+        OmniqIndex::ALL.into_iter().find(|i| i.as_str() == s).ok_or_else(|| OmniqError::UnknownIndex {
             name: s.to_owned(),
             suggestions: nearest(s, OmniqIndex::ALL.iter().map(|i| i.as_str())),
         })
@@ -135,7 +109,7 @@ impl FromStr for OmniqIndex {
 }
 
 impl TryFrom<String> for OmniqIndex {
-    type Error = UnknownIndex;
+    type Error = OmniqError;
 
     fn try_from(name: String) -> Result<Self, Self::Error> {
         name.parse()
@@ -278,8 +252,8 @@ mod tests {
     fn unknown_index_suggests_the_nearest() {
         let error = "agent".parse::<OmniqIndex>().err().map(|e| e.to_string());
         assert_eq!(error.as_deref(), Some("unknown index `agent`; did you mean `agents`?"));
-        let error = "campaigns".parse::<OmniqIndex>().err().map(|e| e.suggestions().to_vec());
-        assert_eq!(error, Some(vec!["campaings"]));
+        let error = "campaigns".parse::<OmniqIndex>().err();
+        assert_eq!(error, Some(OmniqError::UnknownIndex { name: "campaigns".into(), suggestions: vec!["campaings"] }));
     }
 
     #[test]

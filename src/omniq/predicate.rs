@@ -31,6 +31,7 @@ use serde_json::Value as Json;
 /// item `{"document": {...}}` (an object whose only key is `document`).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Predicate {
     /// Conjunction.
     All(Vec<Predicate>),

@@ -84,21 +84,6 @@ pub enum BusinessUnit {
     Day,
 }
 
-/// Why business time could not be counted.
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-#[non_exhaustive]
-pub enum BusinessError {
-    /// The amount, or the instant it leads to, is outside the supported
-    /// range (the years 1 to 9999).
-    #[error("{amount} business {unit} is out of range: the result would fall outside the years 1 to 9999")]
-    OutOfRange {
-        /// The amount asked for.
-        amount: u64,
-        /// `minutes`, `hours` or `days`.
-        unit: &'static str,
-    },
-}
-
 impl Default for BusinessCalendar {
     /// Monday to Friday, 09:00–17:00, in the zone of the date context, no
     /// holidays.

@@ -4,9 +4,11 @@
 use chrono::{DateTime, Datelike, Days, Duration, NaiveDate, NaiveTime, Offset, TimeZone, Utc};
 use chrono_tz::Tz;
 
-use super::{BusinessCalendar, BusinessError, BusinessUnit, Opening};
+use super::{BusinessCalendar, BusinessUnit, Opening};
 use crate::dates::local::{local, to_utc};
+use crate::dates::DateError;
 use crate::dates::Direction;
+use crate::span::Span;
 
 /// More weeks than the years 1 to 9999 hold: an amount that needs more is
 /// out of range before any counting.
@@ -16,7 +18,8 @@ impl BusinessCalendar {
     /// The instant `amount` units of business time before (`Past`, "ago")
     /// or after (`Future`, "from now") `now`, as the module documentation
     /// defines it. `fallback_zone` is used when the calendar has no zone of
-    /// its own (the date context's zone).
+    /// its own (the date context's zone). A result outside the years 1 to
+    /// 9999 is an error (with an empty span: there is no expression).
     pub fn shift(
         &self,
         now: DateTime<Utc>,
@@ -24,14 +27,20 @@ impl BusinessCalendar {
         unit: BusinessUnit,
         direction: Direction,
         fallback_zone: Tz,
-    ) -> Result<DateTime<Utc>, BusinessError> {
-        let out_of_range = || BusinessError::OutOfRange {
-            amount,
-            unit: match unit {
+    ) -> Result<DateTime<Utc>, DateError> {
+        let out_of_range = || {
+            let unit = match unit {
                 BusinessUnit::Minute => "minutes",
                 BusinessUnit::Hour => "hours",
                 BusinessUnit::Day => "days",
-            },
+            };
+            DateError {
+                span: Span::default(),
+                message: format!(
+                    "{amount} business {unit} is out of range: the result would fall outside the years 1 to 9999"
+                ),
+                hint: None,
+            }
         };
         if amount == 0 {
             return Ok(now);
