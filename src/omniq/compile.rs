@@ -114,12 +114,12 @@ pub struct OmniqCompiler {
 /// [`Diagnostic`] with the spans of [`Parsed::spans`].
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct CompileError {
-    code: Code,
     term: usize,
     other: Option<usize>,
     part: Part,
-    message: String,
-    hint: Option<String>,
+    /// What to say, placed at the term's span once the spans are known
+    /// (boxed: errors are rare, and results stay small).
+    diagnostic: Box<Diagnostic>,
 }
 
 /// Every problem found compiling a query, in term order.
@@ -599,11 +599,7 @@ fn resolve(index: usize, date: &DateValue, context: Option<&DateContext>) -> Res
 }
 
 fn date_error(index: usize, error: DateError) -> CompileError {
-    let compile_error = CompileError::new(Code::InvalidDate, index, Part::Value, error.message());
-    match error.hint() {
-        Some(hint) => compile_error.with_hint(hint),
-        None => compile_error,
-    }
+    CompileError::of(index, Part::Value, Diagnostic::from(error))
 }
 
 fn out_of_range(index: usize) -> CompileError {
@@ -619,11 +615,16 @@ fn unmapped(index: usize, keyword: &str) -> CompileError {
 
 impl CompileError {
     fn new(code: Code, term: usize, part: Part, message: impl Into<String>) -> Self {
-        CompileError { code, term, other: None, part, message: message.into(), hint: None }
+        CompileError::of(term, part, Diagnostic::error(code, Span::default(), message))
+    }
+
+    /// `diagnostic` about `part` of term `term`.
+    fn of(term: usize, part: Part, diagnostic: Diagnostic) -> Self {
+        CompileError { term, other: None, part, diagnostic: Box::new(diagnostic) }
     }
 
     fn with_hint(mut self, hint: impl Into<String>) -> Self {
-        self.hint = Some(hint.into());
+        *self.diagnostic = self.diagnostic.with_hint(hint);
         self
     }
 
@@ -640,10 +641,7 @@ impl CompileError {
             Part::Keyword => s.keyword.unwrap_or(s.term),
             Part::Value => s.value,
         });
-        let mut diagnostic = Diagnostic::error(self.code, span.unwrap_or_default(), &self.message);
-        if let Some(hint) = &self.hint {
-            diagnostic = diagnostic.with_hint(hint);
-        }
+        let diagnostic = (*self.diagnostic).clone().at(span.unwrap_or_default());
         match self.other.and_then(|o| spans.get(o)) {
             Some(other) => diagnostic.with_related(other.term, "the other term"),
             None => diagnostic,
@@ -666,7 +664,7 @@ impl CompileErrors {
         let mut diagnostics: Vec<Diagnostic> = self.0.iter().map(|e| e.to_diagnostic(parsed.spans())).collect();
         // Validation warns of an empty range by the same rule; the error
         // about it says all there is to say.
-        let empty_range = self.0.iter().any(|e| e.code == Code::EmptyRange);
+        let empty_range = self.0.iter().any(|e| e.diagnostic.code() == Code::EmptyRange);
         diagnostics
             .extend(parsed.warnings().iter().filter(|w| !(empty_range && w.code() == Code::EmptyRange)).cloned());
         Error::new(source, diagnostics)

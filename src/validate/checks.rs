@@ -11,6 +11,7 @@ use crate::dates::DateSpan;
 use crate::diagnostic::{shown, Code, Diagnostic};
 use crate::query::{Query, Term, Value};
 use crate::span::Span;
+use crate::suggest::did_you_mean;
 use crate::syntax::AstTerm;
 
 use super::{Parser, TermSpans};
@@ -152,7 +153,7 @@ impl OperatorChecks {
                 let meant = format!("{}:{right}", spec.name);
                 diagnostics.push(warning(
                     format!("`=` means nothing here: `{}` is searched as text", shown(text)),
-                    format!("did you mean `{}`?", shown(&meant)),
+                    did_you_mean(&[shown(&meant)]).unwrap_or_default(),
                 ));
                 return;
             }
