@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 use crate::catalog::Catalog;
 use crate::dates::{BusinessCalendar, DateContext, Direction, Locale};
 use crate::diagnostic::{Diagnostic, Error, Style};
-use crate::omniq::{OmniqCompiler, OmniqIndex, OmniqMapping, OmniqPlan, OmniqRequest};
+use crate::omniq::{CompileErrors, OmniqCompiler, OmniqIndex, OmniqMapping, OmniqPlan, OmniqRequest, DEFAULT_SIZE};
 use crate::query::Query;
 use crate::validate::{Parsed, Parser};
 
@@ -97,7 +97,7 @@ pub struct OmniqOptions {
 }
 
 fn default_size() -> NonZeroU64 {
-    NonZeroU64::MIN.saturating_add(9)
+    DEFAULT_SIZE
 }
 
 impl OmniqOptions {
@@ -185,7 +185,7 @@ impl Options {
                     .mapping(omniq.mapping.clone())
                     .catalog(base);
                 let parsed = compiler.parse(text, context.as_ref())?;
-                let invalid = |errors: crate::omniq::CompileErrors| errors.into_error(text, &parsed);
+                let invalid = |errors: CompileErrors| errors.into_error(text, &parsed);
                 let output = if omniq.plan {
                     OmniqOutput::Plan(compiler.plan_in(parsed.query(), context.as_ref()).map_err(invalid)?)
                 } else {

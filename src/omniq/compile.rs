@@ -29,7 +29,7 @@ const BOOLEAN_FIELDS: [&str; 2] = ["isNewClient", "workflow.attrs.clientFromTemp
 const NUMBER_FIELDS: [(&str, bool); 4] =
     [("agentTotalTime", true), ("botTotalTime", true), ("poolTotalTime", true), ("__v", false)];
 /// The documented default page size.
-const DEFAULT_SIZE: NonZeroU64 = match NonZeroU64::new(10) {
+pub(crate) const DEFAULT_SIZE: NonZeroU64 = match NonZeroU64::new(10) {
     Some(size) => size,
     None => NonZeroU64::MIN,
 };

@@ -19,8 +19,8 @@ use crate::catalog::{Catalog, DateBound, KeywordSpec, Negation, Repeat, ValueTyp
 use crate::suggest::nearest;
 use crate::validate::Parser;
 
-pub(crate) use compile::CompileErrors;
 pub use compile::OmniqCompiler;
+pub(crate) use compile::{CompileErrors, DEFAULT_SIZE};
 pub use mapping::{OmniqError, OmniqMapping};
 pub use predicate::Predicate;
 
