@@ -170,20 +170,21 @@ impl Options {
     /// ```
     pub fn check(&self, text: &str) -> Result<Report, Error> {
         let context = self.date_context();
-        let base = self.catalog.clone().unwrap_or_default();
         let (parsed, omniq, mut warnings) = match &self.omniq {
             None => {
-                let parser = Parser::new().lenient(self.lenient).catalog(base);
+                let parser = Parser::new().lenient(self.lenient).catalog(self.catalog.clone().unwrap_or_default());
                 let parsed = parser.parse_with(text, context.as_ref())?;
                 let warnings = parsed.warnings().to_vec();
                 (parsed, None, warnings)
             }
             Some(omniq) => {
-                let compiler = OmniqCompiler::new(omniq.index)
-                    .from(omniq.from)
-                    .size(omniq.size)
-                    .mapping(omniq.mapping.clone())
-                    .catalog(base);
+                let mut compiler =
+                    OmniqCompiler::new(omniq.index).from(omniq.from).size(omniq.size).mapping(omniq.mapping.clone());
+                // The compiler starts from the RingCX catalogue; only a
+                // custom one makes it build another.
+                if let Some(base) = &self.catalog {
+                    compiler = compiler.catalog(base.clone());
+                }
                 let parsed = compiler.parse(text, context.as_ref())?;
                 let invalid = |errors: CompileErrors| errors.into_error(text, &parsed);
                 let output = if omniq.plan {

@@ -190,11 +190,7 @@ impl From<DateError> for Diagnostic {
     /// An [`Code::InvalidDate`] error with the span counted in bytes of the
     /// expression: the one place a date error becomes a diagnostic.
     fn from(e: DateError) -> Self {
-        let diagnostic = Diagnostic::error(Code::InvalidDate, e.span, e.message);
-        match e.hint {
-            Some(hint) => diagnostic.with_hint(hint),
-            None => diagnostic,
-        }
+        with_hint(Diagnostic::error(Code::InvalidDate, e.span, e.message), e.hint)
     }
 }
 
@@ -202,11 +198,15 @@ impl From<DateWarning> for Diagnostic {
     /// A [`Code::DateReading`] warning with the span counted in bytes of the
     /// expression.
     fn from(w: DateWarning) -> Self {
-        let diagnostic = Diagnostic::warning(Code::DateReading, w.span, w.message);
-        match w.hint {
-            Some(hint) => diagnostic.with_hint(hint),
-            None => diagnostic,
-        }
+        with_hint(Diagnostic::warning(Code::DateReading, w.span, w.message), w.hint)
+    }
+}
+
+/// `diagnostic`, with `hint` when there is one.
+fn with_hint(diagnostic: Diagnostic, hint: Option<String>) -> Diagnostic {
+    match hint {
+        Some(hint) => diagnostic.with_hint(hint),
+        None => diagnostic,
     }
 }
 

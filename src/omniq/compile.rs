@@ -173,7 +173,7 @@ impl OmniqCompiler {
     /// [`Catalog::for_omniq`]) instead of the RingCX catalogue: for parsing
     /// text, and for what each keyword means (ranges, "any of").
     pub fn catalog(mut self, base: Catalog) -> Self {
-        self.parser = Parser::new().lenient(true).catalog(base.for_omniq());
+        self.parser = Parser::omniq_over(base);
         self
     }
 

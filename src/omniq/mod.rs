@@ -228,7 +228,12 @@ impl Parser {
     /// with its spelling. Add [`Parser::dates`] to resolve date keywords
     /// while parsing.
     pub fn omniq() -> Parser {
-        Parser::new().lenient(true).catalog(Catalog::omniq())
+        Parser::omniq_over(Catalog::ringcx())
+    }
+
+    /// [`Parser::omniq`] over `base` instead of the RingCX catalogue.
+    pub(crate) fn omniq_over(base: Catalog) -> Parser {
+        Parser::new().lenient(true).catalog(base.for_omniq())
     }
 }
 

@@ -5,6 +5,8 @@ use chrono_tz::Tz;
 use clap::{Args, ValueEnum};
 use ringq::{BusinessCalendar, DateContext, Direction, Locale, Options};
 
+use crate::io::Failure;
+
 /// What dates are resolved against.
 #[derive(Args)]
 pub struct ContextArgs {
@@ -73,9 +75,9 @@ impl ContextArgs {
         options
     }
 
-    /// The date context the options describe (they always have a "now").
-    pub fn date_context(&self) -> DateContext {
-        let options = self.options();
-        options.date_context().unwrap_or_else(|| DateContext::new(options.now.unwrap_or_default()))
+    /// The date context the options describe. They always have a "now";
+    /// were it missing, that is said rather than a default instant used.
+    pub fn date_context(&self) -> Result<DateContext, Failure> {
+        self.options().date_context().ok_or_else(|| Failure::Usage("no \"now\" to resolve dates against".to_owned()))
     }
 }

@@ -32,7 +32,8 @@ pub fn run(args: &DateArgs, context: &ContextArgs) -> Result<(), Failure> {
     let text = input(args.expr.as_deref())?;
     let expr = text.trim_end_matches(['\n', '\r']);
     let report = Report { format: args.format, source: expr };
-    let resolved = expr.parse::<HumanDate>().and_then(|date| date.resolve_with_warnings(&context.date_context()));
+    let date_context = context.date_context()?;
+    let resolved = expr.parse::<HumanDate>().and_then(|date| date.resolve_with_warnings(&date_context));
     match resolved {
         Ok((DateSpan { start, end }, warnings)) => {
             let warnings: Vec<Diagnostic> = warnings.into_iter().map(Diagnostic::from).collect();
@@ -65,7 +66,7 @@ enum DateLine<'a> {
 /// line out, in order. Exit 1 when any line did not resolve (a line that is
 /// not UTF-8 is answered with an error, and the next lines still are).
 fn lines_to_json(context: &ContextArgs) -> Result<(), Failure> {
-    let date_context = context.date_context();
+    let date_context = context.date_context()?;
     let mut out = Output::new();
     let mut any_invalid = false;
     for line in lines() {
