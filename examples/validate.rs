@@ -42,8 +42,8 @@ fn main() -> ExitCode {
             eprint!("{}", report.render_warnings(Style::Plain));
             println!("canonical: {}", report.canonical());
             let parsed = report.parsed();
-            for (term, date) in parsed.query().terms().iter().zip(parsed.dates()) {
-                if let Some(span) = date {
+            for (i, term) in parsed.query().terms().enumerate() {
+                if let Some(span) = parsed.date(i) {
                     println!("  {term}  =>  [{}, {})", span.start.to_rfc3339(), span.end.to_rfc3339());
                 }
             }

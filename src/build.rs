@@ -6,25 +6,31 @@ use chrono::{DateTime, SecondsFormat, Utc};
 use crate::catalog::OtherKeyword;
 pub use crate::catalog::{BoolKeyword, DateKeyword, IdKeyword, Status};
 use crate::dates::DateError;
+use crate::dates::HumanDate;
 use crate::diagnostic::Error;
-use crate::query::{DateValue, Order, Query, Term, Value};
+use crate::query::{NewValue, Order, Query, QueryWriter};
 use crate::validate::{date_value, Parser};
 
 /// A date value: a chrono instant, or human text checked when it is made.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct DateInput(DateValue);
+pub struct DateInput {
+    /// The canonical text.
+    text: String,
+    expr: HumanDate,
+}
 
 impl DateInput {
     /// A human date (`yesterday`, `2 weeks ago at 4pm`, `2011-02-03`),
     /// checked now: text the date grammar does not read is an error.
     pub fn human(text: &str) -> Result<Self, DateError> {
-        date_value(text).map(DateInput)
+        let (text, expr) = date_value(text)?;
+        Ok(DateInput { text: text.into_owned(), expr })
     }
 
     /// An exact instant, written in RFC 3339 (UTC, whole seconds). An
     /// error only outside the years 1 to 9999, which the APIs cannot write.
     pub fn at(instant: DateTime<Utc>) -> Result<Self, DateError> {
-        date_value(&instant.to_rfc3339_opts(SecondsFormat::Secs, true)).map(DateInput)
+        DateInput::human(&instant.to_rfc3339_opts(SecondsFormat::Secs, true))
     }
 }
 
@@ -60,7 +66,8 @@ impl DateInput {
 #[derive(Clone, Debug, Default)]
 #[must_use = "a builder does nothing until `build` is called"]
 pub struct QueryBuilder {
-    terms: Vec<Term>,
+    /// The terms so far, written in canonical form as they come.
+    terms: QueryWriter,
 }
 
 impl Query {
@@ -71,64 +78,64 @@ impl Query {
 }
 
 impl QueryBuilder {
-    fn push(mut self, keyword: &'static str, negated: bool, value: Value) -> Self {
-        self.terms.push(Term::new(keyword, negated, value));
+    fn push(mut self, keyword: &'static str, negated: bool, value: NewValue<'_>) -> Self {
+        self.terms.push(keyword, negated, value);
         self
     }
 
     /// `keyword:true` or `keyword:false`.
     pub fn flag(self, keyword: BoolKeyword, value: bool) -> Self {
-        self.push(keyword.as_str(), false, Value::Bool(value))
+        self.push(keyword.as_str(), false, NewValue::Bool(value))
     }
 
     /// `keyword:id`.
-    pub fn id(self, keyword: IdKeyword, id: impl Into<String>) -> Self {
-        self.push(keyword.as_str(), false, Value::Id(id.into()))
+    pub fn id(self, keyword: IdKeyword, id: impl AsRef<str>) -> Self {
+        self.push(keyword.as_str(), false, NewValue::Id(id.as_ref()))
     }
 
     /// `-keyword:id`; [`QueryBuilder::build`] refuses it where the
     /// documentation says negation is not supported.
-    pub fn not_id(self, keyword: IdKeyword, id: impl Into<String>) -> Self {
-        self.push(keyword.as_str(), true, Value::Id(id.into()))
+    pub fn not_id(self, keyword: IdKeyword, id: impl AsRef<str>) -> Self {
+        self.push(keyword.as_str(), true, NewValue::Id(id.as_ref()))
     }
 
     /// `status_in:status`; several are alternatives.
     pub fn status(self, status: Status) -> Self {
-        self.push(OtherKeyword::StatusIn.as_str(), false, Value::Status(status.as_str().to_owned()))
+        self.push(OtherKeyword::StatusIn.as_str(), false, NewValue::Status(status.as_str().into()))
     }
 
     /// `-status_in:status`.
     pub fn not_status(self, status: Status) -> Self {
-        self.push(OtherKeyword::StatusIn.as_str(), true, Value::Status(status.as_str().to_owned()))
+        self.push(OtherKeyword::StatusIn.as_str(), true, NewValue::Status(status.as_str().into()))
     }
 
     /// `language:code` (an ISO 639-1 code such as `en`).
-    pub fn language(self, code: impl Into<String>) -> Self {
-        self.push(OtherKeyword::Language.as_str(), false, Value::Language(code.into()))
+    pub fn language(self, code: impl AsRef<str>) -> Self {
+        self.push(OtherKeyword::Language.as_str(), false, NewValue::Language(code.as_ref()))
     }
 
     /// `keyword:date`.
     pub fn date(self, keyword: DateKeyword, date: DateInput) -> Self {
-        self.push(keyword.as_str(), false, Value::Date(date.0))
+        self.push(keyword.as_str(), false, NewValue::Date(date.text.into(), date.expr))
     }
 
     /// Free text: threads matching these words (any characters; it stays
     /// one term).
-    pub fn text(self, words: impl Into<String>) -> Self {
-        self.push(OtherKeyword::Text.as_str(), false, Value::Text(words.into()))
+    pub fn text(self, words: impl AsRef<str>) -> Self {
+        self.push(OtherKeyword::Text.as_str(), false, NewValue::Text(words.as_ref()))
     }
 
     /// `order:field.direction`.
     pub fn order(self, order: Order) -> Self {
-        self.push(OtherKeyword::Order.as_str(), false, Value::Order(order))
+        self.push(OtherKeyword::Order.as_str(), false, NewValue::Order(order))
     }
 
     /// The query, validated by the same rules as typed text: every problem
     /// (an empty id, a bad language code, an unsupported negation, `order`
     /// twice…) is reported with a span in the canonical text.
     pub fn build(self) -> Result<Query, Error> {
-        let text = Query::from_terms(self.terms).to_string();
-        let parsed = Parser::new().parse(&text)?;
+        let (written, _) = self.terms.finish();
+        let parsed = Parser::new().parse(written.as_str())?;
         Ok(parsed.into_query())
     }
 }

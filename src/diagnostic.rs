@@ -90,6 +90,9 @@ pub enum Code {
     ExactDateSpan,
     /// A number-typed OmniQ field got something that is not a number.
     InvalidNumber,
+    /// The query (at most 1 GiB) or a keyword in it (at most 65,535 bytes)
+    /// is longer than ringq reads.
+    TooLong,
 }
 
 /// One problem in a query.

@@ -40,7 +40,7 @@ use crate::validate::{Parsed, Parser};
 /// let options: Options = serde_json::from_str(r#"{"now": "2026-11-24T12:00:00Z", "tz": "Europe/Paris"}"#)?;
 /// let report = options.check("first_content_after:yesterday refund")?;
 /// assert_eq!(report.canonical(), "first_content_after:yesterday refund");
-/// let yesterday = report.parsed().dates()[0].expect("resolved");
+/// let yesterday = report.parsed().date(0).expect("resolved");
 /// assert_eq!(yesterday.start.to_rfc3339(), "2026-11-22T23:00:00+00:00");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
@@ -113,12 +113,12 @@ impl OmniqOptions {
 /// plan when one was asked for.
 ///
 /// Serializes as `{"canonical", "terms", "warnings", "omniq"?}`, with
-/// `terms` as [`Parsed`] serializes them.
+/// `terms` as [`Parsed`] serializes them. It borrows the text it is about
+/// rather than copying it: a long query is held once.
 #[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
-pub struct Report {
-    source: String,
-    canonical: String,
+pub struct Report<'a> {
+    source: &'a str,
     parsed: Parsed,
     warnings: Vec<Diagnostic>,
     omniq: Option<OmniqOutput>,
@@ -168,7 +168,7 @@ impl Options {
     /// );
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn check(&self, text: &str) -> Result<Report, Error> {
+    pub fn check<'a>(&self, text: &'a str) -> Result<Report<'a>, Error> {
         let context = self.date_context();
         let (parsed, omniq, mut warnings) = match &self.omniq {
             None => {
@@ -200,11 +200,11 @@ impl Options {
             }
         };
         warnings.sort_by_key(|d| (d.span().start, d.span().end));
-        Ok(Report { source: text.to_owned(), canonical: parsed.query().to_string(), parsed, warnings, omniq })
+        Ok(Report { source: text, parsed, warnings, omniq })
     }
 }
 
-impl Report {
+impl<'a> Report<'a> {
     /// The validated query.
     pub fn query(&self) -> &Query {
         self.parsed.query()
@@ -212,7 +212,7 @@ impl Report {
 
     /// The canonical form (`ringq fmt`).
     pub fn canonical(&self) -> &str {
-        &self.canonical
+        self.parsed.query().as_str()
     }
 
     /// The parse: terms with their spans and resolved dates (`ringq parse`).
@@ -232,22 +232,22 @@ impl Report {
     }
 
     /// The text the report is about, which every span points into.
-    pub fn source_text(&self) -> &str {
-        &self.source
+    pub fn source_text(&self) -> &'a str {
+        self.source
     }
 
     /// The warnings drawn under the query, as [`Error`]'s `Display` draws
     /// diagnostics; empty when there are none.
     pub fn render_warnings(&self, style: Style) -> String {
-        Diagnostic::render_all(&self.source, &self.warnings, style)
+        Diagnostic::render_all(self.source, &self.warnings, style)
     }
 }
 
-impl Serialize for Report {
+impl Serialize for Report<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
         let mut out = serializer.serialize_struct("Report", 4)?;
-        out.serialize_field("canonical", &self.canonical)?;
+        out.serialize_field("canonical", self.canonical())?;
         out.serialize_field("terms", &self.parsed.term_views())?;
         out.serialize_field("warnings", &self.warnings)?;
         if let Some(omniq) = &self.omniq {

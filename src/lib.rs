@@ -28,9 +28,9 @@ pub use front::{OmniqOptions, OmniqOutput, Options, Report};
 pub use build::{BoolKeyword, DateInput, DateKeyword, IdKeyword, QueryBuilder, Status};
 pub use catalog::{BoundSide, Catalog, DateBound, KeywordSpec, Negation, Repeat, ValueType};
 pub use diagnostic::{Code, Diagnostic, Error, Related, Severity, Style};
-pub use query::{DateValue, Order, OrderField, Query, SortDirection, Term, Value};
+pub use query::{DateValue, Order, OrderField, Query, SortDirection, Term, Terms, Value};
 pub use span::Span;
-pub use validate::{Parsed, Parser, TermSpans};
+pub use validate::{Parsed, Parser, TermSpans, MAX_QUERY_BYTES};
 
 // Dates and business time.
 pub use dates::{

@@ -1,72 +1,57 @@
-//! The canonical printer (SPEC section 2).
+//! The canonical printer (SPEC section 2): how one value is written.
 //!
-//! Prints a [`Query`] so that parsing the output gives the same query back,
-//! whatever the values contain: a value is quoted when it must be, and inside
-//! quotes `"` and `\` (and the typographic quotes, which the parser reads as
-//! `"`) are escaped, so no value can ever end its quotes and inject a term.
+//! A value is quoted when it must be, and inside quotes `"` and `\` (and
+//! the typographic quotes, which the parser reads as `"`) are escaped, so no
+//! value can ever end its quotes and inject a term. [`crate::Query`] is
+//! written term by term through [`write_value`] as it is made, so printing
+//! a query afterwards costs nothing.
 
-use std::fmt::{self, Write as _};
-
-use crate::query::{Query, Term, Value};
 use crate::syntax::{is_quote, is_space};
 
-impl fmt::Display for Query {
-    /// The canonical form: terms in order, joined by one space.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for (i, term) in self.terms().iter().enumerate() {
-            if i > 0 {
-                f.write_char(' ')?;
-            }
-            write!(f, "{term}")?;
-        }
-        Ok(())
-    }
-}
-
-impl fmt::Display for Term {
-    /// `[-]keyword:value`, or the bare value for a text term.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.is_negated() {
-            f.write_char('-')?;
-        }
-        let text = self.is_text();
-        if !text {
-            f.write_str(self.keyword())?;
-            f.write_char(':')?;
-        }
-        match self.value() {
-            // A sort order never needs quotes; printing it directly saves
-            // building its text.
-            Value::Order(order) => write!(f, "{order}"),
-            value => write_value(f, &value.canonical_text(), text),
-        }
-    }
+/// Whether `c` must be escaped inside quotes.
+fn is_escaped(c: char) -> bool {
+    is_quote(c) || c == '\\'
 }
 
 /// Whether `value` must be quoted to read back as itself: it is empty, has
 /// white space, a quote or a backslash, or (as a bare text term) it would
 /// read as `keyword:value` or as a negation.
 pub fn needs_quotes(value: &str, bare_text: bool) -> bool {
-    let special = |c: char| is_space(c) || is_quote(c) || c == '\\';
+    let special = |c: char| is_space(c) || is_escaped(c);
     value.is_empty()
         // Byte by byte for ASCII (the usual case), char by char otherwise.
         || if value.is_ascii() { value.bytes().any(|b| special(char::from(b))) } else { value.chars().any(special) }
         || (bare_text && (value.contains(':') || value.starts_with('-')))
 }
 
-/// Writes `value`, quoted and escaped only when it must be.
-fn write_value(out: &mut impl fmt::Write, value: &str, bare_text: bool) -> fmt::Result {
+/// Appends `value` to `out`, quoted and escaped only when it must be;
+/// whether anything was escaped (the printed text is then not the value).
+pub fn write_value(out: &mut String, value: &str, bare_text: bool) -> bool {
     if !needs_quotes(value, bare_text) {
-        return out.write_str(value);
+        out.push_str(value);
+        return false;
     }
-    out.write_char('"')?;
-    for c in value.chars() {
-        if is_quote(c) || c == '\\' {
-            out.write_char('\\')?;
+    out.push('"');
+    let escapes = value.contains(is_escaped);
+    if escapes {
+        for c in value.chars() {
+            if is_escaped(c) {
+                out.push('\\');
+            }
+            out.push(c);
         }
-        out.write_char(c)?;
+    } else {
+        out.push_str(value);
     }
-    out.write_char('"')
+    out.push('"');
+    escapes
+}
+
+/// `value` as the canonical form writes it (see [`write_value`]).
+pub fn quoted(value: &str, bare_text: bool) -> String {
+    let mut out = String::with_capacity(value.len() + 2);
+    write_value(&mut out, value, bare_text);
+    out
 }
 
 #[cfg(test)]
@@ -75,7 +60,8 @@ mod tests {
 
     use super::*;
     use crate::catalog::{Catalog, Negation, ValueType};
-    use crate::query::{Order, OrderField, SortDirection};
+    use crate::query::{Order, OrderField, Query, SortDirection};
+    use crate::validate::{QueryShape, TermShape, ValueShape};
     use crate::Parser;
 
     /// Strings rich in the characters that make quoting hard.
@@ -94,51 +80,51 @@ mod tests {
     }
 
     /// A term of a catalogue keyword, with a value of the keyword's type.
-    fn catalogue_term() -> impl Strategy<Value = Term> {
+    fn catalogue_term() -> impl Strategy<Value = TermShape> {
         let catalog = Catalog::ringcx();
         let specs: Vec<_> = catalog.keywords().to_vec();
         (proptest::sample::select(specs), any::<bool>()).prop_flat_map(|(spec, minus)| {
             let negated = minus && !spec.value.is_boolean() && spec.negation != Negation::NotSupported;
             let name = spec.name.to_string();
-            let value: BoxedStrategy<Value> = match spec.value {
-                ValueType::Bool | ValueType::Flag => any::<bool>().prop_map(Value::Bool).boxed(),
-                ValueType::Words => non_empty_string().prop_map(Value::Text).boxed(),
+            let value: BoxedStrategy<ValueShape> = match spec.value {
+                ValueType::Bool | ValueType::Flag => any::<bool>().prop_map(ValueShape::Bool).boxed(),
+                ValueType::Words => non_empty_string().prop_map(ValueShape::Text).boxed(),
                 ValueType::Status => proptest::sample::select(vec!["new", "replied", "user_reply", "ignored"])
-                    .prop_map(|s| Value::Status(s.to_owned()))
+                    .prop_map(|s| ValueShape::Status(s.to_owned()))
                     .boxed(),
-                ValueType::Language => "[a-z]{2,3}(-[A-Z]{2})?".prop_map(Value::Language).boxed(),
+                ValueType::Language => "[a-z]{2,3}(-[A-Z]{2})?".prop_map(ValueShape::Language).boxed(),
                 ValueType::Date => proptest::sample::select(vec!["yesterday", "2 weeks ago at 4pm", "2011-02-03"])
-                    .prop_map(|s| Value::Date(crate::validate::date_value(s).unwrap()))
+                    .prop_map(|s| ValueShape::Date(s.to_owned()))
                     .boxed(),
                 ValueType::Order => (any::<bool>(), any::<bool>())
                     .prop_map(|(c, a)| {
-                        Value::Order(Order {
+                        ValueShape::Order(Order {
                             field: if c { OrderField::CreatedAt } else { OrderField::LastContentAt },
                             direction: if a { SortDirection::Asc } else { SortDirection::Desc },
                         })
                     })
                     .boxed(),
-                _ => non_empty_string().prop_map(Value::Id).boxed(),
+                _ => non_empty_string().prop_map(ValueShape::Id).boxed(),
             };
-            value.prop_map(move |v| Term::new(name.clone(), negated, v))
+            value.prop_map(move |value| TermShape { keyword: name.clone(), negated, value })
         })
     }
 
     /// A term of a keyword outside the catalogue (lenient mode).
-    fn opaque_term() -> impl Strategy<Value = Term> {
+    fn opaque_term() -> impl Strategy<Value = TermShape> {
         ("[a-zA-Z_][a-zA-Z0-9_.]{0,12}", any::<bool>(), tricky_string())
             .prop_filter("not a catalogue keyword", |(k, _, _)| Catalog::ringcx().get(k).is_none())
-            .prop_map(|(k, negated, v)| Term::new(k, negated, Value::Raw(v)))
+            .prop_map(|(keyword, negated, v)| TermShape { keyword, negated, value: ValueShape::Raw(v) })
     }
 
     fn arbitrary_query() -> impl Strategy<Value = Query> {
         proptest::collection::vec(prop_oneof![3 => catalogue_term(), 1 => opaque_term()], 0..8).prop_map(|terms| {
             let mut seen_order = false;
-            Query::from_terms(
-                terms
-                    .into_iter()
-                    .filter(|t| !matches!(t.value(), Value::Order(_)) || !std::mem::replace(&mut seen_order, true)),
-            )
+            let terms = terms
+                .into_iter()
+                .filter(|t| !matches!(t.value, ValueShape::Order(_)) || !std::mem::replace(&mut seen_order, true))
+                .collect();
+            QueryShape { terms }.write().expect("terms of the right shapes")
         })
     }
 
@@ -180,10 +166,12 @@ mod tests {
 
     #[test]
     fn a_value_cannot_inject_a_term() {
-        let term = Term::new("foreign", false, Value::Id("x\" assigned_to_me:true \"".into()));
-        let printed = term.to_string();
-        assert_eq!(printed, r#"foreign:"x\" assigned_to_me:true \"""#);
-        let query = Parser::new().parse(&printed).unwrap().into_query();
-        assert_eq!(query.terms(), &[term]);
+        let value = "x\" assigned_to_me:true \"";
+        let term = TermShape { keyword: "source".into(), negated: false, value: ValueShape::Id(value.into()) };
+        let query = QueryShape { terms: vec![term] }.write().unwrap();
+        assert_eq!(query.as_str(), r#"source:"x\" assigned_to_me:true \"""#);
+        let read_back = Parser::new().parse(query.as_str()).unwrap().into_query();
+        assert_eq!(read_back, query);
+        assert_eq!(read_back.term(0).map(|t| t.value()), Some(crate::Value::Id(value)));
     }
 }

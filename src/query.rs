@@ -4,28 +4,30 @@
 //! Turning text (or JSON) into these types is `validate`'s work, so a
 //! query's text goes syntax -> validate -> query, never back.
 //!
-//! A [`Query`] is a list of [`Term`]s, each a keyword, a typed [`Value`] and
-//! a negation flag, in the user's order and without exact duplicates. It is
-//! what the printer prints ([`std::fmt::Display`] gives the canonical form)
-//! and what the OmniQ compiler compiles. Its invariants (keywords that read
-//! back as keywords, values of the right shape, no duplicate terms) hold for
-//! every value of the type, however it was made, so printing a query and
-//! parsing it back always gives the same query.
+//! A [`Query`] is its canonical text and an index of its terms: where each
+//! term starts, how long its keyword is, and its typed value in a few
+//! bytes. Printing is therefore free, a query of a million terms costs one
+//! string and one small entry per term, and [`Term`] and [`Value`] are
+//! views that borrow from the query.
 
 use std::borrow::Cow;
 use std::fmt;
-use std::hash::{BuildHasher, Hash, Hasher};
+use std::hash::BuildHasher;
 
 use serde::{Deserialize, Serialize};
 
 use crate::dates::HumanDate;
+use crate::print::write_value;
+use crate::span::Span;
 
 /// A validated query: terms in the user's order, exact duplicates removed.
 ///
 /// Its invariants (keywords that read back as keywords, values of the right
 /// shape, no duplicate terms) hold for every value of the type, however it
 /// was made, so printing a query and parsing it back always gives the same
-/// query.
+/// query. A query holds its canonical form: [`Query::as_str`] and
+/// [`std::fmt::Display`] give it without printing anything, and two queries
+/// are equal when their canonical forms are.
 ///
 /// # JSON
 ///
@@ -52,65 +54,101 @@ use crate::dates::HumanDate;
 /// keyword outside the catalogue, in lenient mode).
 ///
 /// ```
-/// use ringq::Query;
+/// use ringq::{Query, Value};
 /// let query: Query = "Assigned_To_Me:yes -status_in:REPLIED text:refund refund".parse()?;
-/// assert_eq!(query.to_string(), "assigned_to_me:true -status_in:replied refund");
+/// assert_eq!(query.as_str(), "assigned_to_me:true -status_in:replied refund");
+/// let second = query.terms().nth(1).expect("two terms");
+/// assert_eq!((second.keyword(), second.is_negated(), second.value()), ("status_in", true, Value::Status("replied")));
 /// # Ok::<(), ringq::Error>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(try_from = "QueryShape")]
+#[derive(Clone, Debug, Default)]
 pub struct Query {
-    terms: Vec<Term>,
+    /// The canonical form: the terms, joined by one space.
+    text: String,
+    /// One per term, in order.
+    slots: Vec<Slot>,
+    /// The parsed expression of each date term, by [`Slot::payload`]. Once
+    /// written, entries are never removed (a dropped duplicate leaves its
+    /// own behind), so the indices stay valid.
+    dates: Vec<HumanDate>,
+    /// The text of each value whose canonical form has escapes
+    /// (`"say \"hi\""`), by [`Slot::payload`] - 1: the only values that are
+    /// not a slice of `text`.
+    unescaped: Vec<Box<str>>,
 }
 
-/// One term of a query.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub struct Term {
-    /// Borrowed from the catalogue for catalogue keywords: no allocation.
-    keyword: Cow<'static, str>,
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+/// Where one term is in [`Query::text`], and its value's type: 16 bytes a
+/// term, whatever the term.
+#[derive(Clone, Copy, Debug)]
+struct Slot {
+    /// The byte where the term starts (its `-`, if negated). The term ends
+    /// one byte before the next term starts, or at the end of the text.
+    start: u32,
+    /// The length of the keyword; 0 for a bare text term.
+    keyword_len: u32,
+    /// [`Kind::Order`]: the index in [`Order::ALL`]; [`Kind::Date`]: the
+    /// index in `dates`; other texts: 0 when the value is a slice of the
+    /// text, else its index in `unescaped` plus one.
+    payload: u32,
+    kind: Kind,
+}
+
+/// The type of a term's value, with booleans' value folded in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Kind {
+    False,
+    True,
+    Id,
+    Status,
+    Language,
+    Date,
+    Text,
+    Order,
+    Raw,
+}
+
+/// One term of a query, borrowed from it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Term<'q> {
+    keyword: &'q str,
     negated: bool,
-    value: Value,
+    value: Value<'q>,
+    /// The term's canonical form.
+    text: &'q str,
 }
 
-/// The typed value of a term.
+/// The typed value of a term, borrowed from its query.
 ///
 /// Serialized as `{"type": "...", "value": ...}`.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(tag = "type", content = "value", rename_all = "snake_case")]
 #[non_exhaustive]
-pub enum Value {
+pub enum Value<'q> {
     /// A boolean (negation already applied: `-kw:true` is `kw:false`).
     Bool(bool),
     /// A user, team, category or other id, as written.
-    Id(String),
+    Id(&'q str),
     /// A status name, lowercase.
-    Status(String),
+    Status(&'q str),
     /// A language code, as written.
-    Language(String),
+    Language(&'q str),
     /// A date expression.
-    Date(DateValue),
+    Date(DateValue<'q>),
     /// Free text.
-    Text(String),
+    Text(&'q str),
     /// A sort order.
     Order(Order),
     /// The value of a keyword outside the catalogue (lenient mode), as written.
-    Raw(String),
+    Raw(&'q str),
 }
 
 /// A date value: its canonical text (lowercase, white space collapsed) and
 /// its parsed expression. Two date values are equal when their texts are.
-#[derive(Clone, Debug, Serialize, Deserialize)]
-#[serde(try_from = "String", into = "String")]
-pub struct DateValue {
-    /// Boxed, so that a date does not make every [`Value`] larger.
-    parts: Box<DateParts>,
-}
-
-#[derive(Clone, Debug)]
-struct DateParts {
-    text: String,
-    expr: HumanDate,
+/// Serialized as its text.
+#[derive(Clone, Copy, Debug)]
+pub struct DateValue<'q> {
+    text: &'q str,
+    expr: &'q HumanDate,
 }
 
 /// `order:FIELD.DIRECTION`.
@@ -146,220 +184,171 @@ pub enum SortDirection {
 
 impl Query {
     /// The terms, in order.
-    pub fn terms(&self) -> &[Term] {
-        &self.terms
+    pub fn terms(&self) -> Terms<'_> {
+        Terms { query: self, range: 0..self.slots.len() }
+    }
+
+    /// The term at `index`, if there is one.
+    pub fn term(&self, index: usize) -> Option<Term<'_>> {
+        let slot = self.slots.get(index)?;
+        let end = self.slots.get(index + 1).map_or(self.text.len(), |next| at(next.start).saturating_sub(1));
+        let text = self.text.get(at(slot.start)..end).unwrap_or_default();
+        let negated = text.starts_with('-');
+        let head = usize::from(negated);
+        let keyword_len = at(slot.keyword_len);
+        let (keyword, value_text) = match keyword_len {
+            0 => ("text", text.get(head..).unwrap_or_default()),
+            len => (text.get(head..head + len).unwrap_or_default(), text.get(head + len + 1..).unwrap_or_default()),
+        };
+        let value = self.value(slot, value_text);
+        Some(Term { keyword, negated, value, text })
+    }
+
+    /// The number of terms.
+    pub fn len(&self) -> usize {
+        self.slots.len()
     }
 
     /// Whether the query has no terms (matches everything).
     pub fn is_empty(&self) -> bool {
-        self.terms.is_empty()
+        self.slots.is_empty()
+    }
+
+    /// The canonical form (the same text as [`std::fmt::Display`]).
+    pub fn as_str(&self) -> &str {
+        &self.text
     }
 
     /// The sort order: the `order` term, or the default `last_content_at.desc`.
     pub fn order(&self) -> Order {
-        self.terms
+        self.slots
             .iter()
-            .find_map(|t| match t.value {
-                Value::Order(order) => Some(order),
-                _ => None,
-            })
+            .find(|slot| slot.kind == Kind::Order)
+            .and_then(|slot| Order::ALL.get(at(slot.payload)).copied())
             .unwrap_or_default()
     }
 
-    /// Builds a query from terms, dropping every exact duplicate of an
-    /// earlier term.
-    pub(crate) fn from_terms(terms: impl IntoIterator<Item = Term>) -> Query {
-        let mut set = TermSet::default();
-        for term in terms {
-            set.push(term);
-        }
-        set.finish().0
-    }
-}
-
-/// Terms in the user's order, from which [`TermSet::finish`] drops every
-/// exact duplicate of an earlier term: how every [`Query`] is built, so
-/// the no-duplicates invariant has one guardian.
-///
-/// Duplicates are found once, at the end, rather than at each term: a few
-/// terms are compared pairwise; more are hashed in one pass and sorted by
-/// hash, and only terms whose hashes are equal are compared. Streaming
-/// through the terms keeps a long query's cost linear and cache-friendly,
-/// where a hash table probed at every term spends most of its time waiting
-/// for memory once the table outgrows the cache.
-#[derive(Debug, Default)]
-pub(crate) struct TermSet {
-    terms: Vec<Term>,
-}
-
-impl TermSet {
-    /// Up to this many terms, duplicates are found by comparing every pair.
-    const SHORT: usize = 16;
-
-    /// An empty set with room for `capacity` terms.
-    pub(crate) fn with_capacity(capacity: usize) -> Self {
-        TermSet { terms: Vec::with_capacity(capacity) }
+    /// Where term `index` is in the canonical form: the whole term, its
+    /// keyword (when one is printed) and its value.
+    pub(crate) fn printed_span(&self, index: usize) -> Option<(Span, Option<Span>, Span)> {
+        let term = self.term(index)?;
+        let start = self.slots.get(index).map(|slot| at(slot.start))?;
+        let whole = Span::new(start, start + term.text.len());
+        let head = start + usize::from(term.negated);
+        let keyword_len = self.slots.get(index).map_or(0, |slot| at(slot.keyword_len));
+        let keyword = (keyword_len > 0).then(|| Span::new(head, head + keyword_len));
+        let value = Span::new(keyword.map_or(head, |k| k.end + 1), whole.end);
+        Some((whole, keyword, value))
     }
 
-    /// Adds `term` at the end.
-    pub(crate) fn push(&mut self, term: Term) {
-        self.terms.push(term);
-    }
-
-    /// The query without duplicates, and the positions (in the order the
-    /// terms were pushed, ascending) of the terms dropped as duplicates.
-    pub(crate) fn finish(self) -> (Query, Vec<usize>) {
-        let mut terms = self.terms;
-        let dropped = duplicates(&terms);
-        remove_positions(&mut terms, &dropped);
-        (Query { terms }, dropped)
-    }
-}
-
-/// Removes the items at `positions` (ascending) from `items`, in place.
-pub(crate) fn remove_positions<T>(items: &mut Vec<T>, positions: &[usize]) {
-    if positions.is_empty() {
-        return;
-    }
-    let mut next = positions.iter().peekable();
-    let mut position = 0;
-    items.retain(|_| {
-        let keep = next.peek().is_none_or(|&&p| p != position);
-        if !keep {
-            next.next();
-        }
-        position += 1;
-        keep
-    });
-}
-
-/// The positions of the terms equal to an earlier term, ascending.
-fn duplicates(terms: &[Term]) -> Vec<usize> {
-    duplicates_with(terms, 24)
-}
-
-/// [`duplicates`], with the number of bits the sort key gives to a term's
-/// position (a parameter so that tests reach the fallback for queries of
-/// more terms than those bits hold).
-fn duplicates_with(terms: &[Term], position_bits: u32) -> Vec<usize> {
-    let mut dropped = Vec::new();
-    if terms.len() <= TermSet::SHORT {
-        for (i, term) in terms.iter().enumerate() {
-            if terms.get(..i).is_some_and(|earlier| earlier.contains(term)) {
-                dropped.push(i);
-            }
-        }
-        return dropped;
-    }
-    // The standard library's per-process random keys, which no caller can
-    // predict: a crafted query cannot make distinct terms share a hash. The
-    // result never depends on them.
-    let seed = std::hash::RandomState::new().hash_one(0x5eed_u64);
-    // One u64 per term: the hash's high bits above the term's position, so
-    // sorting plain integers groups equal hashes, positions ascending. A
-    // query of more terms than the position bits hold uses the whole hash.
-    let mut kept: Vec<usize> = Vec::new();
-    let mut check_run = |run: &mut dyn Iterator<Item = usize>, dropped: &mut Vec<usize>| {
-        kept.clear();
-        for i in run {
-            let term = terms.get(i);
-            if kept.iter().any(|&k| terms.get(k) == term) {
-                dropped.push(i);
-            } else {
-                kept.push(i);
-            }
-        }
-    };
-    if terms.len() < 1 << position_bits {
-        let mask = (1u64 << position_bits) - 1;
-        let mut keyed: Vec<u64> =
-            terms.iter().enumerate().map(|(i, t)| (hash_of(t, seed) & !mask) | i as u64).collect();
-        keyed.sort_unstable();
-        for run in keyed.chunk_by(|a, b| a & !mask == b & !mask).filter(|run| run.len() > 1) {
-            check_run(&mut run.iter().map(|k| (k & mask) as usize), &mut dropped);
-        }
-    } else {
-        let mut keyed: Vec<(u64, usize)> = terms.iter().enumerate().map(|(i, t)| (hash_of(t, seed), i)).collect();
-        keyed.sort_unstable();
-        for run in keyed.chunk_by(|a, b| a.0 == b.0).filter(|run| run.len() > 1) {
-            check_run(&mut run.iter().map(|&(_, i)| i), &mut dropped);
+    /// The value of `slot`, whose canonical text (quotes included) is `printed`.
+    fn value<'q>(&'q self, slot: &Slot, printed: &'q str) -> Value<'q> {
+        let text = || match slot.payload {
+            0 => printed.strip_prefix('"').and_then(|s| s.strip_suffix('"')).unwrap_or(printed),
+            n => self.unescaped.get(at(n) - 1).map_or("", |s| s),
+        };
+        match slot.kind {
+            Kind::False => Value::Bool(false),
+            Kind::True => Value::Bool(true),
+            Kind::Id => Value::Id(text()),
+            Kind::Status => Value::Status(text()),
+            Kind::Language => Value::Language(text()),
+            Kind::Text => Value::Text(text()),
+            Kind::Raw => Value::Raw(text()),
+            Kind::Order => Value::Order(Order::ALL.get(at(slot.payload)).copied().unwrap_or_default()),
+            Kind::Date => match self.dates.get(at(slot.payload)) {
+                // A date's canonical text never has escapes.
+                Some(expr) => Value::Date(DateValue {
+                    text: printed.strip_prefix('"').and_then(|s| s.strip_suffix('"')).unwrap_or(printed),
+                    expr,
+                }),
+                None => Value::Raw(printed),
+            },
         }
     }
-    dropped.sort_unstable();
-    dropped
-}
 
-/// The hash [`TermSet`] sorts terms by: a keyed folded-multiply hash
-/// (the construction of foldhash, the default hasher of `hashbrown`) over
-/// the keyword, the value's kind and the value's text. Keyed with a random
-/// seed, a crafted query cannot make its terms collide on purpose; and it
-/// costs a few multiplications per 8 bytes where SipHash costs rounds per
-/// byte, which halves the time of a long query. Equal terms hash alike,
-/// which is all the set needs: membership is decided by `==`.
-fn hash_of(term: &Term, seed: u64) -> u64 {
-    let (tag, text): (u64, &str) = match &term.value {
-        Value::Bool(b) => (u64::from(*b), ""),
-        Value::Id(s) => (2, s),
-        Value::Status(s) => (3, s),
-        Value::Language(s) => (4, s),
-        Value::Date(d) => (5, d.text()),
-        Value::Text(s) => (6, s),
-        Value::Order(o) => (7 | (o.field as u64) << 4 | (o.direction as u64) << 6, ""),
-        Value::Raw(s) => (8, s),
-    };
-    let head = tag | u64::from(term.negated) << 8 | (term.keyword.len() as u64) << 16;
-    let h = fold_bytes(seed ^ head.wrapping_mul(MULTIPLIERS[0]), term.keyword.as_bytes());
-    fold_bytes(h, text.as_bytes())
-}
-
-const MULTIPLIERS: [u64; 3] = [0x243f_6a88_85a3_08d3, 0x1319_8a2e_0370_7344, 0xa409_3822_299f_31d0];
-
-/// The full 128-bit product of `a` and `b`, folded to 64 bits.
-fn folded_multiply(a: u64, b: u64) -> u64 {
-    let product = u128::from(a) * u128::from(b);
-    (product as u64) ^ ((product >> 64) as u64)
-}
-
-/// Mixes `bytes` into `hash`, eight at a time.
-fn fold_bytes(mut hash: u64, bytes: &[u8]) -> u64 {
-    let mut chunks = bytes.chunks_exact(8);
-    for chunk in &mut chunks {
-        let word = u64::from_le_bytes(<[u8; 8]>::try_from(chunk).unwrap_or_default());
-        hash = folded_multiply(hash ^ word, MULTIPLIERS[1]);
+    /// Where the date of term `term` is in the query's table of dates,
+    /// when the term is a date: resolved dates are kept by that index.
+    pub(crate) fn date_index(&self, term: usize) -> Option<usize> {
+        self.slots.get(term).filter(|slot| slot.kind == Kind::Date).map(|slot| at(slot.payload))
     }
-    let mut last = [0u8; 8];
-    let rest = chunks.remainder();
-    if let Some(slot) = last.get_mut(..rest.len()) {
-        slot.copy_from_slice(rest);
-    }
-    folded_multiply(hash ^ u64::from_le_bytes(last) ^ (bytes.len() as u64) << 56, MULTIPLIERS[2])
 }
 
-impl<'a> IntoIterator for &'a Query {
-    type Item = &'a Term;
-    type IntoIter = std::slice::Iter<'a, Term>;
+/// A `u32` position as a `usize` (lossless on every platform Rust's
+/// standard library supports with more than 16-bit pointers).
+fn at(n: u32) -> usize {
+    usize::try_from(n).unwrap_or(usize::MAX)
+}
+
+impl PartialEq for Query {
+    fn eq(&self, other: &Self) -> bool {
+        self.text == other.text
+    }
+}
+
+impl Eq for Query {}
+
+impl std::hash::Hash for Query {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.text.hash(state);
+    }
+}
+
+impl fmt::Display for Query {
+    /// The canonical form: terms in order, joined by one space.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.text)
+    }
+}
+
+/// The terms of a [`Query`], in order: see [`Query::terms`].
+#[derive(Clone, Debug)]
+pub struct Terms<'q> {
+    query: &'q Query,
+    range: std::ops::Range<usize>,
+}
+
+impl<'q> Iterator for Terms<'q> {
+    type Item = Term<'q>;
+
+    fn next(&mut self) -> Option<Term<'q>> {
+        let index = self.range.next()?;
+        self.query.term(index)
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        self.range.size_hint()
+    }
+
+    fn nth(&mut self, n: usize) -> Option<Term<'q>> {
+        let index = self.range.nth(n)?;
+        self.query.term(index)
+    }
+}
+
+impl DoubleEndedIterator for Terms<'_> {
+    fn next_back(&mut self) -> Option<Self::Item> {
+        let index = self.range.next_back()?;
+        self.query.term(index)
+    }
+}
+
+impl ExactSizeIterator for Terms<'_> {}
+
+impl<'q> IntoIterator for &'q Query {
+    type Item = Term<'q>;
+    type IntoIter = Terms<'q>;
 
     fn into_iter(self) -> Self::IntoIter {
-        self.terms.iter()
+        self.terms()
     }
 }
 
-impl Term {
-    /// Makes a term. Callers guarantee the invariants: `keyword` is a keyword
-    /// by the grammar, the value fits it, booleans are never negated.
-    pub(crate) fn new(keyword: impl Into<Cow<'static, str>>, negated: bool, value: Value) -> Self {
-        Term { keyword: keyword.into(), negated, value }
-    }
-
+impl<'q> Term<'q> {
     /// The keyword: lowercase for catalogue keywords, as written otherwise.
     /// Bare values have the keyword `text`.
-    pub fn keyword(&self) -> &str {
-        &self.keyword
-    }
-
-    /// The keyword, borrowed from the catalogue when it is a catalogue one.
-    pub(crate) fn keyword_cow(&self) -> &Cow<'static, str> {
-        &self.keyword
+    pub fn keyword(&self) -> &'q str {
+        self.keyword
     }
 
     /// Whether the term is negated (`-keyword:value`). Never true for
@@ -369,17 +358,60 @@ impl Term {
     }
 
     /// The typed value.
-    pub fn value(&self) -> &Value {
-        &self.value
+    pub fn value(&self) -> Value<'q> {
+        self.value
     }
 
     /// Whether this is a free-text term (printed bare).
     pub fn is_text(&self) -> bool {
         self.keyword == "text" && matches!(self.value, Value::Text(_))
     }
+
+    /// The term's canonical form (the same text as [`std::fmt::Display`]).
+    pub fn as_str(&self) -> &'q str {
+        self.text
+    }
 }
 
-impl Value {
+impl fmt::Display for Term<'_> {
+    /// `[-]keyword:value`, or the bare value for a text term.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.text)
+    }
+}
+
+impl Serialize for Term<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        struct Shape<'a> {
+            keyword: &'a str,
+            #[serde(skip_serializing_if = "std::ops::Not::not")]
+            negated: bool,
+            value: Value<'a>,
+        }
+        Shape { keyword: self.keyword, negated: self.negated, value: self.value }.serialize(serializer)
+    }
+}
+
+impl Serialize for Query {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut state = serializer.serialize_struct("Query", 1)?;
+        state.serialize_field("terms", &TermList(self))?;
+        state.end()
+    }
+}
+
+/// The terms of a query as a JSON list.
+struct TermList<'q>(&'q Query);
+
+impl Serialize for TermList<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.0.terms())
+    }
+}
+
+impl Value<'_> {
     /// The name of the value's type in JSON: `bool`, `id`, `status`, ….
     pub fn kind(&self) -> &'static str {
         match self {
@@ -401,47 +433,41 @@ impl Value {
             Value::Bool(true) => Borrowed("true"),
             Value::Bool(false) => Borrowed("false"),
             Value::Id(s) | Value::Status(s) | Value::Language(s) | Value::Text(s) | Value::Raw(s) => Borrowed(s),
-            Value::Date(date) => Borrowed(date.text()),
+            Value::Date(date) => Borrowed(date.text),
             Value::Order(order) => Owned(order.to_string()),
         }
     }
 }
 
-impl DateValue {
-    /// A date value from its canonical text and its parsed expression
-    /// (`validate` makes them from what was written).
-    pub(crate) fn new(text: String, expr: HumanDate) -> Self {
-        DateValue { parts: Box::new(DateParts { text, expr }) }
-    }
-
+impl<'q> DateValue<'q> {
     /// The canonical text: lowercase, white space collapsed to one space.
-    pub fn text(&self) -> &str {
-        &self.parts.text
+    pub fn text(&self) -> &'q str {
+        self.text
     }
 
     /// The parsed expression, ready to resolve against a context.
-    pub fn expr(&self) -> &HumanDate {
-        &self.parts.expr
+    pub fn expr(&self) -> &'q HumanDate {
+        self.expr
     }
 }
 
-impl PartialEq for DateValue {
+impl PartialEq for DateValue<'_> {
     fn eq(&self, other: &Self) -> bool {
-        self.text() == other.text()
+        self.text == other.text
     }
 }
 
-impl Eq for DateValue {}
+impl Eq for DateValue<'_> {}
 
-impl Hash for DateValue {
-    fn hash<H: Hasher>(&self, state: &mut H) {
-        self.text().hash(state);
+impl std::hash::Hash for DateValue<'_> {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.text.hash(state);
     }
 }
 
-impl From<DateValue> for String {
-    fn from(date: DateValue) -> String {
-        date.parts.text
+impl Serialize for DateValue<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.text)
     }
 }
 
@@ -487,53 +513,329 @@ impl fmt::Display for Order {
     }
 }
 
-/// The serialized shape of a query, checked (by `validate`) before it
-/// becomes a [`Query`].
-#[derive(Deserialize)]
-pub(crate) struct QueryShape {
-    pub(crate) terms: Vec<Term>,
+/// A value being written into a query: [`Value`], with a date's parsed
+/// expression owned, since the query keeps it.
+#[derive(Clone, Debug)]
+pub(crate) enum NewValue<'a> {
+    Bool(bool),
+    Id(&'a str),
+    /// The canonical (lowercase) name.
+    Status(Cow<'a, str>),
+    Language(&'a str),
+    /// The canonical text, and the expression parsed from it.
+    Date(Cow<'a, str>, HumanDate),
+    Text(&'a str),
+    Order(Order),
+    Raw(&'a str),
+}
+
+impl<'a> From<Value<'a>> for NewValue<'a> {
+    fn from(value: Value<'a>) -> Self {
+        match value {
+            Value::Bool(b) => NewValue::Bool(b),
+            Value::Id(s) => NewValue::Id(s),
+            Value::Status(s) => NewValue::Status(Cow::Borrowed(s)),
+            Value::Language(s) => NewValue::Language(s),
+            Value::Date(date) => NewValue::Date(Cow::Borrowed(date.text), date.expr.clone()),
+            Value::Text(s) => NewValue::Text(s),
+            Value::Order(order) => NewValue::Order(order),
+            Value::Raw(s) => NewValue::Raw(s),
+        }
+    }
+}
+
+/// Writes a [`Query`] term by term, in canonical form, into one buffer;
+/// [`QueryWriter::finish`] then drops every exact duplicate of an earlier
+/// term. How every [`Query`] is made, so its invariants have one guardian
+/// (callers guarantee that keywords are keywords by the grammar, that
+/// values fit them and that booleans are not negated).
+///
+/// Duplicates are found once, at the end, rather than at each term: a few
+/// terms are compared pairwise; more are hashed in one pass and sorted by
+/// hash, and only terms whose hashes are equal are compared. Streaming
+/// through the terms keeps a long query's cost linear and cache-friendly,
+/// where a hash table probed at every term spends most of its time waiting
+/// for memory once the table outgrows the cache.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct QueryWriter {
+    query: Query,
+}
+
+impl QueryWriter {
+    /// Up to this many terms, duplicates are found by comparing every pair.
+    const SHORT: usize = 16;
+
+    /// An empty query with room for `bytes` of canonical text and `terms`
+    /// terms.
+    pub(crate) fn with_capacity(bytes: usize, terms: usize) -> Self {
+        let query = Query { text: String::with_capacity(bytes), slots: Vec::with_capacity(terms), ..Query::default() };
+        QueryWriter { query }
+    }
+
+    /// Appends a term. `keyword` is `text` for free text, which prints bare.
+    pub(crate) fn push(&mut self, keyword: &str, negated: bool, value: NewValue<'_>) {
+        let query = &mut self.query;
+        let text = &mut query.text;
+        if !text.is_empty() {
+            text.push(' ');
+        }
+        let start = pos(text.len());
+        if negated {
+            text.push('-');
+        }
+        let bare_text = keyword == "text" && matches!(value, NewValue::Text(_));
+        if !bare_text {
+            text.push_str(keyword);
+            text.push(':');
+        }
+        let keyword_len = if bare_text { 0 } else { pos(keyword.len()) };
+        let (kind, payload) = match value {
+            NewValue::Bool(b) => {
+                text.push_str(if b { "true" } else { "false" });
+                (if b { Kind::True } else { Kind::False }, 0)
+            }
+            NewValue::Order(order) => {
+                text.push_str(order.field.as_str());
+                text.push('.');
+                text.push_str(order.direction.as_str());
+                (Kind::Order, pos(Order::ALL.iter().position(|o| *o == order).unwrap_or_default()))
+            }
+            NewValue::Date(canonical, expr) => {
+                write_value(text, &canonical, false);
+                query.dates.push(expr);
+                (Kind::Date, pos(query.dates.len() - 1))
+            }
+            NewValue::Id(s) => (Kind::Id, Self::text_value(query, s, false)),
+            NewValue::Status(s) => (Kind::Status, Self::text_value(query, &s, false)),
+            NewValue::Language(s) => (Kind::Language, Self::text_value(query, s, false)),
+            NewValue::Text(s) => (Kind::Text, Self::text_value(query, s, bare_text)),
+            NewValue::Raw(s) => (Kind::Raw, Self::text_value(query, s, false)),
+        };
+        query.slots.push(Slot { start, keyword_len, payload, kind });
+    }
+
+    /// Writes a text value; its payload (see [`Slot::payload`]).
+    fn text_value(query: &mut Query, value: &str, bare_text: bool) -> u32 {
+        if write_value(&mut query.text, value, bare_text) {
+            query.unescaped.push(value.into());
+            pos(query.unescaped.len())
+        } else {
+            0
+        }
+    }
+
+    /// The number of terms written.
+    pub(crate) fn len(&self) -> usize {
+        self.query.slots.len()
+    }
+
+    /// The query so far, duplicates included (for checks that run before
+    /// [`QueryWriter::finish`]).
+    pub(crate) fn query(&self) -> &Query {
+        &self.query
+    }
+
+    /// The query without duplicates, and the positions (in the order the
+    /// terms were pushed, ascending) of the terms dropped as duplicates.
+    pub(crate) fn finish(self) -> (Query, Vec<usize>) {
+        let mut query = self.query;
+        let dropped = duplicates(&query, 24);
+        if !dropped.is_empty() {
+            let mut text = String::with_capacity(query.text.len());
+            let mut slots = Vec::with_capacity(query.slots.len() - dropped.len());
+            let mut next_dropped = dropped.iter().peekable();
+            for (i, slot) in query.slots.iter().enumerate() {
+                if next_dropped.next_if_eq(&&i).is_some() {
+                    continue;
+                }
+                let Some(term) = query.term(i) else { continue };
+                if !text.is_empty() {
+                    text.push(' ');
+                }
+                slots.push(Slot { start: pos(text.len()), ..*slot });
+                text.push_str(term.text);
+            }
+            query.text = text;
+            query.slots = slots;
+        }
+        (query, dropped)
+    }
+}
+
+/// A position or length as stored in a [`Slot`]. The parser refuses
+/// queries whose canonical form could pass `u32::MAX` bytes, so this never
+/// saturates for a query that is kept.
+fn pos(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+/// Removes the items at `positions` (ascending) from `items`, in place.
+pub(crate) fn remove_positions<T>(items: &mut Vec<T>, positions: &[usize]) {
+    if positions.is_empty() {
+        return;
+    }
+    let mut next = positions.iter().peekable();
+    let mut position = 0;
+    items.retain(|_| {
+        let keep = next.peek().is_none_or(|&&p| p != position);
+        if !keep {
+            next.next();
+        }
+        position += 1;
+        keep
+    });
+}
+
+/// The positions of the terms equal to an earlier term, ascending. Two terms
+/// of one query are equal exactly when their canonical texts are. The
+/// number of bits the sort key gives to a term's position is a parameter so
+/// that tests reach the fallback for queries of more terms than those bits
+/// hold.
+fn duplicates(query: &Query, position_bits: u32) -> Vec<usize> {
+    let text_of = |i: usize| query.term(i).map(|t| t.text);
+    let count = query.len();
+    let mut dropped = Vec::new();
+    if count <= QueryWriter::SHORT {
+        let short: Vec<&str> = (0..count).filter_map(text_of).collect();
+        for (i, term) in short.iter().enumerate() {
+            if short.get(..i).is_some_and(|earlier| earlier.contains(term)) {
+                dropped.push(i);
+            }
+        }
+        return dropped;
+    }
+    // The standard library's per-process random keys, which no caller can
+    // predict: a crafted query cannot make distinct terms share a hash. The
+    // result never depends on them.
+    let seed = std::hash::RandomState::new().hash_one(0x5eed_u64);
+    // One u64 per term: the hash's high bits above the term's position, so
+    // sorting plain integers groups equal hashes, positions ascending. A
+    // query of more terms than the position bits hold uses the whole hash.
+    let mut kept: Vec<usize> = Vec::new();
+    let mut check_run = |run: &mut dyn Iterator<Item = usize>, dropped: &mut Vec<usize>| {
+        kept.clear();
+        for i in run {
+            let term = text_of(i);
+            if kept.iter().any(|&k| text_of(k) == term) {
+                dropped.push(i);
+            } else {
+                kept.push(i);
+            }
+        }
+    };
+    let hash = |i: usize| hash_of(text_of(i).unwrap_or_default(), seed);
+    if count < 1 << position_bits {
+        let mask = (1u64 << position_bits) - 1;
+        let mut keyed: Vec<u64> = (0..count).map(|i| (hash(i) & !mask) | i as u64).collect();
+        keyed.sort_unstable();
+        for run in keyed.chunk_by(|a, b| a & !mask == b & !mask).filter(|run| run.len() > 1) {
+            check_run(&mut run.iter().map(|k| (k & mask) as usize), &mut dropped);
+        }
+    } else {
+        let mut keyed: Vec<(u64, usize)> = (0..count).map(|i| (hash(i), i)).collect();
+        keyed.sort_unstable();
+        for run in keyed.chunk_by(|a, b| a.0 == b.0).filter(|run| run.len() > 1) {
+            check_run(&mut run.iter().map(|&(_, i)| i), &mut dropped);
+        }
+    }
+    dropped.sort_unstable();
+    dropped
+}
+
+/// The hash [`duplicates`] sorts terms by: a keyed folded-multiply hash
+/// (the construction of foldhash, the default hasher of `hashbrown`) of the
+/// term's canonical text. Keyed with a random seed, a crafted query cannot
+/// make its terms collide on purpose; and it costs a few multiplications
+/// per 8 bytes where SipHash costs rounds per byte. Equal terms hash alike,
+/// which is all the sort needs: equality is decided by comparing texts.
+fn hash_of(term: &str, seed: u64) -> u64 {
+    fold_bytes(seed.wrapping_mul(MULTIPLIERS[0]), term.as_bytes())
+}
+
+const MULTIPLIERS: [u64; 3] = [0x243f_6a88_85a3_08d3, 0x1319_8a2e_0370_7344, 0xa409_3822_299f_31d0];
+
+/// The full 128-bit product of `a` and `b`, folded to 64 bits.
+fn folded_multiply(a: u64, b: u64) -> u64 {
+    let product = u128::from(a) * u128::from(b);
+    (product as u64) ^ ((product >> 64) as u64)
+}
+
+/// Mixes `bytes` into `hash`, eight at a time.
+fn fold_bytes(mut hash: u64, bytes: &[u8]) -> u64 {
+    let mut chunks = bytes.chunks_exact(8);
+    for chunk in &mut chunks {
+        let word = u64::from_le_bytes(<[u8; 8]>::try_from(chunk).unwrap_or_default());
+        hash = folded_multiply(hash ^ word, MULTIPLIERS[1]);
+    }
+    let mut last = [0u8; 8];
+    let rest = chunks.remainder();
+    if let Some(slot) = last.get_mut(..rest.len()) {
+        slot.copy_from_slice(rest);
+    }
+    folded_multiply(hash ^ u64::from_le_bytes(last) ^ (bytes.len() as u64) << 56, MULTIPLIERS[2])
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    /// The definition: a term is dropped when an equal term comes earlier.
-    fn reference(terms: &[Term]) -> Vec<usize> {
-        (0..terms.len()).filter(|&i| terms[..i].contains(&terms[i])).collect()
+    fn writer(values: &[u8]) -> QueryWriter {
+        let mut writer = QueryWriter::default();
+        for v in values {
+            let n = format!("s{}", v / 3);
+            match v % 3 {
+                0 => writer.push("source", false, NewValue::Id(&n)),
+                1 => writer.push("source", true, NewValue::Id(&n)),
+                _ => writer.push("text", false, NewValue::Text(&n)),
+            }
+        }
+        writer
     }
 
-    fn terms(values: &[u8]) -> Vec<Term> {
-        values
-            .iter()
-            .map(|v| match v % 3 {
-                0 => Term::new("source", false, Value::Id(format!("s{}", v / 3))),
-                1 => Term::new("source", true, Value::Id(format!("s{}", v / 3))),
-                _ => Term::new("text", false, Value::Text(format!("w{}", v / 3))),
-            })
-            .collect()
+    /// The definition: a term is dropped when an equal term comes earlier.
+    fn reference(query: &Query) -> Vec<usize> {
+        let terms: Vec<Term<'_>> = query.terms().collect();
+        (0..terms.len()).filter(|&i| terms[..i].contains(&terms[i])).collect()
     }
 
     proptest::proptest! {
         #[test]
         fn duplicates_are_the_terms_equal_to_an_earlier_one(values in proptest::collection::vec(0u8..60, 0..200)) {
-            let terms = terms(&values);
-            let expected = reference(&terms);
-            proptest::prop_assert_eq!(&duplicates(&terms), &expected);
+            let query = writer(&values).query;
+            let expected = reference(&query);
+            proptest::prop_assert_eq!(&duplicates(&query, 24), &expected);
             // With few position bits, every query past 32 terms takes the
             // fallback that keeps whole hashes.
-            proptest::prop_assert_eq!(&duplicates_with(&terms, 5), &expected);
+            proptest::prop_assert_eq!(&duplicates(&query, 5), &expected);
         }
     }
 
     #[test]
     fn finishing_keeps_the_first_of_equal_terms_in_order() {
-        let mut set = TermSet::default();
-        for term in terms(&[3, 4, 3, 5, 4, 3]) {
-            set.push(term);
-        }
-        let (query, dropped) = set.finish();
+        let (query, dropped) = writer(&[3, 4, 3, 5, 4, 3]).finish();
         assert_eq!(dropped, [2, 4, 5]);
-        assert_eq!(query.to_string(), "source:s1 -source:s1 w1");
+        assert_eq!(query.as_str(), "source:s1 -source:s1 s1");
+        let terms: Vec<_> = query.terms().map(|t| (t.keyword(), t.is_negated(), t.value())).collect();
+        assert_eq!(
+            terms,
+            [("source", false, Value::Id("s1")), ("source", true, Value::Id("s1")), ("text", false, Value::Text("s1"))]
+        );
+    }
+
+    #[test]
+    fn a_term_is_sixteen_bytes() {
+        assert_eq!(std::mem::size_of::<Slot>(), 16);
+    }
+
+    #[test]
+    fn escaped_values_read_back_unescaped() {
+        let mut writer = QueryWriter::default();
+        writer.push("text", false, NewValue::Text("say \"hi\""));
+        writer.push("source", true, NewValue::Id("a b"));
+        let (query, _) = writer.finish();
+        assert_eq!(query.as_str(), r#""say \"hi\"" -source:"a b""#);
+        assert_eq!(query.term(0).map(|t| t.value()), Some(Value::Text("say \"hi\"")));
+        assert_eq!(query.term(1).map(|t| t.value()), Some(Value::Id("a b")));
+        assert_eq!(query.printed_span(1), Some((Span::new(13, 26), Some(Span::new(14, 20)), Span::new(21, 26))));
     }
 }

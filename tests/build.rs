@@ -62,7 +62,7 @@ proptest! {
         match builder.build() {
             Ok(query) => {
                 prop_assert_eq!(query.terms().len(), 2, "{}", query);
-                prop_assert_eq!(query.terms()[1].value(), &Value::Id(id));
+                prop_assert_eq!(query.term(1).map(|t| t.value()), Some(Value::Id(&id)));
                 prop_assert_eq!(query.to_string().parse::<Query>().unwrap(), query);
             }
             Err(error) => {

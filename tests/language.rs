@@ -191,6 +191,41 @@ fn lenient_mode_keeps_unknown_keywords_as_written() {
 }
 
 #[test]
+fn a_kept_keyword_is_at_most_65535_bytes() {
+    let longest = format!("{}:x", "k".repeat(65_535));
+    assert_eq!(Parser::new().lenient(true).parse(&longest).unwrap().query().as_str(), longest);
+    let error = Parser::new().lenient(true).parse(&format!("ok {}:x", "k".repeat(65_536))).unwrap_err();
+    let diagnostic = &error.diagnostics()[0];
+    assert_eq!((diagnostic.code(), diagnostic.span()), (ringq::Code::TooLong, ringq::Span::new(3, 65_539)));
+}
+
+#[test]
+fn the_query_is_at_most_one_gibibyte() {
+    let text = " ".repeat(ringq::MAX_QUERY_BYTES + 1);
+    let error = Parser::new().parse(&text).unwrap_err();
+    assert_eq!(error.diagnostics()[0].code(), ringq::Code::TooLong);
+    assert!(Parser::new().parse(&text[1..]).unwrap().query().is_empty());
+}
+
+#[test]
+fn spans_say_what_was_written() {
+    let parsed = Parser::new().parse("-source:\"a b\"  text:x  y -status_in:new ASSIGNED_TO_ME:yes").unwrap();
+    let spans: Vec<_> =
+        parsed.spans().map(|s| (s.term.range(), s.keyword.map(|k| k.range()), s.value.range())).collect();
+    assert_eq!(
+        spans,
+        [
+            (0..13, Some(1..7), 8..13),
+            (15..21, Some(15..19), 20..21),
+            (23..24, None, 23..24),
+            (25..39, Some(26..35), 36..39),
+            (40..58, Some(40..54), 55..58)
+        ]
+    );
+    assert_eq!(parsed.query().as_str(), "-source:\"a b\" x y -status_in:new assigned_to_me:true");
+}
+
+#[test]
 fn a_caller_can_extend_the_catalogue() {
     let mut catalog = Catalog::ringcx();
     catalog.insert(KeywordSpec::new("priority", ValueType::Words).negation(Negation::Supported));
@@ -204,7 +239,7 @@ fn a_caller_can_extend_the_catalogue() {
 #[test]
 fn spans_follow_terms_after_duplicates_are_dropped() {
     let parsed = Parser::new().parse("a b a c").unwrap();
-    let spans: Vec<_> = parsed.spans().iter().map(|s| (s.term.start, s.term.end)).collect();
+    let spans: Vec<_> = parsed.spans().map(|s| (s.term.start, s.term.end)).collect();
     assert_eq!(spans, vec![(0, 1), (2, 3), (6, 7)]);
 }
 

@@ -164,11 +164,11 @@ fn filter_matches(filter: &serde_json::Map<String, Json>, document: &Json) -> bo
 /// The whole query, evaluated directly on a document: the reference.
 fn reference(query: &Query, document: &Json) -> bool {
     let context = context();
-    query.terms().iter().all(|term| {
+    query.terms().all(|term| {
         let path = |p: &str| p.split('.').try_fold(document, |v, k| v.as_object()?.get(k));
         let created =
             path("createdAt").and_then(Json::as_str).map(|t| DateTime::parse_from_rfc3339(t).unwrap().to_utc());
-        let start = |v: &Value| match v {
+        let start = |v: Value| match v {
             Value::Date(d) => d.expr().resolve(&context).unwrap().start,
             Value::Raw(r) => ringq::resolve_date(r, &context).unwrap().start,
             _ => unreachable!(),

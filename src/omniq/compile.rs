@@ -16,9 +16,10 @@ use super::mapping::is_field_path;
 use super::{format_instant, own_field, OmniqIndex, OmniqMapping, OmniqPlan, OmniqRequest, Predicate, CREATED_AT};
 use crate::bounds::{bound, narrow, Range};
 use crate::catalog::{BoundSide, Catalog, Repeat};
-use crate::dates::{DateContext, DateError, DateSpan};
+use crate::dates::{DateContext, DateError, DateSpan, HumanDate};
 use crate::diagnostic::{shown, Code, Diagnostic, Error};
-use crate::query::{DateValue, Query, Term, Value};
+use crate::print::quoted;
+use crate::query::{Query, Term, Value};
 use crate::span::Span;
 use crate::validate::{date_value, parse_bool, Parsed, Parser, TermSpans};
 
@@ -239,18 +240,18 @@ impl OmniqCompiler {
     /// (`createdAt:"last month"`) matches only the span's first instant.
     /// They point into the text `parsed` came from.
     pub fn warnings(&self, parsed: &Parsed, context: &DateContext) -> Vec<Diagnostic> {
-        let terms = parsed.query().terms().iter().zip(parsed.spans());
+        let terms = parsed.query().terms().zip(parsed.spans());
         terms
             .filter_map(|(term, spans)| {
                 let Value::Raw(text) = term.value() else { return None };
                 if term.keyword() != CREATED_AT || term.is_negated() {
                     return None;
                 }
-                let span = date_value(text).ok()?.expr().resolve(context).ok()?;
+                let span = date_value(text).ok()?.1.resolve(context).ok()?;
                 if span.end - span.start <= TimeDelta::seconds(1) {
                     return None;
                 }
-                let after = Term::new("created_after", false, Value::Raw(text.clone()));
+                let after = format!("created_after:{}", quoted(text, false));
                 let before = span.end.to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
                 let message = format!(
                     "`createdAt` matches one instant exactly: `{}` is a span, and only its first instant ({}) matches",
@@ -287,11 +288,10 @@ impl OmniqCompiler {
     }
 
     fn build(&self, query: &Query, context: Option<&DateContext>) -> (OmniqRequest, Vec<Residual>, Vec<CompileError>) {
-        let terms = query.terms();
         let mut errors = Vec::new();
         let mut residual = Vec::new();
         let mut fields: BTreeMap<String, Vec<Constraint>> = BTreeMap::new();
-        for (index, term) in terms.iter().enumerate() {
+        for (index, term) in query.terms().enumerate() {
             match self.term(index, term, context) {
                 Ok(Compiled::Field(constraint)) => fields.entry(constraint.field.clone()).or_default().push(constraint),
                 Ok(Compiled::Text { negated, words }) => {
@@ -307,7 +307,7 @@ impl OmniqCompiler {
         }
         let mut filter = Map::new();
         for (field, constraints) in fields {
-            self.field(terms, &field, constraints, &mut filter, &mut residual, &mut errors);
+            self.field(query, &field, constraints, &mut filter, &mut residual, &mut errors);
         }
         residual.sort_by_key(|part| part.terms.first().copied());
         let request = OmniqRequest { index: self.index, filter_by: filter, from: self.from, size: self.size };
@@ -315,14 +315,14 @@ impl OmniqCompiler {
     }
 
     /// Compiles one term on its own.
-    fn term(&self, index: usize, term: &Term, context: Option<&DateContext>) -> Result<Compiled, CompileError> {
+    fn term(&self, index: usize, term: Term<'_>, context: Option<&DateContext>) -> Result<Compiled, CompileError> {
         let keyword = term.keyword();
         let negated = term.is_negated();
         let constraint = |field: &str, negated: bool, kind: Kind| {
             Ok(Compiled::Field(Constraint { term: index, field: field.to_owned(), negated, kind }))
         };
         match term.value() {
-            Value::Text(words) if term.is_text() => Ok(Compiled::Text { negated, words: words.clone() }),
+            Value::Text(words) if term.is_text() => Ok(Compiled::Text { negated, words: words.to_owned() }),
             Value::Order(_) => Err(CompileError::new(
                 Code::NotExpressible,
                 index,
@@ -341,8 +341,8 @@ impl OmniqCompiler {
                     .with_hint("separate names with single dots, as in `workflow.attrs.contact.email`"));
                 }
                 if keyword == CREATED_AT {
-                    let date = date_value(text).map_err(|e| date_error(index, e))?;
-                    let span = resolve(index, &date, context)?;
+                    let (date, expr) = date_value(text).map_err(|e| date_error(index, e))?;
+                    let span = resolve(index, &date, &expr, context)?;
                     return constraint(keyword, negated, Kind::At(span.start));
                 }
                 match field_value(index, keyword, text)? {
@@ -358,14 +358,14 @@ impl OmniqCompiler {
                 };
                 let kind = match value {
                     Value::Date(date) => {
-                        let span = resolve(index, date, context)?;
+                        let span = resolve(index, date.text(), date.expr(), context)?;
                         let spec = self.parser.catalog_used().get(keyword);
                         match spec.and_then(|spec| spec.bound.as_ref()).map(|bound| bound.side) {
                             Some(side) => Kind::Bound(side, bound(side, span).ok_or_else(|| out_of_range(index))?),
                             None => Kind::At(span.start),
                         }
                     }
-                    Value::Bool(b) => Kind::Equals(Json::Bool(*b)),
+                    Value::Bool(b) => Kind::Equals(Json::Bool(b)),
                     other => Kind::Equals(field_value(index, field, &other.canonical_text())?),
                 };
                 constraint(field, negated, kind)
@@ -377,14 +377,14 @@ impl OmniqCompiler {
     /// `errors`.
     fn field(
         &self,
-        terms: &[Term],
+        query: &Query,
         field: &str,
         constraints: Vec<Constraint>,
         filter: &mut Map<String, Json>,
         residual: &mut Vec<Residual>,
         errors: &mut Vec<CompileError>,
     ) {
-        let shown = |index: usize| terms.get(index).map(Term::to_string).unwrap_or_default();
+        let shown = |index: usize| query.term(index).map(|t| t.as_str()).unwrap_or_default();
         let (negated, positive): (Vec<Constraint>, Vec<Constraint>) = constraints.into_iter().partition(|c| c.negated);
         for c in negated {
             residual.push(Residual {
@@ -393,7 +393,7 @@ impl OmniqCompiler {
                 predicate: Predicate::Not(Box::new(c.kind.predicate(field))),
             });
         }
-        let positive = self.alternatives(terms, field, positive, residual);
+        let positive = self.alternatives(query, field, positive, residual);
 
         let mut bounds = Vec::new();
         let mut values: Vec<(usize, Kind)> = Vec::new();
@@ -477,12 +477,12 @@ impl OmniqCompiler {
     /// has several values on this field: they become one `any` residual.
     fn alternatives(
         &self,
-        terms: &[Term],
+        query: &Query,
         field: &str,
         positive: Vec<Constraint>,
         residual: &mut Vec<Residual>,
     ) -> Vec<Constraint> {
-        let keyword_of = |c: &Constraint| terms.get(c.term).map(Term::keyword).unwrap_or_default();
+        let keyword_of = |c: &Constraint| query.term(c.term).map(|t| t.keyword()).unwrap_or_default();
         let catalog = self.parser.catalog_used();
         let is_any_of = |keyword: &str| catalog.get(keyword).is_some_and(|spec| spec.repeat == Repeat::AnyOf);
         let mut groups: BTreeMap<&str, Vec<Constraint>> = BTreeMap::new();
@@ -585,17 +585,22 @@ fn field_value(index: usize, field: &str, text: &str) -> Result<Json, CompileErr
 
 /// The span of `date`; without a context there is no "now" to resolve it
 /// against, which is an error at the value.
-fn resolve(index: usize, date: &DateValue, context: Option<&DateContext>) -> Result<DateSpan, CompileError> {
+fn resolve(
+    index: usize,
+    text: &str,
+    date: &HumanDate,
+    context: Option<&DateContext>,
+) -> Result<DateSpan, CompileError> {
     let Some(context) = context else {
         return Err(CompileError::new(
             Code::InvalidDate,
             index,
             Part::Value,
-            format!("`{}` cannot be resolved: no \"now\" was given", shown(date.text())),
+            format!("`{}` cannot be resolved: no \"now\" was given", shown(text)),
         )
         .with_hint("give the instant to resolve dates against (`now` in the options)"));
     };
-    date.expr().resolve(context).map_err(|e| date_error(index, e))
+    date.resolve(context).map_err(|e| date_error(index, e))
 }
 
 fn date_error(index: usize, error: DateError) -> CompileError {
@@ -633,16 +638,16 @@ impl CompileError {
         self
     }
 
-    /// The diagnostic at the term's span (`spans` as from [`Parsed::spans`]);
+    /// The diagnostic at the term's span (`span_of` as [`Parsed::span`]);
     /// a conflict also points at the other term.
-    fn to_diagnostic(&self, spans: &[TermSpans]) -> Diagnostic {
-        let span = spans.get(self.term).map(|s| match self.part {
+    fn to_diagnostic(&self, span_of: impl Fn(usize) -> Option<TermSpans>) -> Diagnostic {
+        let span = span_of(self.term).map(|s| match self.part {
             Part::Term => s.term,
             Part::Keyword => s.keyword.unwrap_or(s.term),
             Part::Value => s.value,
         });
         let diagnostic = (*self.diagnostic).clone().at(span.unwrap_or_default());
-        match self.other.and_then(|o| spans.get(o)) {
+        match self.other.and_then(span_of) {
             Some(other) => diagnostic.with_related(other.term, "the other term"),
             None => diagnostic,
         }
@@ -661,7 +666,7 @@ impl CompileErrors {
     /// The error to show a person: every compile error as a diagnostic on
     /// `source`, the text `parsed` came from, with the parser's warnings.
     pub(crate) fn into_error(self, source: &str, parsed: &Parsed) -> Error {
-        let mut diagnostics: Vec<Diagnostic> = self.0.iter().map(|e| e.to_diagnostic(parsed.spans())).collect();
+        let mut diagnostics: Vec<Diagnostic> = self.0.iter().map(|e| e.to_diagnostic(|i| parsed.span(i))).collect();
         // Validation warns of an empty range by the same rule; the error
         // about it says all there is to say.
         let empty_range = self.0.iter().any(|e| e.diagnostic.code() == Code::EmptyRange);
@@ -673,33 +678,13 @@ impl CompileErrors {
     /// The error for a query made without text: its diagnostics point into
     /// the query's canonical form.
     fn into_query_error(self, query: &Query) -> Error {
-        let (text, spans) = printed_spans(query);
-        let diagnostics = self.0.iter().map(|e| e.to_diagnostic(&spans)).collect();
-        Error::new(text, diagnostics)
+        let span_of = |i: usize| {
+            let (term, keyword, value) = query.printed_span(i)?;
+            Some(TermSpans { term, keyword, value })
+        };
+        let diagnostics = self.0.iter().map(|e| e.to_diagnostic(span_of)).collect();
+        Error::new(query.as_str(), diagnostics)
     }
-}
-
-/// The canonical form of `query`, and where each term is in it.
-fn printed_spans(query: &Query) -> (String, Vec<TermSpans>) {
-    use std::fmt::Write as _;
-    let mut text = String::new();
-    let mut spans = Vec::with_capacity(query.terms().len());
-    for term in query.terms() {
-        if !text.is_empty() {
-            text.push(' ');
-        }
-        let start = text.len();
-        let _ = write!(text, "{term}");
-        let head = usize::from(term.is_negated());
-        let keyword = (!term.is_text()).then(|| Span::new(start + head, start + head + term.keyword().len()));
-        let value_start = keyword.map_or(start + head, |k| k.end + 1);
-        spans.push(TermSpans {
-            term: Span::new(start, text.len()),
-            keyword,
-            value: Span::new(value_start, text.len()),
-        });
-    }
-    (text, spans)
 }
 
 #[cfg(test)]

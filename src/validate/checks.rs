@@ -2,107 +2,132 @@
 //! operators of other languages, terms that contradict each other, date
 //! ranges that leave no instant.
 
-use std::borrow::Cow;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use crate::bounds::{bound, narrow, Bound};
-use crate::catalog::{Catalog, Repeat, ValueType};
-use crate::dates::DateSpan;
+use crate::catalog::{Catalog, Repeat};
 use crate::diagnostic::{shown, Code, Diagnostic};
-use crate::query::{Query, Term, Value};
+use crate::print::quoted;
+use crate::query::{Term, Value};
 use crate::span::Span;
 use crate::suggest::did_you_mean;
 use crate::syntax::AstTerm;
 
-use super::{Parser, TermSpans};
+use super::Parsed;
 
-impl Parser {
-    /// An unquoted date value that goes on after a space
-    /// (`first_content_after:2 weeks ago`): the words after it would be
-    /// searched as text. When the value with the next few words is a date,
-    /// say so: in the hint of the value's error, or as a warning when the
-    /// value alone is a date too (`yesterday at 4pm`).
-    pub(super) fn unquoted_date(
-        &self,
-        source: &str,
-        term: &AstTerm<'_>,
-        accepted: bool,
-        first_new: usize,
-        diagnostics: &mut Vec<Diagnostic>,
-    ) {
-        let Some(keyword) = &term.keyword else { return };
-        if self.catalog.get(keyword.name).is_none_or(|spec| spec.value != ValueType::Date) {
-            return;
-        }
-        let Some((phrase, continuation)) = date_going_on(source, term) else { return };
-        let minus = if term.minus.is_some() { "-" } else { "" };
-        let suggestion =
-            format!("did you mean {minus}{}:{}?", keyword.name, Term::new("text", false, Value::Text(phrase)));
-        if accepted {
-            let rest = source.get(continuation.range()).unwrap_or("");
-            diagnostics.push(
-                Diagnostic::warning(
-                    Code::UnquotedDate,
-                    term.span.to(continuation),
-                    format!("the date seems to go on after a space: `{}` is searched as text", shown(rest)),
-                )
-                .with_hint(suggestion),
-            );
-        } else if let Some(error) =
-            diagnostics.get_mut(first_new..).and_then(|new| new.iter_mut().find(|d| d.code() == Code::InvalidDate))
-        {
-            error.set_hint(suggestion);
-        }
+/// An unquoted date value that goes on after a space
+/// (`first_content_after:2 weeks ago`): the words after it would be
+/// searched as text. When the value with the next few words is a date, say
+/// so: in the hint of the value's error, or as a warning when the value
+/// alone is a date too (`yesterday at 4pm`). `term` is a term of a date
+/// keyword.
+pub(super) fn unquoted_date(
+    source: &str,
+    term: &AstTerm<'_>,
+    accepted: bool,
+    first_new: usize,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let Some(keyword) = &term.keyword else { return };
+    let Some((phrase, continuation)) = date_going_on(source, term) else { return };
+    let minus = if term.minus.is_some() { "-" } else { "" };
+    let suggestion = format!("did you mean {minus}{}:{}?", keyword.name, quoted(&phrase, false));
+    if accepted {
+        let rest = source.get(continuation.range()).unwrap_or("");
+        diagnostics.push(
+            Diagnostic::warning(
+                Code::UnquotedDate,
+                term.span.to(continuation),
+                format!("the date seems to go on after a space: `{}` is searched as text", shown(rest)),
+            )
+            .with_hint(suggestion),
+        );
+    } else if let Some(error) =
+        diagnostics.get_mut(first_new..).and_then(|new| new.iter_mut().find(|d| d.code() == Code::InvalidDate))
+    {
+        error.set_hint(suggestion);
+    }
+}
+
+/// Negated terms that exclude everything their keyword's positive terms
+/// ask for: `status_in:new -status_in:new`. For an "any of" keyword the
+/// query is empty only when every positive value is excluded.
+///
+/// Only keywords that are negated somewhere are looked at, and values are
+/// compared through hash sets: linear in the number of terms.
+pub(super) struct NegationChecks<'p> {
+    catalog: &'p Catalog,
+    parsed: &'p Parsed,
+}
+
+/// The values of one keyword: positive ones and negated ones, each with
+/// the position of its first term.
+#[derive(Default)]
+struct Uses<'q> {
+    positive: Vec<(usize, Value<'q>)>,
+    negated: HashMap<Value<'q>, usize>,
+}
+
+impl<'p> NegationChecks<'p> {
+    pub(super) fn new(catalog: &'p Catalog, parsed: &'p Parsed) -> Self {
+        NegationChecks { catalog, parsed }
     }
 
-    /// A negated term that excludes everything its keyword's positive terms
-    /// ask for: `status_in:new -status_in:new`. For an "any of" keyword the
-    /// query is empty only when every positive value is excluded.
-    pub(super) fn contradictions(&self, query: &Query, spans: &[TermSpans], diagnostics: &mut Vec<Diagnostic>) {
-        if !query.terms().iter().any(Term::is_negated) {
+    pub(super) fn check(&self, diagnostics: &mut Vec<Diagnostic>) {
+        let query = self.parsed.query();
+        let negated: HashSet<&str> = query.terms().filter(Term::is_negated).map(|t| t.keyword()).collect();
+        if negated.is_empty() {
             return;
         }
-        /// The values of one keyword: positive ones, and negated ones with
-        /// their positions.
-        #[derive(Default)]
-        struct Uses<'q> {
-            positive: Vec<(usize, &'q Value)>,
-            negated: Vec<(usize, &'q Value)>,
-        }
-        let mut by_keyword: HashMap<&str, Uses<'_>> = HashMap::new();
-        for (i, term) in query.terms().iter().enumerate() {
-            let uses = by_keyword.entry(term.keyword()).or_default();
+        // A cheap first test before hashing a keyword: its length.
+        let lengths = negated.iter().fold(0u64, |mask, k| mask | 1 << (k.len() % 64));
+        let mut by_keyword: BTreeMap<&str, Uses<'_>> = BTreeMap::new();
+        for (i, term) in query.terms().enumerate() {
+            let keyword = term.keyword();
+            if lengths & 1 << (keyword.len() % 64) == 0 || !negated.contains(keyword) {
+                continue;
+            }
+            let uses = by_keyword.entry(keyword).or_default();
             if term.is_negated() {
-                uses.negated.push((i, term.value()));
+                uses.negated.entry(term.value()).or_insert(i);
             } else {
                 uses.positive.push((i, term.value()));
             }
         }
         for (keyword, Uses { positive, negated }) in by_keyword {
             let any_of = self.catalog.get(keyword).is_some_and(|spec| spec.repeat == Repeat::AnyOf);
-            let excluded = |value: &Value| negated.iter().any(|(_, v)| *v == value);
             let hit = if any_of {
-                let all_excluded = !positive.is_empty() && positive.iter().all(|(_, v)| excluded(v));
-                all_excluded.then(|| negated.last().zip(positive.last())).flatten()
+                let all_excluded = !positive.is_empty() && positive.iter().all(|(_, v)| negated.contains_key(v));
+                all_excluded
+                    .then(|| positive.last().and_then(|&(p, v)| Some((*negated.values().max()?, p, v))))
+                    .flatten()
+                    .map(|(n, p, _)| (n, p))
             } else {
-                negated.iter().find_map(|n| Some((n, positive.iter().find(|(_, v)| *v == n.1)?)))
+                positive.iter().filter_map(|&(p, v)| Some((*negated.get(&v)?, p))).min()
             };
-            let Some((&(i, value), &(p, _))) = hit else { continue };
-            let (Some(span), Some(other), Some(term)) = (spans.get(i), spans.get(p), query.terms().get(i)) else {
-                continue;
-            };
-            let message = if any_of {
-                format!("`{term}` excludes every value the other `{keyword}` terms allow: no thread can match")
-            } else {
-                format!("`{term}` excludes what another term asks for: no thread can match")
-            };
-            let positive = Term::new(keyword.to_owned(), false, value.clone());
-            diagnostics.push(
-                Diagnostic::warning(Code::Contradiction, span.term, message)
-                    .with_hint(format!("another term says `{positive}`; remove one of them"))
-                    .with_related(other.term, "the term it contradicts"),
-            );
+            let Some((i, p)) = hit else { continue };
+            self.report(keyword, any_of, i, p, diagnostics);
         }
+    }
+
+    /// Reports the negated term `i`, contradicting the positive term `p`.
+    fn report(&self, keyword: &str, any_of: bool, i: usize, p: usize, diagnostics: &mut Vec<Diagnostic>) {
+        let query = self.parsed.query();
+        let (Some(span), Some(other), Some(term), Some(positive)) =
+            (self.parsed.span(i), self.parsed.span(p), query.term(i), query.term(p))
+        else {
+            return;
+        };
+        let message = if any_of {
+            format!("`{term}` excludes every value the other `{keyword}` terms allow: no thread can match")
+        } else {
+            format!("`{term}` excludes what another term asks for: no thread can match")
+        };
+        diagnostics.push(
+            Diagnostic::warning(Code::Contradiction, span.term, message)
+                .with_hint(format!("another term says `{positive}`; remove one of them"))
+                .with_related(other.term, "the term it contradicts"),
+        );
     }
 }
 
@@ -185,16 +210,11 @@ impl OperatorChecks {
 /// the earliest upper bound of one range (`first_content`, `createdAt`), as
 /// the catalogue pairs them: the same rule the OmniQ compiler applies to a
 /// field's range.
-pub(super) fn empty_ranges(
-    catalog: &Catalog,
-    query: &Query,
-    spans: &[TermSpans],
-    dates: &[Option<DateSpan>],
-    diagnostics: &mut Vec<Diagnostic>,
-) {
+pub(super) fn empty_ranges(catalog: &Catalog, parsed: &Parsed, diagnostics: &mut Vec<Diagnostic>) {
+    let query = parsed.query();
     let mut by_range: BTreeMap<&str, Vec<Bound>> = BTreeMap::new();
-    for (i, (term, date)) in query.terms().iter().zip(dates).enumerate() {
-        let (Some(date), false) = (date, term.is_negated()) else { continue };
+    for (i, term) in query.terms().enumerate() {
+        let (Some(date), false) = (parsed.date(i), term.is_negated()) else { continue };
         let Some(range) = catalog.get(term.keyword()).and_then(|spec| spec.bound.as_ref()) else { continue };
         if let Some(at) = bound(range.side, *date) {
             by_range.entry(range.range.as_ref()).or_default().push((i, range.side, at));
@@ -202,9 +222,9 @@ pub(super) fn empty_ranges(
     }
     for bounds in by_range.values() {
         let Err((from, to)) = narrow(bounds) else { continue };
-        let shown_term = |i: usize| query.terms().get(i).map(Term::to_string).unwrap_or_default();
+        let shown_term = |i: usize| query.term(i).map(|t| t.as_str()).unwrap_or_default();
         let (earlier, later) = (from.min(to), from.max(to));
-        let (Some(span), Some(other)) = (spans.get(later), spans.get(earlier)) else { continue };
+        let (Some(span), Some(other)) = (parsed.span(later), parsed.span(earlier)) else { continue };
         diagnostics.push(
             Diagnostic::warning(
                 Code::EmptyRange,
@@ -217,19 +237,19 @@ pub(super) fn empty_ranges(
     }
 }
 
-/// Checks that look at several terms: one `order` at most, and booleans that
-/// contradict an earlier term.
+/// Checks that look at several terms as they are read: one `order` at
+/// most, and booleans that contradict an earlier term.
 #[derive(Default)]
 pub(super) struct CrossChecks {
     /// The first `order` term, and where it was written.
-    order: Option<(Term, Span)>,
+    order: Option<(String, Span)>,
     /// The first value of each boolean keyword seen, and where; few
     /// distinct keywords are booleans, so a list beats a map.
-    booleans: Vec<(Cow<'static, str>, bool, Span)>,
+    booleans: Vec<(String, bool, Span)>,
 }
 
 impl CrossChecks {
-    pub(super) fn check(&mut self, term: &Term, ast_term: &AstTerm<'_>, diagnostics: &mut Vec<Diagnostic>) {
+    pub(super) fn check(&mut self, term: Term<'_>, ast_term: &AstTerm<'_>, diagnostics: &mut Vec<Diagnostic>) {
         match term.value() {
             Value::Order(_) => match &self.order {
                 Some((first, at)) => diagnostics.push(
@@ -237,17 +257,17 @@ impl CrossChecks {
                         .with_hint(format!("keep one; an earlier term already says `{first}`"))
                         .with_related(*at, "the first `order`"),
                 ),
-                None => self.order = Some((term.clone(), ast_term.span)),
+                None => self.order = Some((term.as_str().to_owned(), ast_term.span)),
             },
             Value::Bool(b) => {
                 let (earlier, at) = match self.booleans.iter().find(|(k, _, _)| k == term.keyword()) {
                     Some(&(_, earlier, at)) => (earlier, at),
                     None => {
-                        self.booleans.push((term.keyword_cow().clone(), *b, ast_term.span));
-                        (*b, ast_term.span)
+                        self.booleans.push((term.keyword().to_owned(), b, ast_term.span));
+                        (b, ast_term.span)
                     }
                 };
-                if earlier != *b {
+                if earlier != b {
                     diagnostics.push(
                         Diagnostic::warning(
                             Code::Contradiction,

@@ -1,13 +1,15 @@
 //! Typed values from outside the parser go through it too: `Query::parse`
-//! and `FromStr`, and the JSON forms of [`Query`] and [`DateValue`], so no
-//! way of making a query skips the checks.
+//! and `FromStr`, and the JSON form of [`Query`], so no way of making a
+//! query skips the checks.
 
+use std::borrow::Cow;
 use std::str::FromStr;
 
+use serde::{Deserialize, Deserializer};
+
 use crate::catalog::Catalog;
-use crate::dates::DateError;
 use crate::diagnostic::Error;
-use crate::query::{DateValue, Query, QueryShape, Value};
+use crate::query::{NewValue, Order, Query, QueryWriter, Term};
 
 use super::{date_value, Parsed, Parser};
 
@@ -28,12 +30,72 @@ impl FromStr for Query {
     }
 }
 
-impl TryFrom<String> for DateValue {
-    type Error = DateError;
+/// The serialized shape of a query, checked before it becomes a [`Query`].
+#[derive(Debug, Deserialize)]
+pub(crate) struct QueryShape {
+    pub(crate) terms: Vec<TermShape>,
+}
 
-    /// Parses a date expression; the text is kept in canonical form.
-    fn try_from(text: String) -> Result<Self, Self::Error> {
-        date_value(&text)
+/// The serialized shape of a term.
+#[derive(Clone, Debug, Deserialize)]
+pub(crate) struct TermShape {
+    pub(crate) keyword: String,
+    #[serde(default)]
+    pub(crate) negated: bool,
+    pub(crate) value: ValueShape,
+}
+
+/// The serialized shape of a value: [`crate::Value`], owned.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(tag = "type", content = "value", rename_all = "snake_case")]
+pub(crate) enum ValueShape {
+    Bool(bool),
+    Id(String),
+    Status(String),
+    Language(String),
+    Date(String),
+    Text(String),
+    Order(Order),
+    Raw(String),
+}
+
+impl<'de> Deserialize<'de> for Query {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let shape = QueryShape::deserialize(deserializer)?;
+        Query::try_from(shape).map_err(serde::de::Error::custom)
+    }
+}
+
+impl QueryShape {
+    /// The terms written as they are, unchecked but for what printing needs:
+    /// keywords that are keywords, booleans not negated, dates that parse.
+    pub(crate) fn write(&self) -> Result<Query, String> {
+        let mut writer = QueryWriter::with_capacity(0, self.terms.len());
+        for term in &self.terms {
+            let keyword = term.keyword.as_str();
+            // A name that is not a keyword would print as something else.
+            if !crate::syntax::is_keyword(keyword) {
+                return Err(format!("`{keyword}` is not a keyword"));
+            }
+            let value = match &term.value {
+                ValueShape::Bool(_) if term.negated => {
+                    return Err(format!("`{keyword}`: a boolean term is not negated; flip its value instead"));
+                }
+                ValueShape::Bool(b) => NewValue::Bool(*b),
+                ValueShape::Id(s) => NewValue::Id(s),
+                ValueShape::Status(s) => NewValue::Status(Cow::Borrowed(s)),
+                ValueShape::Language(s) => NewValue::Language(s),
+                ValueShape::Date(s) => {
+                    let (canonical, expr) = date_value(s).map_err(|e| format!("`{keyword}`: {e}"))?;
+                    NewValue::Date(canonical, expr)
+                }
+                ValueShape::Text(s) => NewValue::Text(s),
+                ValueShape::Order(order) => NewValue::Order(*order),
+                ValueShape::Raw(s) => NewValue::Raw(s),
+            };
+            writer.push(keyword, term.negated, value);
+        }
+        Ok(writer.finish().0)
     }
 }
 
@@ -48,44 +110,37 @@ impl TryFrom<QueryShape> for Query {
     /// itself, with the same checks as a typed one: values of the keyword's
     /// type, negation where it is allowed, one `order`.
     fn try_from(shape: QueryShape) -> Result<Self, Self::Error> {
-        for term in &shape.terms {
-            // A name that is not a keyword would print as something else.
-            if !crate::syntax::is_keyword(term.keyword()) {
-                return Err(format!("`{}` is not a keyword", term.keyword()));
-            }
-            if term.is_negated() && matches!(term.value(), Value::Bool(_)) {
-                return Err(format!("`{}`: a boolean term is not negated; flip its value instead", term.keyword()));
-            }
-        }
-        let query = Query::from_terms(shape.terms);
-        let text = query.to_string();
-        let parsed = Parser::new().lenient(true).parse(&text).map_err(|error| {
+        let query = shape.write()?;
+        let text = query.as_str();
+        let parsed = Parser::new().lenient(true).parse(text).map_err(|error| {
             error
                 .errors()
-                .map(|d| format!("`{}`: {}", text.get(d.span().range()).unwrap_or(&text), d.message()))
+                .map(|d| format!("`{}`: {}", text.get(d.span().range()).unwrap_or(text), d.message()))
                 .collect::<Vec<_>>()
                 .join("; ")
         })?;
-        let read_back = parsed.query().terms();
-        match query.terms().iter().zip(read_back).find(|(term, back)| term != back) {
-            None if read_back.len() == query.terms().len() => Ok(query),
-            None => Err(format!("`{text}` reads back as `{}`", parsed.query())),
+        let read_back = parsed.query();
+        match query.terms().zip(read_back.terms()).find(|(term, back)| term != back) {
+            None if read_back.len() == query.len() => Ok(parsed.into_query()),
+            None => Err(format!("`{text}` reads back as `{read_back}`")),
             Some((term, back)) if term.keyword() == back.keyword() && term.value().kind() == back.value().kind() => {
                 Err(format!("`{term}` reads back as `{back}`; write it that way"))
             }
-            Some((term, _)) => Err(match Catalog::ringcx().get(term.keyword()) {
-                Some(spec) => format!(
-                    "`{term}`: `{}` takes {}, not a `{}` value",
-                    spec.name,
-                    spec.value.describe(),
-                    term.value().kind()
-                ),
-                None => format!(
-                    "`{term}`: `{}` is not in the catalogue, so its value is of type `raw`, not `{}`",
-                    term.keyword(),
-                    term.value().kind()
-                ),
-            }),
+            Some((term, _)) => Err(mismatch(term)),
         }
+    }
+}
+
+/// Why `term` read back as a term of another type.
+fn mismatch(term: Term<'_>) -> String {
+    match Catalog::ringcx().get(term.keyword()) {
+        Some(spec) => {
+            format!("`{term}`: `{}` takes {}, not a `{}` value", spec.name, spec.value.describe(), term.value().kind())
+        }
+        None => format!(
+            "`{term}`: `{}` is not in the catalogue, so its value is of type `raw`, not `{}`",
+            term.keyword(),
+            term.value().kind()
+        ),
     }
 }

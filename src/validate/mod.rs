@@ -14,14 +14,24 @@ use serde::Serialize;
 use crate::catalog::{Catalog, KeywordSpec, Negation, ValueType};
 use crate::dates::{DateContext, DateSpan};
 use crate::diagnostic::{shown, Code, Diagnostic, Error};
-use crate::query::{remove_positions, Query, Term, TermSet, Value};
+use crate::print::quoted;
+use crate::query::{remove_positions, NewValue, Query, QueryWriter, Term};
 use crate::span::Span;
 use crate::suggest::did_you_mean;
 use crate::syntax::{self, AstTerm, AstValue, Quote};
 
-use checks::{empty_ranges, CrossChecks, OperatorChecks};
+use checks::{empty_ranges, CrossChecks, NegationChecks, OperatorChecks};
+#[cfg(test)]
+pub(crate) use json::{QueryShape, TermShape, ValueShape};
 use value::typed_value;
 pub(crate) use value::{date_value, parse_bool};
+
+/// The longest query read: 1 GiB. Positions in a [`Query`] are 32-bit,
+/// and a canonical form is at most a few times longer than what was written.
+pub const MAX_QUERY_BYTES: usize = 1 << 30;
+
+/// The longest keyword kept: 65,535 bytes.
+const MAX_KEYWORD_BYTES: usize = u16::MAX as usize;
 
 /// Parses and validates queries with a chosen catalogue and mode.
 ///
@@ -33,7 +43,7 @@ pub(crate) use value::{date_value, parse_bool};
 ///     .lenient(true)
 ///     .dates(DateContext::new(Utc.with_ymd_and_hms(2026, 11, 24, 12, 0, 0).unwrap()))
 ///     .parse("campaign:black_friday refund")?;
-/// assert_eq!(parsed.query().to_string(), "campaign:black_friday refund");
+/// assert_eq!(parsed.query().as_str(), "campaign:black_friday refund");
 /// assert!(parsed.warnings().is_empty());
 /// # Ok::<(), ringq::Error>(())
 /// ```
@@ -54,7 +64,10 @@ pub struct Parser {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Parsed {
     query: Query,
-    spans: Vec<TermSpans>,
+    /// Where each term was written, in the query's order.
+    written: Vec<Written>,
+    /// The resolved span of each date, by its index in the query's table of
+    /// dates (see `Query::date_index`); empty without a date context.
     dates: Vec<Option<DateSpan>>,
     warnings: Vec<Diagnostic>,
 }
@@ -64,8 +77,8 @@ pub struct Parsed {
 #[derive(Serialize)]
 pub(crate) struct TermView<'a> {
     #[serde(flatten)]
-    term: &'a Term,
-    span: &'a TermSpans,
+    term: Term<'a>,
+    span: TermSpans,
     #[serde(skip_serializing_if = "Option::is_none")]
     date: Option<&'a DateSpan>,
 }
@@ -73,10 +86,8 @@ pub(crate) struct TermView<'a> {
 impl Parsed {
     /// The terms with their spans and dates, as serialized.
     pub(crate) fn term_views(&self) -> Vec<TermView<'_>> {
-        let terms = self.query.terms().iter().zip(&self.spans).enumerate();
-        terms
-            .map(|(i, (term, span))| TermView { term, span, date: self.dates.get(i).and_then(Option::as_ref) })
-            .collect()
+        let terms = self.query.terms().zip(self.spans()).enumerate();
+        terms.map(|(i, (term, span))| TermView { term, span, date: self.date(i) }).collect()
     }
 }
 
@@ -101,6 +112,50 @@ pub struct TermSpans {
     pub keyword: Option<Span>,
     /// The value, quotes included.
     pub value: Span,
+}
+
+/// Where one term was written, in 12 bytes: a query is at most
+/// [`MAX_QUERY_BYTES`], so the top bit of `start` is free to say whether a
+/// `-` was written. The keyword, when there is one, runs from after the
+/// `-` to the colon just before the value.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Written {
+    start: u32,
+    value_start: u32,
+    value_end: u32,
+}
+
+impl Written {
+    const MINUS: u32 = 1 << 31;
+
+    fn new(term: &AstTerm<'_>) -> Self {
+        // Every position is below MAX_QUERY_BYTES, checked before parsing.
+        let at = |n: usize| u32::try_from(n).unwrap_or(u32::MAX >> 1);
+        let minus = if term.minus.is_some() { Written::MINUS } else { 0 };
+        Written {
+            start: at(term.span.start) | minus,
+            value_start: at(term.value.span.start),
+            value_end: at(term.value.span.end),
+        }
+    }
+
+    fn spans(self) -> TermSpans {
+        let at = |n: u32| usize::try_from(n).unwrap_or(usize::MAX);
+        let start = at(self.start & !Written::MINUS);
+        let head = start + usize::from(self.start & Written::MINUS != 0);
+        let value = Span::new(at(self.value_start), at(self.value_end));
+        // A keyword is at least one character and its colon.
+        let keyword = (value.start >= head + 2).then(|| Span::new(head, value.start - 1));
+        TermSpans { term: Span::new(start, value.end), keyword, value }
+    }
+}
+
+/// A term that passed its own checks, ready to be written: its keyword as
+/// the canonical form spells it, and its value.
+struct Accepted<'t> {
+    keyword: &'t str,
+    negated: bool,
+    value: NewValue<'t>,
 }
 
 impl Parser {
@@ -144,11 +199,23 @@ impl Parser {
     /// [`Parser::parse`], resolving dates against `dates` rather than the
     /// parser's own context: a caller holding one parser for many contexts
     /// does not rebuild it.
+    ///
+    /// One pass: each term is read, checked and written in canonical form
+    /// into the query's one buffer before the next is read; nothing is
+    /// allocated for a term whose value is already canonical.
     pub(crate) fn parse_with(&self, text: &str, dates: Option<&DateContext>) -> Result<Parsed, Error> {
+        if text.len() > MAX_QUERY_BYTES {
+            let message = format!("the query is {} bytes long; ringq reads at most {MAX_QUERY_BYTES}", text.len());
+            let diagnostic =
+                Diagnostic::error(Code::TooLong, Span::new(0, 0), message).with_hint("split it into several queries");
+            return Err(Error::new(text, vec![diagnostic]));
+        }
         let mut diagnostics = Vec::new();
         let mut syntax_diagnostics = Vec::new();
-        let mut terms = TermSet::with_capacity(text.len() / 16);
-        let mut spans = Vec::with_capacity(text.len() / 16);
+        // A term is rarely shorter than 16 bytes; the canonical form is
+        // rarely longer than what was written.
+        let mut writer = QueryWriter::with_capacity(text.len() + 16, text.len() / 16);
+        let mut written = Vec::with_capacity(text.len() / 16);
         let mut resolved = Vec::new();
         let mut cross = CrossChecks::default();
         let mut operators = OperatorChecks::default();
@@ -158,17 +225,18 @@ impl Parser {
                 continue;
             }
             let first_new = diagnostics.len();
-            let term = self.term(&ast_term, &mut diagnostics);
+            let (spec, accepted) = self.term(&ast_term, &mut diagnostics);
             if ast_term.value.quote == Quote::Bare {
-                self.unquoted_date(text, &ast_term, term.is_some(), first_new, &mut diagnostics);
+                if spec.is_some_and(|spec| spec.value == ValueType::Date) {
+                    checks::unquoted_date(text, &ast_term, accepted.is_some(), first_new, &mut diagnostics);
+                }
                 if ast_term.keyword.is_none() {
                     operators.check(&self.catalog, &ast_term, &mut diagnostics);
                 }
             }
-            let Some(term) = term else { continue };
-            cross.check(&term, &ast_term, &mut diagnostics);
-            let date = match (dates, term.value()) {
-                (Some(context), Value::Date(date)) => match date.expr().resolve_with_warnings(context) {
+            let Some(Accepted { keyword, negated, value }) = accepted else { continue };
+            if let (Some(context), NewValue::Date(_, expr)) = (dates, &value) {
+                resolved.push(match expr.resolve_with_warnings(context) {
                     Ok((span, warnings)) => {
                         diagnostics.extend(warnings.into_iter().map(|w| date_diagnostic(&ast_term.value, w)));
                         Some(span)
@@ -177,62 +245,63 @@ impl Parser {
                         diagnostics.push(date_diagnostic(&ast_term.value, e));
                         None
                     }
-                },
-                _ => None,
-            };
-            terms.push(term);
-            spans.push(TermSpans {
-                term: ast_term.span,
-                keyword: ast_term.keyword.as_ref().map(|k| k.span),
-                value: ast_term.value.span,
-            });
-            if dates.is_some() {
-                resolved.push(date);
+                });
             }
+            writer.push(keyword, negated, value);
+            if let Some(term) = writer.len().checked_sub(1).and_then(|last| writer.query().term(last)) {
+                cross.check(term, &ast_term, &mut diagnostics);
+            }
+            written.push(Written::new(&ast_term));
         }
         diagnostics.append(&mut syntax_diagnostics);
         if diagnostics.iter().any(Diagnostic::is_error) {
             // Duplicates only matter for the canonical form of a valid query.
             return Err(Error::new(text, diagnostics));
         }
-        let (query, dropped) = terms.finish();
+        let (query, dropped) = writer.finish();
         if !dropped.is_empty() {
             for &i in &dropped {
-                if let Some(span) = spans.get(i) {
+                if let Some(at) = written.get(i) {
                     diagnostics.push(
-                        Diagnostic::warning(Code::DuplicateTerm, span.term, "this term repeats an earlier one")
+                        Diagnostic::warning(Code::DuplicateTerm, at.spans().term, "this term repeats an earlier one")
                             .with_hint("it is dropped from the canonical form"),
                     );
                 }
             }
-            remove_positions(&mut spans, &dropped);
-            remove_positions(&mut resolved, &dropped);
+            remove_positions(&mut written, &dropped);
         }
-        self.contradictions(&query, &spans, &mut diagnostics);
+        let parsed = Parsed { query, written, dates: resolved, warnings: Vec::new() };
+        NegationChecks::new(&self.catalog, &parsed).check(&mut diagnostics);
         if dates.is_some() {
-            empty_ranges(&self.catalog, &query, &spans, &resolved, &mut diagnostics);
+            empty_ranges(&self.catalog, &parsed, &mut diagnostics);
         }
         diagnostics.sort_by_key(|d| (d.span().start, d.span().end));
-        Ok(Parsed { query, spans, dates: resolved, warnings: diagnostics })
+        Ok(Parsed { warnings: diagnostics, ..parsed })
     }
 
-    /// Validates one term on its own; `None` when it has an error.
-    fn term(&self, term: &AstTerm<'_>, diagnostics: &mut Vec<Diagnostic>) -> Option<Term> {
+    /// Validates one term on its own: its keyword's entry in the catalogue
+    /// (if any), and the term when it has no error.
+    fn term<'t>(
+        &'t self,
+        term: &'t AstTerm<'_>,
+        diagnostics: &mut Vec<Diagnostic>,
+    ) -> (Option<&'t KeywordSpec>, Option<Accepted<'t>>) {
         let name = term.keyword.as_ref().map_or("text", |k| k.name);
         let Some(spec) = self.catalog.get(name) else {
-            return self.unknown_keyword(term, name, diagnostics);
+            return (None, self.unknown_keyword(term, name, diagnostics));
         };
         let first_new = diagnostics.len();
+        keyword_fits(term, &spec.name, diagnostics);
         let negated = term.minus.is_some() && !spec.value.is_boolean();
         if term.minus.is_some() {
             check_negation(&self.catalog, spec, term, diagnostics);
         }
-        let value = typed_value(spec, &self.catalog, term, diagnostics)?;
+        let Some(value) = typed_value(spec, &self.catalog, term, diagnostics) else { return (Some(spec), None) };
         let value = match (value, term.minus) {
-            (Value::Bool(b), Some(_)) => Value::Bool(!b),
+            (NewValue::Bool(b), Some(_)) => NewValue::Bool(!b),
             (value, _) => value,
         };
-        if spec.value == ValueType::Flag && value == Value::Bool(false) {
+        if spec.value == ValueType::Flag && matches!(value, NewValue::Bool(false)) {
             diagnostics.push(
                 Diagnostic::warning(
                     Code::UndocumentedFalse,
@@ -243,10 +312,15 @@ impl Parser {
             );
         }
         let has_new_errors = diagnostics.get(first_new..).is_some_and(|new| new.iter().any(Diagnostic::is_error));
-        (!has_new_errors).then(|| Term::new(spec.name.clone(), negated, value))
+        (Some(spec), (!has_new_errors).then_some(Accepted { keyword: &spec.name, negated, value }))
     }
 
-    fn unknown_keyword(&self, term: &AstTerm<'_>, name: &str, diagnostics: &mut Vec<Diagnostic>) -> Option<Term> {
+    fn unknown_keyword<'t>(
+        &self,
+        term: &'t AstTerm<'_>,
+        name: &'t str,
+        diagnostics: &mut Vec<Diagnostic>,
+    ) -> Option<Accepted<'t>> {
         let span = term.keyword.as_ref().map_or(term.value.span, |k| k.span);
         let suggestions = self.catalog.suggest_keywords(name);
         if self.lenient {
@@ -262,7 +336,11 @@ impl Parser {
                     .with_hint(did_you_mean(&[near]).unwrap_or_default()),
                 );
             }
-            return Some(Term::new(name.to_owned(), term.minus.is_some(), Value::Raw(term.value.text.to_string())));
+            if !keyword_fits(term, name, diagnostics) {
+                return None;
+            }
+            let value = NewValue::Raw(&term.value.text);
+            return Some(Accepted { keyword: name, negated: term.minus.is_some(), value });
         }
         let mut diagnostic =
             Diagnostic::error(Code::UnknownKeyword, span, format!("unknown keyword `{}`", shown(name)));
@@ -285,20 +363,37 @@ impl Parsed {
     }
 
     /// Where each term of [`Parsed::query`] was written (same order).
-    pub fn spans(&self) -> &[TermSpans] {
-        &self.spans
+    pub fn spans(&self) -> impl ExactSizeIterator<Item = TermSpans> + '_ {
+        self.written.iter().map(|w| w.spans())
     }
 
-    /// The resolved span of each term that is a date (same order as the
-    /// terms; `None` for other terms). Empty when no date context was given.
-    pub fn dates(&self) -> &[Option<DateSpan>] {
-        &self.dates
+    /// Where term `index` of [`Parsed::query`] was written.
+    pub fn span(&self, index: usize) -> Option<TermSpans> {
+        self.written.get(index).map(|w| w.spans())
+    }
+
+    /// The resolved span of term `index`, when it is a date and a date
+    /// context was given.
+    pub fn date(&self, index: usize) -> Option<&DateSpan> {
+        self.dates.get(self.query.date_index(index)?)?.as_ref()
     }
 
     /// The warnings: the query is valid, but these deserve a look.
     pub fn warnings(&self) -> &[Diagnostic] {
         &self.warnings
     }
+}
+
+/// Whether a keyword kept in a query is short enough for its index (see
+/// [`MAX_KEYWORD_BYTES`]); an error at the keyword when it is not.
+fn keyword_fits(term: &AstTerm<'_>, keyword: &str, diagnostics: &mut Vec<Diagnostic>) -> bool {
+    if keyword.len() <= MAX_KEYWORD_BYTES {
+        return true;
+    }
+    let span = term.keyword.as_ref().map_or(term.value.span, |k| k.span);
+    let message = format!("a keyword of {} bytes is too long (at most {MAX_KEYWORD_BYTES})", keyword.len());
+    diagnostics.push(Diagnostic::error(Code::TooLong, span, message));
+    false
 }
 
 /// Reports `-` on a keyword that does not support it.
@@ -353,7 +448,7 @@ fn inside_value(value: &AstValue<'_>, span: crate::Span) -> crate::Span {
 /// quoted, searches for it as text.
 fn as_text_hint(name: &str, value: &str) -> String {
     const LONGEST: usize = 60;
-    let term = Term::new("text", false, Value::Text(format!("{name}:{value}"))).to_string();
+    let term = quoted(&format!("{name}:{value}"), true);
     if term.chars().count() <= LONGEST && !term.chars().any(char::is_control) {
         format!("quote the whole term to search for it as text: {term}")
     } else {

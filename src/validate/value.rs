@@ -1,22 +1,24 @@
 //! One value on its own: typed by its keyword's value type, or a
 //! diagnostic at its span.
 
+use std::borrow::Cow;
+
 use crate::catalog::{Catalog, KeywordSpec, ValueType};
 use crate::dates::{DateError, HumanDate};
 use crate::diagnostic::{shown, Code, Diagnostic};
-use crate::query::{DateValue, Order, OrderField, SortDirection, Value};
+use crate::query::{NewValue, Order, OrderField, SortDirection};
 use crate::suggest::{did_you_mean, nearest};
 use crate::syntax::AstTerm;
 
 use super::date_diagnostic;
 
 /// Checks and types the value of a catalogue keyword.
-pub(super) fn typed_value(
+pub(super) fn typed_value<'t>(
     spec: &KeywordSpec,
     catalog: &Catalog,
-    term: &AstTerm<'_>,
+    term: &'t AstTerm<'_>,
     diagnostics: &mut Vec<Diagnostic>,
-) -> Option<Value> {
+) -> Option<NewValue<'t>> {
     let text = term.value.text.as_ref();
     let span = term.value.span;
     if text.is_empty() {
@@ -30,7 +32,7 @@ pub(super) fn typed_value(
     let invalid = |code, message: String, hint: String| Diagnostic::error(code, span, message).with_hint(hint);
     let value = match spec.value {
         ValueType::Bool | ValueType::Flag => match parse_bool(text) {
-            Some(b) => Value::Bool(b),
+            Some(b) => NewValue::Bool(b),
             None => {
                 diagnostics.push(invalid(
                     Code::InvalidBoolean,
@@ -40,12 +42,12 @@ pub(super) fn typed_value(
                 return None;
             }
         },
-        ValueType::UserId | ValueType::TeamId | ValueType::CategoryId | ValueType::Id => Value::Id(text.to_owned()),
-        ValueType::Words => Value::Text(text.to_owned()),
+        ValueType::UserId | ValueType::TeamId | ValueType::CategoryId | ValueType::Id => NewValue::Id(text),
+        ValueType::Words => NewValue::Text(text),
         ValueType::Status => {
             let name = canonical_words(text);
             if catalog.is_status(&name) {
-                Value::Status(name)
+                NewValue::Status(name)
             } else {
                 let hint =
                     did_you_mean(catalog.suggest_statuses(&name).get(..1).unwrap_or_default()).unwrap_or_else(|| {
@@ -57,7 +59,7 @@ pub(super) fn typed_value(
         }
         ValueType::Language => {
             if is_language_code(text) {
-                Value::Language(text.to_owned())
+                NewValue::Language(text)
             } else {
                 diagnostics.push(invalid(
                     Code::InvalidLanguage,
@@ -68,7 +70,7 @@ pub(super) fn typed_value(
             }
         }
         ValueType::Order => match parse_order(text) {
-            Ok(order) => Value::Order(order),
+            Ok(order) => NewValue::Order(order),
             Err(e) => {
                 let near = match e {
                     OrderError::Field(len) => {
@@ -87,7 +89,7 @@ pub(super) fn typed_value(
             }
         },
         ValueType::Date => match date_value(text) {
-            Ok(date) => Value::Date(date),
+            Ok((canonical, expr)) => NewValue::Date(canonical, expr),
             Err(e) => {
                 diagnostics.push(date_diagnostic(&term.value, e));
                 return None;
@@ -123,7 +125,7 @@ fn is_language_code(text: &str) -> bool {
 /// The canonical text of a date: [`canonical_words`], except that an ISO
 /// 8601 instant keeps its `T` and `Z` upper case (`2011-02-03T14:27:33Z`),
 /// the way RFC 3339 writes them.
-fn canonical_date(text: &str) -> String {
+fn canonical_date(text: &str) -> Cow<'_, str> {
     let mut words = canonical_words(text);
     if words.starts_with(|c: char| c.is_ascii_digit()) && words.bytes().any(|b| b == b't' || b == b'z') {
         let bytes = words.as_bytes();
@@ -139,18 +141,17 @@ fn canonical_date(text: &str) -> String {
                 }
             })
             .collect();
-        words = upper;
+        words = Cow::Owned(upper);
     }
     words
 }
 
 /// Lowercase, with every run of white space made one space and none at
 /// either end: the canonical spelling of status names and dates.
-fn canonical_words(text: &str) -> String {
-    let already_canonical = text.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase() && !b.is_ascii_whitespace())
-        && !text.chars().any(char::is_whitespace);
+fn canonical_words(text: &str) -> Cow<'_, str> {
+    let already_canonical = text.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase() && !b.is_ascii_whitespace());
     if already_canonical {
-        return text.to_owned();
+        return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len());
     for word in text.split(char::is_whitespace).filter(|w| !w.is_empty()) {
@@ -159,13 +160,14 @@ fn canonical_words(text: &str) -> String {
         }
         out.extend(word.chars().flat_map(char::to_lowercase));
     }
-    out
+    Cow::Owned(out)
 }
 
-/// A date value from what was written: parsed, its text made canonical.
-pub(crate) fn date_value(text: &str) -> Result<DateValue, DateError> {
+/// A date value from what was written: its canonical text, and the
+/// expression parsed from it.
+pub(crate) fn date_value(text: &str) -> Result<(Cow<'_, str>, HumanDate), DateError> {
     let expr = text.parse::<HumanDate>()?;
-    Ok(DateValue::new(canonical_date(text), expr))
+    Ok((canonical_date(text), expr))
 }
 
 /// Why an `order` value is not `FIELD.DIRECTION`.
