@@ -12,6 +12,7 @@ mod catalog;
 mod dates;
 mod diagnostic;
 mod front;
+mod hash;
 mod omniq;
 mod page;
 mod print;

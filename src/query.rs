@@ -12,11 +12,11 @@
 
 use std::borrow::Cow;
 use std::fmt;
-use std::hash::BuildHasher;
 
 use serde::{Deserialize, Serialize};
 
 use crate::dates::HumanDate;
+use crate::hash;
 use crate::print::write_value;
 use crate::span::Span;
 
@@ -84,12 +84,16 @@ struct Slot {
     /// The byte where the term starts (its `-`, if negated). The term ends
     /// one byte before the next term starts, or at the end of the text.
     start: u32,
-    /// The length of the keyword; 0 for a bare text term.
-    keyword_len: u32,
     /// [`Kind::Order`]: the index in [`Order::ALL`]; [`Kind::Date`]: the
     /// index in `dates`; other texts: 0 when the value is a slice of the
     /// text, else its index in `unescaped` plus one.
     payload: u32,
+    /// A keyed hash of the term's text, taken while the text is being
+    /// written (and so in cache): what finding duplicates sorts by.
+    hash: u32,
+    /// The length of the keyword; 0 for a bare text term. The parser keeps
+    /// no longer keyword (see `validate::MAX_KEYWORD_BYTES`).
+    keyword_len: u16,
     kind: Kind,
 }
 
@@ -191,17 +195,32 @@ impl Query {
     /// The term at `index`, if there is one.
     pub fn term(&self, index: usize) -> Option<Term<'_>> {
         let slot = self.slots.get(index)?;
-        let end = self.slots.get(index + 1).map_or(self.text.len(), |next| at(next.start).saturating_sub(1));
-        let text = self.text.get(at(slot.start)..end).unwrap_or_default();
-        let negated = text.starts_with('-');
-        let head = usize::from(negated);
-        let keyword_len = at(slot.keyword_len);
-        let (keyword, value_text) = match keyword_len {
-            0 => ("text", text.get(head..).unwrap_or_default()),
-            len => (text.get(head..head + len).unwrap_or_default(), text.get(head + len + 1..).unwrap_or_default()),
-        };
-        let value = self.value(slot, value_text);
+        let text = self.term_text(index)?;
+        let (keyword, negated) = self.head(index)?;
+        let skip = usize::from(negated) + if slot.keyword_len == 0 { 0 } else { keyword.len() + 1 };
+        let value = self.value(slot, text.get(skip..).unwrap_or_default());
         Some(Term { keyword, negated, value, text })
+    }
+
+    /// The canonical text of term `index`.
+    fn term_text(&self, index: usize) -> Option<&str> {
+        let start = at(self.slots.get(index)?.start);
+        let end = self.slots.get(index + 1).map_or(self.text.len(), |next| at(next.start).saturating_sub(1));
+        self.text.get(start..end)
+    }
+
+    /// The keyword of term `index` and whether it is negated, without
+    /// looking at its value: for checks that select terms by keyword.
+    pub(crate) fn head(&self, index: usize) -> Option<(&str, bool)> {
+        let slot = self.slots.get(index)?;
+        let start = at(slot.start);
+        let negated = self.text.as_bytes().get(start) == Some(&b'-');
+        let from = start + usize::from(negated);
+        let keyword = match slot.keyword_len {
+            0 => "text",
+            len => self.text.get(from..from + usize::from(len))?,
+        };
+        Some((keyword, negated))
     }
 
     /// The number of terms.
@@ -235,7 +254,7 @@ impl Query {
         let start = self.slots.get(index).map(|slot| at(slot.start))?;
         let whole = Span::new(start, start + term.text.len());
         let head = start + usize::from(term.negated);
-        let keyword_len = self.slots.get(index).map_or(0, |slot| at(slot.keyword_len));
+        let keyword_len = self.slots.get(index).map_or(0, |slot| usize::from(slot.keyword_len));
         let keyword = (keyword_len > 0).then(|| Span::new(head, head + keyword_len));
         let value = Span::new(keyword.map_or(head, |k| k.end + 1), whole.end);
         Some((whole, keyword, value))
@@ -556,9 +575,17 @@ impl<'a> From<Value<'a>> for NewValue<'a> {
 /// through the terms keeps a long query's cost linear and cache-friendly,
 /// where a hash table probed at every term spends most of its time waiting
 /// for memory once the table outgrows the cache.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub(crate) struct QueryWriter {
     query: Query,
+    /// The key of [`Slot::hash`].
+    seed: u64,
+}
+
+impl Default for QueryWriter {
+    fn default() -> Self {
+        QueryWriter::with_capacity(0, 0)
+    }
 }
 
 impl QueryWriter {
@@ -569,7 +596,7 @@ impl QueryWriter {
     /// terms.
     pub(crate) fn with_capacity(bytes: usize, terms: usize) -> Self {
         let query = Query { text: String::with_capacity(bytes), slots: Vec::with_capacity(terms), ..Query::default() };
-        QueryWriter { query }
+        QueryWriter { query, seed: hash::random_seed() }
     }
 
     /// Appends a term. `keyword` is `text` for free text, which prints bare.
@@ -588,7 +615,8 @@ impl QueryWriter {
             text.push_str(keyword);
             text.push(':');
         }
-        let keyword_len = if bare_text { 0 } else { pos(keyword.len()) };
+        // The parser keeps no longer keyword.
+        let keyword_len = if bare_text { 0 } else { u16::try_from(keyword.len()).unwrap_or(u16::MAX) };
         let (kind, payload) = match value {
             NewValue::Bool(b) => {
                 text.push_str(if b { "true" } else { "false" });
@@ -611,7 +639,9 @@ impl QueryWriter {
             NewValue::Text(s) => (Kind::Text, Self::text_value(query, s, bare_text)),
             NewValue::Raw(s) => (Kind::Raw, Self::text_value(query, s, false)),
         };
-        query.slots.push(Slot { start, keyword_len, payload, kind });
+        let written = query.text.as_bytes().get(at(start)..).unwrap_or_default();
+        let hash = (hash::hash_bytes(self.seed, written) >> 32) as u32;
+        query.slots.push(Slot { start, payload, hash, keyword_len, kind });
     }
 
     /// Writes a text value; its payload (see [`Slot::payload`]).
@@ -639,7 +669,7 @@ impl QueryWriter {
     /// terms were pushed, ascending) of the terms dropped as duplicates.
     pub(crate) fn finish(self) -> (Query, Vec<usize>) {
         let mut query = self.query;
-        let dropped = duplicates(&query, 24);
+        let dropped = duplicates(&query);
         if !dropped.is_empty() {
             let mut text = String::with_capacity(query.text.len());
             let mut slots = Vec::with_capacity(query.slots.len() - dropped.len());
@@ -648,12 +678,12 @@ impl QueryWriter {
                 if next_dropped.next_if_eq(&&i).is_some() {
                     continue;
                 }
-                let Some(term) = query.term(i) else { continue };
+                let Some(term) = query.term_text(i) else { continue };
                 if !text.is_empty() {
                     text.push(' ');
                 }
                 slots.push(Slot { start: pos(text.len()), ..*slot });
-                text.push_str(term.text);
+                text.push_str(term);
             }
             query.text = text;
             query.slots = slots;
@@ -686,13 +716,14 @@ pub(crate) fn remove_positions<T>(items: &mut Vec<T>, positions: &[usize]) {
     });
 }
 
-/// The positions of the terms equal to an earlier term, ascending. Two terms
-/// of one query are equal exactly when their canonical texts are. The
-/// number of bits the sort key gives to a term's position is a parameter so
-/// that tests reach the fallback for queries of more terms than those bits
-/// hold.
-fn duplicates(query: &Query, position_bits: u32) -> Vec<usize> {
-    let text_of = |i: usize| query.term(i).map(|t| t.text);
+/// The positions of the terms equal to an earlier term, ascending. Two
+/// terms of one query are equal exactly when their canonical texts are.
+///
+/// A few terms are compared pairwise. More are sorted by their hash (taken
+/// as they were written) and position, packed in one integer, and only
+/// terms whose hashes are equal are compared.
+fn duplicates(query: &Query) -> Vec<usize> {
+    let text_of = |i: usize| query.term_text(i);
     let count = query.len();
     let mut dropped = Vec::new();
     if count <= QueryWriter::SHORT {
@@ -704,17 +735,15 @@ fn duplicates(query: &Query, position_bits: u32) -> Vec<usize> {
         }
         return dropped;
     }
-    // The standard library's per-process random keys, which no caller can
-    // predict: a crafted query cannot make distinct terms share a hash. The
-    // result never depends on them.
-    let seed = std::hash::RandomState::new().hash_one(0x5eed_u64);
-    // One u64 per term: the hash's high bits above the term's position, so
-    // sorting plain integers groups equal hashes, positions ascending. A
-    // query of more terms than the position bits hold uses the whole hash.
+    // The hash above the position, so sorting plain integers groups equal
+    // hashes, positions ascending. A query has fewer than 2^32 terms.
+    let mut keyed: Vec<u64> =
+        query.slots.iter().enumerate().map(|(i, slot)| u64::from(slot.hash) << 32 | i as u64).collect();
+    keyed.sort_unstable();
     let mut kept: Vec<usize> = Vec::new();
-    let mut check_run = |run: &mut dyn Iterator<Item = usize>, dropped: &mut Vec<usize>| {
+    for run in keyed.chunk_by(|a, b| a >> 32 == b >> 32).filter(|run| run.len() > 1) {
         kept.clear();
-        for i in run {
+        for i in run.iter().map(|k| (k & u64::from(u32::MAX)) as usize) {
             let term = text_of(i);
             if kept.iter().any(|&k| text_of(k) == term) {
                 dropped.push(i);
@@ -722,57 +751,9 @@ fn duplicates(query: &Query, position_bits: u32) -> Vec<usize> {
                 kept.push(i);
             }
         }
-    };
-    let hash = |i: usize| hash_of(text_of(i).unwrap_or_default(), seed);
-    if count < 1 << position_bits {
-        let mask = (1u64 << position_bits) - 1;
-        let mut keyed: Vec<u64> = (0..count).map(|i| (hash(i) & !mask) | i as u64).collect();
-        keyed.sort_unstable();
-        for run in keyed.chunk_by(|a, b| a & !mask == b & !mask).filter(|run| run.len() > 1) {
-            check_run(&mut run.iter().map(|k| (k & mask) as usize), &mut dropped);
-        }
-    } else {
-        let mut keyed: Vec<(u64, usize)> = (0..count).map(|i| (hash(i), i)).collect();
-        keyed.sort_unstable();
-        for run in keyed.chunk_by(|a, b| a.0 == b.0).filter(|run| run.len() > 1) {
-            check_run(&mut run.iter().map(|&(_, i)| i), &mut dropped);
-        }
     }
     dropped.sort_unstable();
     dropped
-}
-
-/// The hash [`duplicates`] sorts terms by: a keyed folded-multiply hash
-/// (the construction of foldhash, the default hasher of `hashbrown`) of the
-/// term's canonical text. Keyed with a random seed, a crafted query cannot
-/// make its terms collide on purpose; and it costs a few multiplications
-/// per 8 bytes where SipHash costs rounds per byte. Equal terms hash alike,
-/// which is all the sort needs: equality is decided by comparing texts.
-fn hash_of(term: &str, seed: u64) -> u64 {
-    fold_bytes(seed.wrapping_mul(MULTIPLIERS[0]), term.as_bytes())
-}
-
-const MULTIPLIERS: [u64; 3] = [0x243f_6a88_85a3_08d3, 0x1319_8a2e_0370_7344, 0xa409_3822_299f_31d0];
-
-/// The full 128-bit product of `a` and `b`, folded to 64 bits.
-fn folded_multiply(a: u64, b: u64) -> u64 {
-    let product = u128::from(a) * u128::from(b);
-    (product as u64) ^ ((product >> 64) as u64)
-}
-
-/// Mixes `bytes` into `hash`, eight at a time.
-fn fold_bytes(mut hash: u64, bytes: &[u8]) -> u64 {
-    let mut chunks = bytes.chunks_exact(8);
-    for chunk in &mut chunks {
-        let word = u64::from_le_bytes(<[u8; 8]>::try_from(chunk).unwrap_or_default());
-        hash = folded_multiply(hash ^ word, MULTIPLIERS[1]);
-    }
-    let mut last = [0u8; 8];
-    let rest = chunks.remainder();
-    if let Some(slot) = last.get_mut(..rest.len()) {
-        slot.copy_from_slice(rest);
-    }
-    folded_multiply(hash ^ u64::from_le_bytes(last) ^ (bytes.len() as u64) << 56, MULTIPLIERS[2])
 }
 
 #[cfg(test)]
@@ -803,10 +784,7 @@ mod tests {
         fn duplicates_are_the_terms_equal_to_an_earlier_one(values in proptest::collection::vec(0u8..60, 0..200)) {
             let query = writer(&values).query;
             let expected = reference(&query);
-            proptest::prop_assert_eq!(&duplicates(&query, 24), &expected);
-            // With few position bits, every query past 32 terms takes the
-            // fallback that keeps whole hashes.
-            proptest::prop_assert_eq!(&duplicates(&query, 5), &expected);
+            proptest::prop_assert_eq!(&duplicates(&query), &expected);
         }
     }
 

@@ -12,15 +12,35 @@ pub(crate) fn nearest<'c>(word: &str, candidates: impl Iterator<Item = &'c str>)
         return Vec::new();
     }
     let limit = (len / 3).clamp(1, 3);
+    let word_letters = letters(&word);
     let mut scored: Vec<(usize, &str)> = candidates
         .filter_map(|c| {
+            let prefix = len >= 4 && (c.starts_with(word.as_str()) || word.starts_with(c));
+            // Most candidates are ruled out without the distance: `limit`
+            // edits change the length by at most `limit`, and add or remove
+            // at most `limit` distinct letters.
+            let c_len = if c.is_ascii() { c.len() } else { c.chars().count() };
+            let near = c_len.abs_diff(len) <= limit && {
+                let c_letters = letters(c);
+                (c_letters & !word_letters).count_ones() as usize <= limit
+                    && (word_letters & !c_letters).count_ones() as usize <= limit
+            };
+            if !(near || prefix) {
+                return None;
+            }
             let distance = edit_distance(&word, c);
-            let prefix = c.starts_with(word.as_str()) || word.starts_with(c);
-            (distance <= limit || (prefix && len >= 4)).then_some((distance, c))
+            (distance <= limit || prefix).then_some((distance, c))
         })
         .collect();
     scored.sort();
     scored.into_iter().take(3).map(|(_, c)| c).collect()
+}
+
+/// The set of characters of `s`, each as one of 64 bits (characters that
+/// share a bit make the set smaller, so comparing sets never overstates
+/// how far apart two names are).
+fn letters(s: &str) -> u64 {
+    s.chars().fold(0, |set, c| set | 1 << (u32::from(c) % 64))
 }
 
 /// Optimal string alignment distance (Levenshtein with transpositions).
@@ -69,6 +89,20 @@ mod tests {
         assert_eq!(edit_distance("abc", "acb"), 1);
         assert_eq!(edit_distance("", "abc"), 3);
         assert_eq!(edit_distance("kitten", "sitting"), 3);
+    }
+
+    #[test]
+    fn the_quick_filter_keeps_every_near_name() {
+        let names = ["assigned_to", "assigned_to_me", "status_in", "source", "language", "categorized_in"];
+        for word in ["asigned_to", "assigned_tom", "stauts_in", "sorce", "langauge", "categorised_in", "assigned"] {
+            let limit = (word.len() / 3).clamp(1, 3);
+            let by_distance: Vec<&str> = names.iter().copied().filter(|n| edit_distance(word, n) <= limit).collect();
+            let found = nearest(word, names.iter().copied());
+            for name in by_distance {
+                assert!(found.contains(&name), "{word}: {name} missing from {found:?}");
+            }
+        }
+        assert_eq!(nearest("platform", names.iter().copied()), Vec::<&str>::new());
     }
 
     #[test]

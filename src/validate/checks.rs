@@ -7,6 +7,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use crate::bounds::{bound, narrow, Bound};
 use crate::catalog::{Catalog, Repeat};
 use crate::diagnostic::{shown, Code, Diagnostic};
+use crate::hash::FoldState;
 use crate::print::quoted;
 use crate::query::{Term, Value};
 use crate::span::Span;
@@ -65,7 +66,7 @@ pub(super) struct NegationChecks<'p> {
 #[derive(Default)]
 struct Uses<'q> {
     positive: Vec<(usize, Value<'q>)>,
-    negated: HashMap<Value<'q>, usize>,
+    negated: HashMap<Value<'q>, usize, FoldState>,
 }
 
 impl<'p> NegationChecks<'p> {
@@ -75,18 +76,20 @@ impl<'p> NegationChecks<'p> {
 
     pub(super) fn check(&self, diagnostics: &mut Vec<Diagnostic>) {
         let query = self.parsed.query();
-        let negated: HashSet<&str> = query.terms().filter(Term::is_negated).map(|t| t.keyword()).collect();
+        let heads = || (0..query.len()).filter_map(|i| Some((i, query.head(i)?)));
+        let negated: HashSet<&str, FoldState> =
+            heads().filter(|(_, (_, negated))| *negated).map(|(_, (keyword, _))| keyword).collect();
         if negated.is_empty() {
             return;
         }
         // A cheap first test before hashing a keyword: its length.
         let lengths = negated.iter().fold(0u64, |mask, k| mask | 1 << (k.len() % 64));
         let mut by_keyword: BTreeMap<&str, Uses<'_>> = BTreeMap::new();
-        for (i, term) in query.terms().enumerate() {
-            let keyword = term.keyword();
+        for (i, (keyword, _)) in heads() {
             if lengths & 1 << (keyword.len() % 64) == 0 || !negated.contains(keyword) {
                 continue;
             }
+            let Some(term) = query.term(i) else { continue };
             let uses = by_keyword.entry(keyword).or_default();
             if term.is_negated() {
                 uses.negated.entry(term.value()).or_insert(i);

@@ -247,8 +247,11 @@ impl Parser {
                     }
                 });
             }
+            // Only booleans and `order` are checked against other terms.
+            let cross_checked = matches!(value, NewValue::Bool(_) | NewValue::Order(_));
             writer.push(keyword, negated, value);
-            if let Some(term) = writer.len().checked_sub(1).and_then(|last| writer.query().term(last)) {
+            let last = || writer.len().checked_sub(1).and_then(|last| writer.query().term(last));
+            if let Some(term) = cross_checked.then(last).flatten() {
                 cross.check(term, &ast_term, &mut diagnostics);
             }
             written.push(Written::new(&ast_term));
