@@ -9,30 +9,8 @@ use std::hint::black_box;
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use ringq::Parser;
 
-/// Ten terms of the kinds people write.
-const TYPICAL: &str = "assigned_to_me:true -status_in:replied status_in:new source:5d8b1f2a \
-categorized_in:c42 language:en first_content_after:2011-02-03 order:created_at.asc refund \"late delivery\"";
-
-/// A query of about `bytes` bytes, of distinct terms (so none is dropped as
-/// a duplicate) of the usual kinds: bare words, quoted phrases, ids, a
-/// quoted `assigned_to` and negated terms.
-fn long_query(bytes: usize) -> String {
-    let mut text = String::with_capacity(bytes + 64);
-    let mut i = 0u64;
-    while text.len() < bytes {
-        let term = match i % 6 {
-            0 => format!("source:s{i} "),
-            1 => format!("-assigned_to_team:t{i} "),
-            2 => format!("\"late delivery {i}\" "),
-            3 => format!("categorized_in:c{i} "),
-            4 => format!("assigned_to:\"u{i}\" "),
-            _ => format!("refund{i} "),
-        };
-        text.push_str(&term);
-        i += 1;
-    }
-    text
-}
+mod common;
+use common::{long_query, TYPICAL};
 
 /// ringq's whole pipeline: what `ringq check` does with the text. The
 /// parser writes the canonical form as it validates, so the printed text

@@ -69,6 +69,29 @@ struct Uses<'q> {
     negated: HashMap<Value<'q>, usize, FoldState>,
 }
 
+/// A set of keywords, with a cheap first test before hashing a name: its
+/// length.
+struct Keywords<'q> {
+    names: HashSet<&'q str, FoldState>,
+    lengths: u64,
+}
+
+impl<'q> Keywords<'q> {
+    fn new(terms: impl Iterator<Item = (usize, (&'q str, bool))>) -> Self {
+        let names: HashSet<&str, FoldState> = terms.map(|(_, (keyword, _))| keyword).collect();
+        let lengths = names.iter().fold(0u64, |mask, k| mask | 1 << (k.len() % 64));
+        Keywords { names, lengths }
+    }
+
+    fn is_empty(&self) -> bool {
+        self.names.is_empty()
+    }
+
+    fn contains(&self, keyword: &str) -> bool {
+        self.lengths & 1 << (keyword.len() % 64) != 0 && self.names.contains(keyword)
+    }
+}
+
 impl<'p> NegationChecks<'p> {
     pub(super) fn new(catalog: &'p Catalog, parsed: &'p Parsed) -> Self {
         NegationChecks { catalog, parsed }
@@ -77,16 +100,19 @@ impl<'p> NegationChecks<'p> {
     pub(super) fn check(&self, diagnostics: &mut Vec<Diagnostic>) {
         let query = self.parsed.query();
         let heads = || (0..query.len()).filter_map(|i| Some((i, query.head(i)?)));
-        let negated: HashSet<&str, FoldState> =
-            heads().filter(|(_, (_, negated))| *negated).map(|(_, (keyword, _))| keyword).collect();
-        if negated.is_empty() {
+        let negated_set = Keywords::new(heads().filter(|(_, (_, negated))| *negated));
+        if negated_set.is_empty() {
             return;
         }
-        // A cheap first test before hashing a keyword: its length.
-        let lengths = negated.iter().fold(0u64, |mask, k| mask | 1 << (k.len() % 64));
+        // Only a keyword with positive terms too can contradict itself;
+        // usually there is none, and no value is looked at.
+        let both = Keywords::new(heads().filter(|(_, (keyword, negated))| !negated && negated_set.contains(keyword)));
+        if both.is_empty() {
+            return;
+        }
         let mut by_keyword: BTreeMap<&str, Uses<'_>> = BTreeMap::new();
         for (i, (keyword, _)) in heads() {
-            if lengths & 1 << (keyword.len() % 64) == 0 || !negated.contains(keyword) {
+            if !both.contains(keyword) {
                 continue;
             }
             let Some(term) = query.term(i) else { continue };
