@@ -11,7 +11,7 @@
 //! views that borrow from the query.
 
 use std::borrow::Cow;
-use std::fmt;
+use std::fmt::{self, Write as _};
 
 use serde::{Deserialize, Serialize};
 
@@ -95,6 +95,18 @@ struct Slot {
     /// no longer keyword (see `validate::MAX_KEYWORD_BYTES`).
     keyword_len: u16,
     kind: Kind,
+}
+
+/// Where the parts of one term are in [`Query::text`].
+struct Layout {
+    slot: Slot,
+    /// The whole term.
+    term: Span,
+    negated: bool,
+    /// The keyword; `None` for a bare text term.
+    keyword: Option<Span>,
+    /// The value, quotes included.
+    value: Span,
 }
 
 /// The type of a term's value, with booleans' value folded in.
@@ -194,33 +206,42 @@ impl Query {
 
     /// The term at `index`, if there is one.
     pub fn term(&self, index: usize) -> Option<Term<'_>> {
-        let slot = self.slots.get(index)?;
-        let text = self.term_text(index)?;
-        let (keyword, negated) = self.head(index)?;
-        let skip = usize::from(negated) + if slot.keyword_len == 0 { 0 } else { keyword.len() + 1 };
-        let value = self.value(slot, text.get(skip..).unwrap_or_default());
-        Some(Term { keyword, negated, value, text })
+        let layout = self.layout(index)?;
+        let keyword = self.keyword(&layout)?;
+        let value = self.value(&layout.slot, self.text.get(layout.value.range())?);
+        Some(Term { keyword, negated: layout.negated, value, text: self.text.get(layout.term.range())? })
     }
 
     /// The canonical text of term `index`.
     fn term_text(&self, index: usize) -> Option<&str> {
-        let start = at(self.slots.get(index)?.start);
+        self.text.get(self.layout(index)?.term.range())
+    }
+
+    /// Where the parts of term `index` are in the canonical text.
+    fn layout(&self, index: usize) -> Option<Layout> {
+        let slot = *self.slots.get(index)?;
+        let start = at(slot.start);
         let end = self.slots.get(index + 1).map_or(self.text.len(), |next| at(next.start).saturating_sub(1));
-        self.text.get(start..end)
+        let negated = self.text.as_bytes().get(start) == Some(&b'-');
+        let head = start + usize::from(negated);
+        let keyword = (slot.keyword_len > 0).then(|| Span::new(head, head + usize::from(slot.keyword_len)));
+        let value = Span::new(keyword.map_or(head, |k| k.end + 1), end);
+        Some(Layout { slot, term: Span::new(start, end), negated, keyword, value })
+    }
+
+    /// The keyword of a term: as printed, or `text` for a bare value.
+    fn keyword(&self, layout: &Layout) -> Option<&str> {
+        match layout.keyword {
+            Some(span) => self.text.get(span.range()),
+            None => Some("text"),
+        }
     }
 
     /// The keyword of term `index` and whether it is negated, without
     /// looking at its value: for checks that select terms by keyword.
     pub(crate) fn head(&self, index: usize) -> Option<(&str, bool)> {
-        let slot = self.slots.get(index)?;
-        let start = at(slot.start);
-        let negated = self.text.as_bytes().get(start) == Some(&b'-');
-        let from = start + usize::from(negated);
-        let keyword = match slot.keyword_len {
-            0 => "text",
-            len => self.text.get(from..from + usize::from(len))?,
-        };
-        Some((keyword, negated))
+        let layout = self.layout(index)?;
+        Some((self.keyword(&layout)?, layout.negated))
     }
 
     /// The number of terms.
@@ -250,20 +271,15 @@ impl Query {
     /// Where term `index` is in the canonical form: the whole term, its
     /// keyword (when one is printed) and its value.
     pub(crate) fn printed_span(&self, index: usize) -> Option<(Span, Option<Span>, Span)> {
-        let term = self.term(index)?;
-        let start = self.slots.get(index).map(|slot| at(slot.start))?;
-        let whole = Span::new(start, start + term.text.len());
-        let head = start + usize::from(term.negated);
-        let keyword_len = self.slots.get(index).map_or(0, |slot| usize::from(slot.keyword_len));
-        let keyword = (keyword_len > 0).then(|| Span::new(head, head + keyword_len));
-        let value = Span::new(keyword.map_or(head, |k| k.end + 1), whole.end);
-        Some((whole, keyword, value))
+        let layout = self.layout(index)?;
+        Some((layout.term, layout.keyword, layout.value))
     }
 
     /// The value of `slot`, whose canonical text (quotes included) is `printed`.
     fn value<'q>(&'q self, slot: &Slot, printed: &'q str) -> Value<'q> {
+        let unquoted = printed.strip_prefix('"').and_then(|s| s.strip_suffix('"')).unwrap_or(printed);
         let text = || match slot.payload {
-            0 => printed.strip_prefix('"').and_then(|s| s.strip_suffix('"')).unwrap_or(printed),
+            0 => unquoted,
             n => self.unescaped.get(at(n) - 1).map_or("", |s| s),
         };
         match slot.kind {
@@ -277,10 +293,7 @@ impl Query {
             Kind::Order => Value::Order(Order::ALL.get(at(slot.payload)).copied().unwrap_or_default()),
             Kind::Date => match self.dates.get(at(slot.payload)) {
                 // A date's canonical text never has escapes.
-                Some(expr) => Value::Date(DateValue {
-                    text: printed.strip_prefix('"').and_then(|s| s.strip_suffix('"')).unwrap_or(printed),
-                    expr,
-                }),
+                Some(expr) => Value::Date(DateValue { text: unquoted, expr }),
                 None => Value::Raw(printed),
             },
         }
@@ -548,21 +561,6 @@ pub(crate) enum NewValue<'a> {
     Raw(&'a str),
 }
 
-impl<'a> From<Value<'a>> for NewValue<'a> {
-    fn from(value: Value<'a>) -> Self {
-        match value {
-            Value::Bool(b) => NewValue::Bool(b),
-            Value::Id(s) => NewValue::Id(s),
-            Value::Status(s) => NewValue::Status(Cow::Borrowed(s)),
-            Value::Language(s) => NewValue::Language(s),
-            Value::Date(date) => NewValue::Date(Cow::Borrowed(date.text), date.expr.clone()),
-            Value::Text(s) => NewValue::Text(s),
-            Value::Order(order) => NewValue::Order(order),
-            Value::Raw(s) => NewValue::Raw(s),
-        }
-    }
-}
-
 /// Writes a [`Query`] term by term, in canonical form, into one buffer;
 /// [`QueryWriter::finish`] then drops every exact duplicate of an earlier
 /// term. How every [`Query`] is made, so its invariants have one guardian
@@ -623,9 +621,8 @@ impl QueryWriter {
                 (if b { Kind::True } else { Kind::False }, 0)
             }
             NewValue::Order(order) => {
-                text.push_str(order.field.as_str());
-                text.push('.');
-                text.push_str(order.direction.as_str());
+                // Writing to a `String` cannot fail.
+                let _ = write!(text, "{order}");
                 (Kind::Order, pos(Order::ALL.iter().position(|o| *o == order).unwrap_or_default()))
             }
             NewValue::Date(canonical, expr) => {
@@ -652,17 +649,6 @@ impl QueryWriter {
         } else {
             0
         }
-    }
-
-    /// The number of terms written.
-    pub(crate) fn len(&self) -> usize {
-        self.query.slots.len()
-    }
-
-    /// The query so far, duplicates included (for checks that run before
-    /// [`QueryWriter::finish`]).
-    pub(crate) fn query(&self) -> &Query {
-        &self.query
     }
 
     /// The query without duplicates, and the positions (in the order the

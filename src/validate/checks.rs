@@ -9,7 +9,7 @@ use crate::catalog::{Catalog, Repeat};
 use crate::diagnostic::{shown, Code, Diagnostic};
 use crate::hash::FoldState;
 use crate::print::quoted;
-use crate::query::{Term, Value};
+use crate::query::{NewValue, Value};
 use crate::span::Span;
 use crate::suggest::did_you_mean;
 use crate::syntax::AstTerm;
@@ -77,8 +77,8 @@ struct Keywords<'q> {
 }
 
 impl<'q> Keywords<'q> {
-    fn new(terms: impl Iterator<Item = (usize, (&'q str, bool))>) -> Self {
-        let names: HashSet<&str, FoldState> = terms.map(|(_, (keyword, _))| keyword).collect();
+    fn new(names: impl Iterator<Item = &'q str>) -> Self {
+        let names: HashSet<&str, FoldState> = names.collect();
         let lengths = names.iter().fold(0u64, |mask, k| mask | 1 << (k.len() % 64));
         Keywords { names, lengths }
     }
@@ -100,13 +100,14 @@ impl<'p> NegationChecks<'p> {
     pub(super) fn check(&self, diagnostics: &mut Vec<Diagnostic>) {
         let query = self.parsed.query();
         let heads = || (0..query.len()).filter_map(|i| Some((i, query.head(i)?)));
-        let negated_set = Keywords::new(heads().filter(|(_, (_, negated))| *negated));
-        if negated_set.is_empty() {
+        let negated = Keywords::new(heads().filter(|(_, (_, negated))| *negated).map(|(_, (keyword, _))| keyword));
+        if negated.is_empty() {
             return;
         }
         // Only a keyword with positive terms too can contradict itself;
         // usually there is none, and no value is looked at.
-        let both = Keywords::new(heads().filter(|(_, (keyword, negated))| !negated && negated_set.contains(keyword)));
+        let positive = heads().filter(|(_, (keyword, is_negated))| !is_negated && negated.contains(keyword));
+        let both = Keywords::new(positive.map(|(_, (keyword, _))| keyword));
         if both.is_empty() {
             return;
         }
@@ -127,10 +128,8 @@ impl<'p> NegationChecks<'p> {
             let any_of = self.catalog.get(keyword).is_some_and(|spec| spec.repeat == Repeat::AnyOf);
             let hit = if any_of {
                 let all_excluded = !positive.is_empty() && positive.iter().all(|(_, v)| negated.contains_key(v));
-                all_excluded
-                    .then(|| positive.last().and_then(|&(p, v)| Some((*negated.values().max()?, p, v))))
-                    .flatten()
-                    .map(|(n, p, _)| (n, p))
+                // The last negated term, against the last positive one.
+                all_excluded.then(|| Some((*negated.values().max()?, positive.last()?.0))).flatten()
             } else {
                 positive.iter().filter_map(|&(p, v)| Some((*negated.get(&v)?, p))).min()
             };
@@ -278,21 +277,29 @@ pub(super) struct CrossChecks {
 }
 
 impl CrossChecks {
-    pub(super) fn check(&mut self, term: Term<'_>, ast_term: &AstTerm<'_>, diagnostics: &mut Vec<Diagnostic>) {
-        match term.value() {
-            Value::Order(_) => match &self.order {
+    /// Checks a term of `keyword` with `value` against the terms before it;
+    /// only booleans and `order` are.
+    pub(super) fn check(
+        &mut self,
+        keyword: &str,
+        value: &NewValue<'_>,
+        ast_term: &AstTerm<'_>,
+        diagnostics: &mut Vec<Diagnostic>,
+    ) {
+        match *value {
+            NewValue::Order(order) => match &self.order {
                 Some((first, at)) => diagnostics.push(
                     Diagnostic::error(Code::DuplicateOrder, ast_term.span, "`order` is given more than once")
                         .with_hint(format!("keep one; an earlier term already says `{first}`"))
                         .with_related(*at, "the first `order`"),
                 ),
-                None => self.order = Some((term.as_str().to_owned(), ast_term.span)),
+                None => self.order = Some((format!("{keyword}:{order}"), ast_term.span)),
             },
-            Value::Bool(b) => {
-                let (earlier, at) = match self.booleans.iter().find(|(k, _, _)| k == term.keyword()) {
+            NewValue::Bool(b) => {
+                let (earlier, at) = match self.booleans.iter().find(|(k, _, _)| k == keyword) {
                     Some(&(_, earlier, at)) => (earlier, at),
                     None => {
-                        self.booleans.push((term.keyword().to_owned(), b, ast_term.span));
+                        self.booleans.push((keyword.to_owned(), b, ast_term.span));
                         (b, ast_term.span)
                     }
                 };
@@ -301,9 +308,9 @@ impl CrossChecks {
                         Diagnostic::warning(
                             Code::Contradiction,
                             ast_term.span,
-                            format!("`{}` is both true and false: no thread can match", term.keyword()),
+                            format!("`{keyword}` is both true and false: no thread can match"),
                         )
-                        .with_hint(format!("an earlier term says `{}:{earlier}`", term.keyword()))
+                        .with_hint(format!("an earlier term says `{keyword}:{earlier}`"))
                         .with_related(at, "the earlier term"),
                     );
                 }

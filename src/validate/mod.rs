@@ -247,13 +247,8 @@ impl Parser {
                     }
                 });
             }
-            // Only booleans and `order` are checked against other terms.
-            let cross_checked = matches!(value, NewValue::Bool(_) | NewValue::Order(_));
+            cross.check(keyword, &value, &ast_term, &mut diagnostics);
             writer.push(keyword, negated, value);
-            let last = || writer.len().checked_sub(1).and_then(|last| writer.query().term(last));
-            if let Some(term) = cross_checked.then(last).flatten() {
-                cross.check(term, &ast_term, &mut diagnostics);
-            }
             written.push(Written::new(&ast_term));
         }
         diagnostics.append(&mut syntax_diagnostics);
