@@ -1,4 +1,4 @@
-//! A fast keyed hash for the crate's own tables: the folded-multiply
+//! A fast keyed hash of each term as it is written: the folded-multiply
 //! construction of foldhash (the default hasher of `hashbrown`), keyed
 //! with the standard library's per-process random keys.
 //!
@@ -6,9 +6,9 @@
 //! distinct terms collide on purpose; and it costs a few multiplications
 //! per 8 bytes where the standard library's SipHash costs rounds per byte,
 //! which matters when every term of a long query is hashed. Results never
-//! depend on the seed: equality is always decided by comparing values.
+//! depend on the seed: equality is always decided by comparing texts.
 
-use std::hash::{BuildHasher, Hasher, RandomState};
+use std::hash::{BuildHasher, RandomState};
 
 const MULTIPLIERS: [u64; 3] = [0x243f_6a88_85a3_08d3, 0x1319_8a2e_0370_7344, 0xa409_3822_299f_31d0];
 
@@ -41,46 +41,6 @@ fn fold_bytes(mut hash: u64, bytes: &[u8]) -> u64 {
         slot.copy_from_slice(rest);
     }
     folded_multiply(hash ^ u64::from_le_bytes(last) ^ (bytes.len() as u64) << 56, MULTIPLIERS[2])
-}
-
-/// A [`BuildHasher`] for `HashMap`s and `HashSet`s of the crate's own keys.
-#[derive(Clone, Debug)]
-pub(crate) struct FoldState {
-    seed: u64,
-}
-
-impl Default for FoldState {
-    fn default() -> Self {
-        FoldState { seed: random_seed() }
-    }
-}
-
-impl BuildHasher for FoldState {
-    type Hasher = FoldHasher;
-
-    fn build_hasher(&self) -> FoldHasher {
-        FoldHasher { hash: self.seed.wrapping_mul(MULTIPLIERS[0]) }
-    }
-}
-
-/// The [`Hasher`] of [`FoldState`].
-#[derive(Clone, Debug)]
-pub(crate) struct FoldHasher {
-    hash: u64,
-}
-
-impl Hasher for FoldHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        self.hash = fold_bytes(self.hash, bytes);
-    }
-
-    fn write_u64(&mut self, n: u64) {
-        self.hash = folded_multiply(self.hash ^ n, MULTIPLIERS[1]);
-    }
-
-    fn finish(&self) -> u64 {
-        self.hash
-    }
 }
 
 #[cfg(test)]

@@ -11,7 +11,7 @@
 //! views that borrow from the query.
 
 use std::borrow::Cow;
-use std::fmt::{self, Write as _};
+use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
@@ -443,7 +443,7 @@ impl Serialize for TermList<'_> {
     }
 }
 
-impl Value<'_> {
+impl<'q> Value<'q> {
     /// The name of the value's type in JSON: `bool`, `id`, `status`, ….
     pub fn kind(&self) -> &'static str {
         match self {
@@ -459,14 +459,13 @@ impl Value<'_> {
     }
 
     /// The value as the canonical form prints it, before quoting.
-    pub fn canonical_text(&self) -> std::borrow::Cow<'_, str> {
-        use std::borrow::Cow::{Borrowed, Owned};
-        match self {
-            Value::Bool(true) => Borrowed("true"),
-            Value::Bool(false) => Borrowed("false"),
-            Value::Id(s) | Value::Status(s) | Value::Language(s) | Value::Text(s) | Value::Raw(s) => Borrowed(s),
-            Value::Date(date) => Borrowed(date.text),
-            Value::Order(order) => Owned(order.to_string()),
+    pub fn canonical_text(&self) -> &'q str {
+        match *self {
+            Value::Bool(true) => "true",
+            Value::Bool(false) => "false",
+            Value::Id(s) | Value::Status(s) | Value::Language(s) | Value::Text(s) | Value::Raw(s) => s,
+            Value::Date(date) => date.text,
+            Value::Order(order) => order.as_str(),
         }
     }
 }
@@ -539,9 +538,21 @@ impl SortDirection {
     }
 }
 
+impl Order {
+    /// The order as `order:` spells it: `created_at.asc`, ….
+    pub fn as_str(self) -> &'static str {
+        match (self.field, self.direction) {
+            (OrderField::CreatedAt, SortDirection::Asc) => "created_at.asc",
+            (OrderField::CreatedAt, SortDirection::Desc) => "created_at.desc",
+            (OrderField::LastContentAt, SortDirection::Asc) => "last_content_at.asc",
+            (OrderField::LastContentAt, SortDirection::Desc) => "last_content_at.desc",
+        }
+    }
+}
+
 impl fmt::Display for Order {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}.{}", self.field.as_str(), self.direction.as_str())
+        f.write_str(self.as_str())
     }
 }
 
@@ -621,8 +632,7 @@ impl QueryWriter {
                 (if b { Kind::True } else { Kind::False }, 0)
             }
             NewValue::Order(order) => {
-                // Writing to a `String` cannot fail.
-                let _ = write!(text, "{order}");
+                text.push_str(order.as_str());
                 (Kind::Order, pos(Order::ALL.iter().position(|o| *o == order).unwrap_or_default()))
             }
             NewValue::Date(canonical, expr) => {
@@ -713,9 +723,9 @@ fn duplicates(query: &Query) -> Vec<usize> {
     let count = query.len();
     let mut dropped = Vec::new();
     if count <= QueryWriter::SHORT {
-        let short: Vec<&str> = (0..count).filter_map(text_of).collect();
-        for (i, term) in short.iter().enumerate() {
-            if short.get(..i).is_some_and(|earlier| earlier.contains(term)) {
+        for (i, slot) in query.slots.iter().enumerate() {
+            let earlier = query.slots.get(..i).unwrap_or_default().iter().enumerate();
+            if earlier.filter(|(_, e)| e.hash == slot.hash).any(|(j, _)| text_of(j) == text_of(i)) {
                 dropped.push(i);
             }
         }

@@ -311,3 +311,43 @@ fn rendering_handles_wide_characters_long_lines_and_control_characters() {
     assert!(colored.contains("\u{1b}["), "{colored}");
     assert!(!error.to_string().contains('\u{1b}'));
 }
+
+proptest::proptest! {
+    /// The contradiction rule, against its definition: an "all of" keyword
+    /// (`assigned_to_team`) contradicts itself when a value is both asked
+    /// for and excluded; an "any of" one (`source`) when every value asked
+    /// for is excluded. One warning per such keyword, at a negated term.
+    #[test]
+    fn contradictions_are_the_keywords_the_definition_names(
+        terms in proptest::collection::vec((proptest::bool::ANY, 0usize..2, 0u8..4), 0..24),
+    ) {
+        use std::collections::BTreeSet;
+        const KEYWORDS: [&str; 2] = ["assigned_to_team", "source"];
+        let text: Vec<String> = terms
+            .iter()
+            .map(|&(negated, k, v)| format!("{}{}:v{v}", if negated { "-" } else { "" }, KEYWORDS[k]))
+            .collect();
+        let text = text.join(" ");
+        let parsed = Parser::new().parse(&text).unwrap();
+        let values = |k: usize, negated: bool| -> BTreeSet<u8> {
+            terms.iter().filter(|t| t.1 == k && t.0 == negated).map(|t| t.2).collect()
+        };
+        let mut expected: Vec<&str> = Vec::new();
+        let (asked, excluded) = (values(0, false), values(0, true));
+        if asked.intersection(&excluded).next().is_some() {
+            expected.push(KEYWORDS[0]);
+        }
+        let (asked, excluded) = (values(1, false), values(1, true));
+        if !asked.is_empty() && asked.is_subset(&excluded) {
+            expected.push(KEYWORDS[1]);
+        }
+        let mut found: Vec<&str> = Vec::new();
+        for warning in parsed.warnings().iter().filter(|w| w.code() == Code::Contradiction) {
+            let at = &text[warning.span().range()];
+            proptest::prop_assert!(at.starts_with('-'), "{text}: {at}");
+            found.push(KEYWORDS.into_iter().find(|k| at[1..].starts_with(&format!("{k}:"))).unwrap());
+        }
+        found.sort_unstable();
+        proptest::prop_assert_eq!(found, expected, "{}", text);
+    }
+}

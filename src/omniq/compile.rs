@@ -366,7 +366,7 @@ impl OmniqCompiler {
                         }
                     }
                     Value::Bool(b) => Kind::Equals(Json::Bool(b)),
-                    other => Kind::Equals(field_value(index, field, &other.canonical_text())?),
+                    other => Kind::Equals(field_value(index, field, other.canonical_text())?),
                 };
                 constraint(field, negated, kind)
             }

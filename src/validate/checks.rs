@@ -2,14 +2,13 @@
 //! operators of other languages, terms that contradict each other, date
 //! ranges that leave no instant.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
 
 use crate::bounds::{bound, narrow, Bound};
 use crate::catalog::{Catalog, Repeat};
 use crate::diagnostic::{shown, Code, Diagnostic};
-use crate::hash::FoldState;
 use crate::print::quoted;
-use crate::query::{NewValue, Value};
+use crate::query::{NewValue, Order};
 use crate::span::Span;
 use crate::suggest::did_you_mean;
 use crate::syntax::AstTerm;
@@ -54,109 +53,88 @@ pub(super) fn unquoted_date(
 /// ask for: `status_in:new -status_in:new`. For an "any of" keyword the
 /// query is empty only when every positive value is excluded.
 ///
-/// Only keywords that are negated somewhere are looked at, and values are
-/// compared through hash sets: linear in the number of terms.
-pub(super) struct NegationChecks<'p> {
-    catalog: &'p Catalog,
-    parsed: &'p Parsed,
-}
-
-/// The values of one keyword: positive ones and negated ones, each with
-/// the position of its first term.
-#[derive(Default)]
-struct Uses<'q> {
-    positive: Vec<(usize, Value<'q>)>,
-    negated: HashMap<Value<'q>, usize, FoldState>,
-}
-
-/// A set of keywords, with a cheap first test before hashing a name: its
-/// length.
-struct Keywords<'q> {
-    names: HashSet<&'q str, FoldState>,
-    lengths: u64,
-}
-
-impl<'q> Keywords<'q> {
-    fn new(names: impl Iterator<Item = &'q str>) -> Self {
-        let names: HashSet<&str, FoldState> = names.collect();
-        let lengths = names.iter().fold(0u64, |mask, k| mask | 1 << (k.len() % 64));
-        Keywords { names, lengths }
+/// Only keywords both negated and not are looked at (usually none). Their
+/// terms are sorted by keyword and value, so equal values sit side by side:
+/// no hash table, and linear in the number of terms but for that sort.
+pub(super) fn contradictions(catalog: &Catalog, parsed: &Parsed, diagnostics: &mut Vec<Diagnostic>) {
+    let query = parsed.query();
+    let heads = || (0..query.len()).filter_map(|i| Some((i, query.head(i)?)));
+    let negated = sorted(heads().filter(|(_, (_, negated))| *negated).map(|(_, (keyword, _))| keyword));
+    if negated.is_empty() {
+        return;
     }
-
-    fn is_empty(&self) -> bool {
-        self.names.is_empty()
+    let positive = heads().filter(|(_, (keyword, is_negated))| !is_negated && negated.binary_search(keyword).is_ok());
+    let both = sorted(positive.map(|(_, (keyword, _))| keyword));
+    if both.is_empty() {
+        return;
     }
-
-    fn contains(&self, keyword: &str) -> bool {
-        self.lengths & 1 << (keyword.len() % 64) != 0 && self.names.contains(keyword)
-    }
-}
-
-impl<'p> NegationChecks<'p> {
-    pub(super) fn new(catalog: &'p Catalog, parsed: &'p Parsed) -> Self {
-        NegationChecks { catalog, parsed }
-    }
-
-    pub(super) fn check(&self, diagnostics: &mut Vec<Diagnostic>) {
-        let query = self.parsed.query();
-        let heads = || (0..query.len()).filter_map(|i| Some((i, query.head(i)?)));
-        let negated = Keywords::new(heads().filter(|(_, (_, negated))| *negated).map(|(_, (keyword, _))| keyword));
-        if negated.is_empty() {
-            return;
-        }
-        // Only a keyword with positive terms too can contradict itself;
-        // usually there is none, and no value is looked at.
-        let positive = heads().filter(|(_, (keyword, is_negated))| !is_negated && negated.contains(keyword));
-        let both = Keywords::new(positive.map(|(_, (keyword, _))| keyword));
-        if both.is_empty() {
-            return;
-        }
-        let mut by_keyword: BTreeMap<&str, Uses<'_>> = BTreeMap::new();
-        for (i, (keyword, _)) in heads() {
-            if !both.contains(keyword) {
-                continue;
-            }
-            let Some(term) = query.term(i) else { continue };
-            let uses = by_keyword.entry(keyword).or_default();
-            if term.is_negated() {
-                uses.negated.entry(term.value()).or_insert(i);
-            } else {
-                uses.positive.push((i, term.value()));
-            }
-        }
-        for (keyword, Uses { positive, negated }) in by_keyword {
-            let any_of = self.catalog.get(keyword).is_some_and(|spec| spec.repeat == Repeat::AnyOf);
-            let hit = if any_of {
-                let all_excluded = !positive.is_empty() && positive.iter().all(|(_, v)| negated.contains_key(v));
-                // The last negated term, against the last positive one.
-                all_excluded.then(|| Some((*negated.values().max()?, positive.last()?.0))).flatten()
-            } else {
-                positive.iter().filter_map(|&(p, v)| Some((*negated.get(&v)?, p))).min()
-            };
-            let Some((i, p)) = hit else { continue };
-            self.report(keyword, any_of, i, p, diagnostics);
-        }
-    }
-
-    /// Reports the negated term `i`, contradicting the positive term `p`.
-    fn report(&self, keyword: &str, any_of: bool, i: usize, p: usize, diagnostics: &mut Vec<Diagnostic>) {
-        let query = self.parsed.query();
-        let (Some(span), Some(other), Some(term), Some(positive)) =
-            (self.parsed.span(i), self.parsed.span(p), query.term(i), query.term(p))
-        else {
-            return;
-        };
-        let message = if any_of {
-            format!("`{term}` excludes every value the other `{keyword}` terms allow: no thread can match")
+    // Within one keyword, equal values print alike.
+    let mut uses: Vec<Use<'_>> = heads()
+        .filter(|(_, (keyword, _))| both.binary_search(keyword).is_ok())
+        .filter_map(|(i, (keyword, negated))| {
+            let (_, _, value) = query.printed_span(i)?;
+            Some((keyword, query.as_str().get(value.range())?, i, negated))
+        })
+        .collect();
+    uses.sort_unstable();
+    for group in uses.chunk_by(|a, b| a.0 == b.0) {
+        let Some(&(keyword, ..)) = group.first() else { continue };
+        let values = || group.chunk_by(|a, b| a.1 == b.1);
+        let first = |value: &[Use<'_>], negated: bool| value.iter().find(|u| u.3 == negated).map(|u| u.2);
+        let any_of = catalog.get(keyword).is_some_and(|spec| spec.repeat == Repeat::AnyOf);
+        let hit = if any_of {
+            // Every positive value is excluded: the last negated term,
+            // against the last positive one.
+            let all_excluded = values().all(|value| first(value, false).is_none() || first(value, true).is_some());
+            let last = |negated: bool| group.iter().filter(|u| u.3 == negated).map(|u| u.2).max();
+            all_excluded.then(|| Some((last(true)?, last(false)?))).flatten()
         } else {
-            format!("`{term}` excludes what another term asks for: no thread can match")
+            // The first negated term that excludes a positive one.
+            values().filter_map(|value| Some((first(value, true)?, first(value, false)?))).min()
         };
-        diagnostics.push(
-            Diagnostic::warning(Code::Contradiction, span.term, message)
-                .with_hint(format!("another term says `{positive}`; remove one of them"))
-                .with_related(other.term, "the term it contradicts"),
-        );
+        if let Some((i, p)) = hit {
+            report_contradiction(parsed, keyword, any_of, i, p, diagnostics);
+        }
     }
+}
+
+/// A term of a keyword both negated and not: the keyword, the value as
+/// printed, the term's position, whether it is negated.
+type Use<'q> = (&'q str, &'q str, usize, bool);
+
+/// `names` sorted, each once.
+fn sorted<'q>(names: impl Iterator<Item = &'q str>) -> Vec<&'q str> {
+    let mut names: Vec<&str> = names.collect();
+    names.sort_unstable();
+    names.dedup();
+    names
+}
+
+/// Reports the negated term `i`, contradicting the positive term `p`.
+fn report_contradiction(
+    parsed: &Parsed,
+    keyword: &str,
+    any_of: bool,
+    i: usize,
+    p: usize,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let query = parsed.query();
+    let (Some(span), Some(other), Some(term), Some(positive)) =
+        (parsed.span(i), parsed.span(p), query.term(i), query.term(p))
+    else {
+        return;
+    };
+    let message = if any_of {
+        format!("`{term}` excludes every value the other `{keyword}` terms allow: no thread can match")
+    } else {
+        format!("`{term}` excludes what another term asks for: no thread can match")
+    };
+    diagnostics.push(
+        Diagnostic::warning(Code::Contradiction, span.term, message)
+            .with_hint(format!("another term says `{positive}`; remove one of them"))
+            .with_related(other.term, "the term it contradicts"),
+    );
 }
 
 /// The longest run of the (up to five) words after an unquoted date value
@@ -268,20 +246,20 @@ pub(super) fn empty_ranges(catalog: &Catalog, parsed: &Parsed, diagnostics: &mut
 /// Checks that look at several terms as they are read: one `order` at
 /// most, and booleans that contradict an earlier term.
 #[derive(Default)]
-pub(super) struct CrossChecks {
-    /// The first `order` term, and where it was written.
-    order: Option<(String, Span)>,
+pub(super) struct CrossChecks<'k> {
+    /// The first `order`, and where it was written.
+    order: Option<(Order, Span)>,
     /// The first value of each boolean keyword seen, and where; few
     /// distinct keywords are booleans, so a list beats a map.
-    booleans: Vec<(String, bool, Span)>,
+    booleans: Vec<(&'k str, bool, Span)>,
 }
 
-impl CrossChecks {
-    /// Checks a term of `keyword` with `value` against the terms before it;
-    /// only booleans and `order` are.
+impl<'k> CrossChecks<'k> {
+    /// Checks a term of the catalogue keyword `keyword` with `value` against
+    /// the terms before it; only booleans and `order` are.
     pub(super) fn check(
         &mut self,
-        keyword: &str,
+        keyword: &'k str,
         value: &NewValue<'_>,
         ast_term: &AstTerm<'_>,
         diagnostics: &mut Vec<Diagnostic>,
@@ -290,16 +268,16 @@ impl CrossChecks {
             NewValue::Order(order) => match &self.order {
                 Some((first, at)) => diagnostics.push(
                     Diagnostic::error(Code::DuplicateOrder, ast_term.span, "`order` is given more than once")
-                        .with_hint(format!("keep one; an earlier term already says `{first}`"))
+                        .with_hint(format!("keep one; an earlier term already says `{keyword}:{first}`"))
                         .with_related(*at, "the first `order`"),
                 ),
-                None => self.order = Some((format!("{keyword}:{order}"), ast_term.span)),
+                None => self.order = Some((order, ast_term.span)),
             },
             NewValue::Bool(b) => {
-                let (earlier, at) = match self.booleans.iter().find(|(k, _, _)| k == keyword) {
+                let (earlier, at) = match self.booleans.iter().find(|(k, _, _)| *k == keyword) {
                     Some(&(_, earlier, at)) => (earlier, at),
                     None => {
-                        self.booleans.push((keyword.to_owned(), b, ast_term.span));
+                        self.booleans.push((keyword, b, ast_term.span));
                         (b, ast_term.span)
                     }
                 };

@@ -20,7 +20,7 @@ use crate::span::Span;
 use crate::suggest::did_you_mean;
 use crate::syntax::{self, AstTerm, AstValue, Quote};
 
-use checks::{empty_ranges, CrossChecks, NegationChecks, OperatorChecks};
+use checks::{contradictions, empty_ranges, CrossChecks, OperatorChecks};
 #[cfg(test)]
 pub(crate) use json::{QueryShape, TermShape, ValueShape};
 use value::typed_value;
@@ -212,10 +212,12 @@ impl Parser {
         }
         let mut diagnostics = Vec::new();
         let mut syntax_diagnostics = Vec::new();
-        // A term is rarely shorter than 16 bytes; the canonical form is
-        // rarely longer than what was written.
-        let mut writer = QueryWriter::with_capacity(text.len() + 16, text.len() / 16);
-        let mut written = Vec::with_capacity(text.len() / 16);
+        // Room for a term every 8 bytes and a canonical form as long as
+        // what was written, so the usual query never grows its buffers; for
+        // a long one, room that is never written is never touched either.
+        let terms = text.len() / 8 + 1;
+        let mut writer = QueryWriter::with_capacity(text.len() + 16, terms);
+        let mut written = Vec::with_capacity(terms);
         let mut resolved = Vec::new();
         let mut cross = CrossChecks::default();
         let mut operators = OperatorChecks::default();
@@ -247,7 +249,9 @@ impl Parser {
                     }
                 });
             }
-            cross.check(keyword, &value, &ast_term, &mut diagnostics);
+            if let Some(spec) = spec {
+                cross.check(&spec.name, &value, &ast_term, &mut diagnostics);
+            }
             writer.push(keyword, negated, value);
             written.push(Written::new(&ast_term));
         }
@@ -269,7 +273,7 @@ impl Parser {
             remove_positions(&mut written, &dropped);
         }
         let parsed = Parsed { query, written, dates: resolved, warnings: Vec::new() };
-        NegationChecks::new(&self.catalog, &parsed).check(&mut diagnostics);
+        contradictions(&self.catalog, &parsed, &mut diagnostics);
         if dates.is_some() {
             empty_ranges(&self.catalog, &parsed, &mut diagnostics);
         }
@@ -279,11 +283,11 @@ impl Parser {
 
     /// Validates one term on its own: its keyword's entry in the catalogue
     /// (if any), and the term when it has no error.
-    fn term<'t>(
-        &'t self,
+    fn term<'p: 't, 't>(
+        &'p self,
         term: &'t AstTerm<'_>,
         diagnostics: &mut Vec<Diagnostic>,
-    ) -> (Option<&'t KeywordSpec>, Option<Accepted<'t>>) {
+    ) -> (Option<&'p KeywordSpec>, Option<Accepted<'t>>) {
         let name = term.keyword.as_ref().map_or("text", |k| k.name);
         let Some(spec) = self.catalog.get(name) else {
             return (None, self.unknown_keyword(term, name, diagnostics));
