@@ -15,7 +15,10 @@ pub(crate) fn nearest<'c>(word: &str, candidates: impl Iterator<Item = &'c str>)
     let word_letters = letters(&word);
     let mut scored: Vec<(usize, &str)> = candidates
         .filter_map(|c| {
-            let prefix = len >= 4 && (c.starts_with(word.as_str()) || word.starts_with(c));
+            // Two names of which one starts the other share their first byte.
+            let prefix = len >= 4
+                && c.as_bytes().first() == word.as_bytes().first()
+                && (c.starts_with(word.as_str()) || word.starts_with(c));
             // Most candidates are ruled out without the distance: `limit`
             // edits change the length by at most `limit`, and add or remove
             // at most `limit` distinct letters.

@@ -135,10 +135,9 @@ enum Part {
     Value,
 }
 
-/// What one term asks of one field.
+/// What one term asks of its field.
 struct Constraint {
     term: usize,
-    field: String,
     negated: bool,
     kind: Kind,
 }
@@ -150,9 +149,9 @@ enum Kind {
     Bound(BoundSide, DateTime<Utc>),
 }
 
-/// A term, compiled.
-enum Compiled {
-    Field(Constraint),
+/// A term, compiled: a constraint on a field, or free text.
+enum Compiled<'a> {
+    Field(&'a str, Constraint),
     Text { negated: bool, words: String },
 }
 
@@ -290,10 +289,10 @@ impl OmniqCompiler {
     fn build(&self, query: &Query, context: Option<&DateContext>) -> (OmniqRequest, Vec<Residual>, Vec<CompileError>) {
         let mut errors = Vec::new();
         let mut residual = Vec::new();
-        let mut fields: BTreeMap<String, Vec<Constraint>> = BTreeMap::new();
+        let mut fields: BTreeMap<&str, Vec<Constraint>> = BTreeMap::new();
         for (index, term) in query.terms().enumerate() {
             match self.term(index, term, context) {
-                Ok(Compiled::Field(constraint)) => fields.entry(constraint.field.clone()).or_default().push(constraint),
+                Ok(Compiled::Field(field, constraint)) => fields.entry(field).or_default().push(constraint),
                 Ok(Compiled::Text { negated, words }) => {
                     let text = Predicate::Text(words);
                     residual.push(Residual {
@@ -307,7 +306,7 @@ impl OmniqCompiler {
         }
         let mut filter = Map::new();
         for (field, constraints) in fields {
-            self.field(query, &field, constraints, &mut filter, &mut residual, &mut errors);
+            self.field(query, field, constraints, &mut filter, &mut residual, &mut errors);
         }
         residual.sort_by_key(|part| part.terms.first().copied());
         let request = OmniqRequest { index: self.index, filter_by: filter, from: self.from, size: self.size };
@@ -315,11 +314,16 @@ impl OmniqCompiler {
     }
 
     /// Compiles one term on its own.
-    fn term(&self, index: usize, term: Term<'_>, context: Option<&DateContext>) -> Result<Compiled, CompileError> {
+    fn term<'a>(
+        &'a self,
+        index: usize,
+        term: Term<'a>,
+        context: Option<&DateContext>,
+    ) -> Result<Compiled<'a>, CompileError> {
         let keyword = term.keyword();
         let negated = term.is_negated();
-        let constraint = |field: &str, negated: bool, kind: Kind| {
-            Ok(Compiled::Field(Constraint { term: index, field: field.to_owned(), negated, kind }))
+        let constraint = |field: &'a str, negated: bool, kind: Kind| {
+            Ok(Compiled::Field(field, Constraint { term: index, negated, kind }))
         };
         match term.value() {
             Value::Text(words) if term.is_text() => Ok(Compiled::Text { negated, words: words.to_owned() }),
