@@ -188,9 +188,9 @@ impl Options {
                 let parsed = compiler.parse(text, context.as_ref())?;
                 let invalid = |errors: CompileErrors| errors.into_error(text, &parsed);
                 let output = if omniq.plan {
-                    OmniqOutput::Plan(compiler.plan_in(parsed.query(), context.as_ref()).map_err(invalid)?)
+                    OmniqOutput::Plan(compiler.plan_in(&parsed, context.as_ref()).map_err(invalid)?)
                 } else {
-                    OmniqOutput::Request(compiler.compile_in(parsed.query(), context.as_ref()).map_err(invalid)?)
+                    OmniqOutput::Request(compiler.compile_in(&parsed, context.as_ref()).map_err(invalid)?)
                 };
                 let mut warnings = parsed.warnings().to_vec();
                 if let Some(context) = &context {

@@ -19,7 +19,7 @@ use crate::catalog::{BoundSide, Catalog, Repeat};
 use crate::dates::{DateContext, DateError, DateSpan, HumanDate};
 use crate::diagnostic::{shown, Code, Diagnostic, Error};
 use crate::print::quoted;
-use crate::query::{Query, Term, Value};
+use crate::query::{DateValue, Query, Term, Value};
 use crate::span::Span;
 use crate::validate::{date_value, parse_bool, Parsed, Parser, TermSpans};
 
@@ -200,17 +200,23 @@ impl OmniqCompiler {
     /// has no spans of its own, so the error's diagnostics point into its
     /// canonical form (the error's [`Error::source_text`]).
     pub fn compile(&self, query: &Query, context: &DateContext) -> Result<OmniqRequest, Error> {
-        self.compile_in(query, Some(context)).map_err(|errors| errors.into_query_error(query))
+        let dates = Dates { parsed: None, context: Some(context) };
+        self.request(query, dates).map_err(|errors| errors.into_query_error(query))
     }
 
-    /// [`OmniqCompiler::compile`], where a date is an error when there is no
-    /// context to resolve it in.
+    /// [`OmniqCompiler::compile`] of a parsed query, whose dates were
+    /// resolved by the parse (against `context`, which resolves the rest; a
+    /// date is an error when there is none).
     pub(crate) fn compile_in(
         &self,
-        query: &Query,
+        parsed: &Parsed,
         context: Option<&DateContext>,
     ) -> Result<OmniqRequest, CompileErrors> {
-        let (request, residual, mut errors) = self.build(query, context);
+        self.request(parsed.query(), Dates { parsed: Some(parsed), context })
+    }
+
+    fn request(&self, query: &Query, dates: Dates<'_>) -> Result<OmniqRequest, CompileErrors> {
+        let (request, residual, mut errors) = self.build(query, dates);
         for part in residual {
             for term in part.terms {
                 errors.push(CompileError::new(Code::NotExpressible, term, Part::Term, &part.why).with_hint(PLAN_HINT));
@@ -222,13 +228,18 @@ impl OmniqCompiler {
     /// Compiles `query` into a request and the residual predicate: a
     /// document matches the query exactly when it matches both.
     pub fn plan(&self, query: &Query, context: &DateContext) -> Result<OmniqPlan, Error> {
-        self.plan_in(query, Some(context)).map_err(|errors| errors.into_query_error(query))
+        let dates = Dates { parsed: None, context: Some(context) };
+        self.planned(query, dates).map_err(|errors| errors.into_query_error(query))
     }
 
-    /// [`OmniqCompiler::plan`], where a date is an error when there is no
-    /// context to resolve it in.
-    pub(crate) fn plan_in(&self, query: &Query, context: Option<&DateContext>) -> Result<OmniqPlan, CompileErrors> {
-        let (request, residual, errors) = self.build(query, context);
+    /// [`OmniqCompiler::plan`] of a parsed query, as
+    /// [`OmniqCompiler::compile_in`] compiles one.
+    pub(crate) fn plan_in(&self, parsed: &Parsed, context: Option<&DateContext>) -> Result<OmniqPlan, CompileErrors> {
+        self.planned(parsed.query(), Dates { parsed: Some(parsed), context })
+    }
+
+    fn planned(&self, query: &Query, dates: Dates<'_>) -> Result<OmniqPlan, CompileErrors> {
+        let (request, residual, errors) = self.build(query, dates);
         CompileErrors::check(errors)?;
         let residual = Predicate::All(residual.into_iter().map(|part| part.predicate).collect());
         Ok(OmniqPlan { request, residual })
@@ -270,14 +281,14 @@ impl OmniqCompiler {
     /// errors point into `text`.
     pub fn compile_str(&self, text: &str, context: &DateContext) -> Result<OmniqRequest, Error> {
         let parsed = self.parse(text, Some(context))?;
-        self.compile_in(parsed.query(), Some(context)).map_err(|e| e.into_error(text, &parsed))
+        self.compile_in(&parsed, Some(context)).map_err(|e| e.into_error(text, &parsed))
     }
 
     /// Parses `text` as [`OmniqCompiler::compile_str`] does and plans it;
     /// errors point into `text`.
     pub fn plan_str(&self, text: &str, context: &DateContext) -> Result<OmniqPlan, Error> {
         let parsed = self.parse(text, Some(context))?;
-        self.plan_in(parsed.query(), Some(context)).map_err(|e| e.into_error(text, &parsed))
+        self.plan_in(&parsed, Some(context)).map_err(|e| e.into_error(text, &parsed))
     }
 
     /// Parses `text` with the compiler's parser, resolving dates against
@@ -286,12 +297,12 @@ impl OmniqCompiler {
         self.parser.parse_with(text, context)
     }
 
-    fn build(&self, query: &Query, context: Option<&DateContext>) -> (OmniqRequest, Vec<Residual>, Vec<CompileError>) {
+    fn build(&self, query: &Query, dates: Dates<'_>) -> (OmniqRequest, Vec<Residual>, Vec<CompileError>) {
         let mut errors = Vec::new();
         let mut residual = Vec::new();
         let mut fields: BTreeMap<&str, Vec<Constraint>> = BTreeMap::new();
         for (index, term) in query.terms().enumerate() {
-            match self.term(index, term, context) {
+            match self.term(index, term, dates) {
                 Ok(Compiled::Field(field, constraint)) => fields.entry(field).or_default().push(constraint),
                 Ok(Compiled::Text { negated, words }) => {
                     let text = Predicate::Text(words);
@@ -314,12 +325,7 @@ impl OmniqCompiler {
     }
 
     /// Compiles one term on its own.
-    fn term<'a>(
-        &'a self,
-        index: usize,
-        term: Term<'a>,
-        context: Option<&DateContext>,
-    ) -> Result<Compiled<'a>, CompileError> {
+    fn term<'a>(&'a self, index: usize, term: Term<'a>, dates: Dates<'_>) -> Result<Compiled<'a>, CompileError> {
         let keyword = term.keyword();
         let negated = term.is_negated();
         let constraint = |field: &'a str, negated: bool, kind: Kind| {
@@ -346,7 +352,7 @@ impl OmniqCompiler {
                 }
                 if keyword == CREATED_AT {
                     let (date, expr) = date_value(text).map_err(|e| date_error(index, e))?;
-                    let span = resolve(index, &date, &expr, context)?;
+                    let span = dates.resolve(index, &date, &expr)?;
                     return constraint(keyword, negated, Kind::At(span.start));
                 }
                 match field_value(index, keyword, text)? {
@@ -362,7 +368,7 @@ impl OmniqCompiler {
                 };
                 let kind = match value {
                     Value::Date(date) => {
-                        let span = resolve(index, date.text(), date.expr(), context)?;
+                        let span = dates.span(index, date)?;
                         let spec = self.parser.catalog_used().get(keyword);
                         match spec.and_then(|spec| spec.bound.as_ref()).map(|bound| bound.side) {
                             Some(side) => Kind::Bound(side, bound(side, span).ok_or_else(|| out_of_range(index))?),
@@ -587,24 +593,37 @@ fn field_value(index: usize, field: &str, text: &str) -> Result<Json, CompileErr
     })
 }
 
-/// The span of `date`; without a context there is no "now" to resolve it
-/// against, which is an error at the value.
-fn resolve(
-    index: usize,
-    text: &str,
-    date: &HumanDate,
-    context: Option<&DateContext>,
-) -> Result<DateSpan, CompileError> {
-    let Some(context) = context else {
-        return Err(CompileError::new(
-            Code::InvalidDate,
-            index,
-            Part::Value,
-            format!("`{}` cannot be resolved: no \"now\" was given", shown(text)),
-        )
-        .with_hint("give the instant to resolve dates against (`now` in the options)"));
-    };
-    date.resolve(context).map_err(|e| date_error(index, e))
+/// Where the compiler finds a date's span: resolved already by the parse
+/// the query came from, or resolved here against the context.
+#[derive(Clone, Copy)]
+struct Dates<'a> {
+    parsed: Option<&'a Parsed>,
+    context: Option<&'a DateContext>,
+}
+
+impl Dates<'_> {
+    /// The span of the date of term `index`.
+    fn span(&self, index: usize, date: DateValue<'_>) -> Result<DateSpan, CompileError> {
+        match self.parsed.and_then(|parsed| parsed.date(index)) {
+            Some(span) => Ok(*span),
+            None => self.resolve(index, date.text(), date.expr()),
+        }
+    }
+
+    /// The span of `date` (written `text`); without a context there is no
+    /// "now" to resolve it against, which is an error at the value.
+    fn resolve(&self, index: usize, text: &str, date: &HumanDate) -> Result<DateSpan, CompileError> {
+        let Some(context) = self.context else {
+            return Err(CompileError::new(
+                Code::InvalidDate,
+                index,
+                Part::Value,
+                format!("`{}` cannot be resolved: no \"now\" was given", shown(text)),
+            )
+            .with_hint("give the instant to resolve dates against (`now` in the options)"));
+        };
+        date.resolve(context).map_err(|e| date_error(index, e))
+    }
 }
 
 fn date_error(index: usize, error: DateError) -> CompileError {
