@@ -6,7 +6,7 @@
 //! written term by term through [`write_value`] as it is made, so printing
 //! a query afterwards costs nothing.
 
-use crate::syntax::{is_quote, is_space};
+use crate::syntax::{is_quote, is_space, AsciiSet};
 
 /// Whether `c` must be escaped inside quotes.
 fn is_escaped(c: char) -> bool {
@@ -17,11 +17,19 @@ fn is_escaped(c: char) -> bool {
 /// white space, a quote or a backslash, or (as a bare text term) it would
 /// read as `keyword:value` or as a negation.
 pub fn needs_quotes(value: &str, bare_text: bool) -> bool {
+    /// The ASCII characters that make a value quoted: white space, `"`, `\`.
+    const SPECIAL: AsciiSet = AsciiSet::of(b" \t\n\x0b\x0c\r\"\\");
     let special = |c: char| is_space(c) || is_escaped(c);
-    value.is_empty()
-        // Byte by byte for ASCII (the usual case), char by char otherwise.
-        || if value.is_ascii() { value.bytes().any(|b| special(char::from(b))) } else { value.chars().any(special) }
-        || (bare_text && (value.contains(':') || value.starts_with('-')))
+    // Byte by byte while the value is ASCII (the usual case), char by char
+    // from its first other character.
+    let bytes = value.as_bytes();
+    let has_special = match bytes.iter().position(|&b| !b.is_ascii() || SPECIAL.contains(b)) {
+        None => false,
+        Some(i) => {
+            bytes.get(i).is_some_and(u8::is_ascii) || value.get(i..).is_some_and(|rest| rest.chars().any(special))
+        }
+    };
+    value.is_empty() || has_special || (bare_text && (value.contains(':') || value.starts_with('-')))
 }
 
 /// Appends `value` to `out`, quoted and escaped only when it must be;
@@ -146,6 +154,16 @@ mod tests {
                 let once = parsed.query().to_string();
                 let again = parser.parse(&once).map(|p| p.query().to_string());
                 prop_assert_eq!(again.ok(), Some(once));
+            }
+        }
+    }
+
+    #[test]
+    fn the_ascii_fast_path_agrees_with_the_character_rule() {
+        let reference = |value: &str| value.chars().any(|c| is_space(c) || is_escaped(c));
+        for c in (0u8..=0x7f).map(char::from).chain(['\u{85}', '\u{a0}', '\u{3000}', '“', 'é']) {
+            for value in [format!("{c}"), format!("ab{c}"), format!("é{c}x")] {
+                assert_eq!(needs_quotes(&value, false), reference(&value), "{value:?}");
             }
         }
     }

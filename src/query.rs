@@ -95,6 +95,8 @@ struct Slot {
     /// no longer keyword (see `validate::MAX_KEYWORD_BYTES`).
     keyword_len: u16,
     kind: Kind,
+    /// Whether the term is negated: its text starts with `-`.
+    negated: bool,
 }
 
 /// Where the parts of one term are in [`Query::text`].
@@ -222,7 +224,7 @@ impl Query {
         let slot = *self.slots.get(index)?;
         let start = at(slot.start);
         let end = self.slots.get(index + 1).map_or(self.text.len(), |next| at(next.start).saturating_sub(1));
-        let negated = self.text.as_bytes().get(start) == Some(&b'-');
+        let negated = slot.negated;
         let head = start + usize::from(negated);
         let keyword = (slot.keyword_len > 0).then(|| Span::new(head, head + usize::from(slot.keyword_len)));
         let value = Span::new(keyword.map_or(head, |k| k.end + 1), end);
@@ -242,6 +244,15 @@ impl Query {
     pub(crate) fn head(&self, index: usize) -> Option<(&str, bool)> {
         let layout = self.layout(index)?;
         Some((self.keyword(&layout)?, layout.negated))
+    }
+
+    /// Each term's keyword length (`text`'s for a bare value) and whether
+    /// it is negated, from the index alone: checks that select terms by
+    /// keyword rule most out without reading the text.
+    pub(crate) fn shapes(&self) -> impl Iterator<Item = (usize, bool)> + '_ {
+        self.slots
+            .iter()
+            .map(|slot| (if slot.keyword_len == 0 { 4 } else { usize::from(slot.keyword_len) }, slot.negated))
     }
 
     /// The number of terms.
@@ -648,7 +659,7 @@ impl QueryWriter {
         };
         let written = query.text.as_bytes().get(at(start)..).unwrap_or_default();
         let hash = (hash::hash_bytes(self.seed, written) >> 32) as u32;
-        query.slots.push(Slot { start, payload, hash, keyword_len, kind });
+        query.slots.push(Slot { start, payload, hash, keyword_len, kind, negated });
     }
 
     /// Writes a text value; its payload (see [`Slot::payload`]).

@@ -48,19 +48,59 @@ fn ws(input: &str) -> IResult<&str, &str> {
 
 /// `keyword = ( letter | "_" ) *( letter | digit | "_" | "." )`
 pub fn keyword(input: &str) -> IResult<&str, &str> {
-    let starts_well = input.chars().next().is_some_and(|c| c.is_alphabetic() || c == '_');
+    let starts_well = match input.as_bytes().first() {
+        Some(&b) if b.is_ascii() => b.is_ascii_alphabetic() || b == b'_',
+        _ => input.chars().next().is_some_and(char::is_alphabetic),
+    };
     let end = if starts_well {
-        scan(
-            input,
-            |c| !(c.is_alphanumeric() || c == '_' || c == '.'),
-            |b| !(b.is_ascii_alphanumeric() || b == b'_' || b == b'.'),
-        )
+        // ASCII names are the rule: a tight loop over their bytes, and
+        // characters decoded only from the first byte that is not ASCII.
+        let bytes = input.as_bytes();
+        let ascii = bytes.iter().position(|&b| !KEYWORD_BYTES.contains(b)).unwrap_or(bytes.len());
+        match (bytes.get(ascii), input.get(ascii..)) {
+            (Some(b), Some(rest)) if !b.is_ascii() => {
+                ascii + scan(rest, |c| !(c.is_alphanumeric() || c == '_' || c == '.'), |b| !KEYWORD_BYTES.contains(b))
+            }
+            _ => ascii,
+        }
     } else {
         0
     };
     match split(input, end) {
         Some(("", _)) | None => Err(nom::Err::Error(nom::error::Error::new(input, nom::error::ErrorKind::Satisfy))),
         Some((name, rest)) => Ok((rest, name)),
+    }
+}
+
+/// The ASCII bytes a keyword goes on with: letters, digits, `_` and `.`.
+const KEYWORD_BYTES: AsciiSet = AsciiSet::of(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.");
+
+/// A set of ASCII bytes as two 64-bit masks: membership is a shift and an
+/// AND, where a chain of comparisons costs a branch each.
+pub(crate) struct AsciiSet([u64; 2]);
+
+impl AsciiSet {
+    /// The set of `bytes` (each taken modulo 128).
+    pub(crate) const fn of(bytes: &[u8]) -> Self {
+        let mut masks = [0u64; 2];
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i] & 0x7f;
+            masks[(b >> 6) as usize] |= 1 << (b & 63);
+            i += 1;
+        }
+        AsciiSet(masks)
+    }
+
+    /// Whether `b` is in the set (never, for a byte that is not ASCII).
+    pub(crate) fn contains(&self, b: u8) -> bool {
+        let [low, high] = self.0;
+        let mask = match b {
+            0..=63 => low,
+            64..=127 => high,
+            _ => 0,
+        };
+        mask >> (b & 63) & 1 == 1
     }
 }
 
@@ -466,6 +506,12 @@ mod tests {
 
     #[test]
     fn keyword_rule() {
+        for c in (0u8..=0x7f).map(char::from).chain(['é', 'ß', '日', '\u{3000}']) {
+            let continues = c.is_alphanumeric() || c == '_' || c == '.';
+            assert_eq!(is_keyword(&format!("a{c}")), continues, "{c:?}");
+            assert_eq!(is_keyword(&format!("é{c}")), continues, "{c:?}");
+            assert_eq!(is_keyword(&format!("{c}")), c.is_alphabetic() || c == '_', "{c:?}");
+        }
         assert!(is_keyword("assigned_to"));
         assert!(is_keyword("workflow.attrs.email"));
         assert!(is_keyword("_a1"));

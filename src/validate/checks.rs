@@ -8,7 +8,7 @@ use crate::bounds::{bound, narrow, Bound};
 use crate::catalog::{Catalog, Repeat};
 use crate::diagnostic::{shown, Code, Diagnostic};
 use crate::print::quoted;
-use crate::query::{NewValue, Order};
+use crate::query::{NewValue, Order, Query};
 use crate::span::Span;
 use crate::suggest::did_you_mean;
 use crate::syntax::AstTerm;
@@ -58,19 +58,18 @@ pub(super) fn unquoted_date(
 /// no hash table, and linear in the number of terms but for that sort.
 pub(super) fn contradictions(catalog: &Catalog, parsed: &Parsed, diagnostics: &mut Vec<Diagnostic>) {
     let query = parsed.query();
-    let heads = || (0..query.len()).filter_map(|i| Some((i, query.head(i)?)));
-    let negated = sorted(heads().filter(|(_, (_, negated))| *negated).map(|(_, (keyword, _))| keyword));
+    let negated = Names::new(keywords(query, |_, negated| negated).map(|(_, (keyword, _))| keyword));
     if negated.is_empty() {
         return;
     }
-    let positive = heads().filter(|(_, (keyword, is_negated))| !is_negated && negated.binary_search(keyword).is_ok());
-    let both = sorted(positive.map(|(_, (keyword, _))| keyword));
+    let positive = keywords(query, |len, is_negated| !is_negated && negated.may_hold(len));
+    let both = Names::new(positive.filter(|(_, (k, _))| negated.contains(k)).map(|(_, (keyword, _))| keyword));
     if both.is_empty() {
         return;
     }
     // Within one keyword, equal values print alike.
-    let mut uses: Vec<Use<'_>> = heads()
-        .filter(|(_, (keyword, _))| both.binary_search(keyword).is_ok())
+    let mut uses: Vec<Use<'_>> = keywords(query, |len, _| both.may_hold(len))
+        .filter(|(_, (keyword, _))| both.contains(keyword))
         .filter_map(|(i, (keyword, negated))| {
             let (_, _, value) = query.printed_span(i)?;
             Some((keyword, query.as_str().get(value.range())?, i, negated))
@@ -98,17 +97,49 @@ pub(super) fn contradictions(catalog: &Catalog, parsed: &Parsed, diagnostics: &m
     }
 }
 
+/// The position, keyword and negation of the terms `select` picks by their
+/// keyword's length and negation; the text is read only for those.
+fn keywords<'q>(
+    query: &'q Query,
+    select: impl Fn(usize, bool) -> bool + 'q,
+) -> impl Iterator<Item = (usize, (&'q str, bool))> + 'q {
+    let picked = query.shapes().enumerate().filter(move |&(_, (len, negated))| select(len, negated));
+    picked.filter_map(|(i, _)| Some((i, query.head(i)?)))
+}
+
+/// Keyword names, sorted, each once, and the set of their lengths (modulo
+/// 64), which rules out most other names without comparing them.
+struct Names<'q> {
+    names: Vec<&'q str>,
+    lengths: u64,
+}
+
+impl<'q> Names<'q> {
+    fn new(names: impl Iterator<Item = &'q str>) -> Self {
+        let mut names: Vec<&str> = names.collect();
+        names.sort_unstable();
+        names.dedup();
+        let lengths = names.iter().fold(0, |set, name| set | 1 << (name.len() % 64));
+        Names { names, lengths }
+    }
+
+    fn is_empty(&self) -> bool {
+        self.names.is_empty()
+    }
+
+    /// Whether a name of `len` bytes may be in the set.
+    fn may_hold(&self, len: usize) -> bool {
+        self.lengths & 1 << (len % 64) != 0
+    }
+
+    fn contains(&self, name: &str) -> bool {
+        self.may_hold(name.len()) && self.names.binary_search(&name).is_ok()
+    }
+}
+
 /// A term of a keyword both negated and not: the keyword, the value as
 /// printed, the term's position, whether it is negated.
 type Use<'q> = (&'q str, &'q str, usize, bool);
-
-/// `names` sorted, each once.
-fn sorted<'q>(names: impl Iterator<Item = &'q str>) -> Vec<&'q str> {
-    let mut names: Vec<&str> = names.collect();
-    names.sort_unstable();
-    names.dedup();
-    names
-}
 
 /// Reports the negated term `i`, contradicting the positive term `p`.
 fn report_contradiction(
