@@ -6,7 +6,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use crate::suggest::nearest;
+use crate::suggest::{nearest, nearest_name, Shape};
 
 /// The type of value a keyword takes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -219,6 +219,9 @@ struct KeywordIndex {
     /// A power of two at least twice the number of keywords; `EMPTY` marks a
     /// free slot.
     slots: Cow<'static, [u16]>,
+    /// The shape of each keyword's name, in the table's order, for "did you
+    /// mean" (see [`Shape`]).
+    shapes: Cow<'static, [Shape]>,
 }
 
 /// The index is a function of the keywords: two catalogues are equal when
@@ -274,6 +277,22 @@ const fn builtin_index<const N: usize>(keywords: &[KeywordSpec]) -> [u16; N] {
 
 const RINGCX_INDEX: [u16; 128] = builtin_index::<128>(RINGCX);
 
+/// The shapes of the built-in table's names, computed by the compiler.
+const fn builtin_shapes<const N: usize>(keywords: &[KeywordSpec]) -> [Shape; N] {
+    let mut shapes = [Shape::of(""); N];
+    let mut k = 0;
+    while k < keywords.len() && k < N {
+        shapes[k] = match &keywords[k].name {
+            Cow::Borrowed(name) => Shape::of(name),
+            Cow::Owned(_) => panic!("the built-in catalogue borrows its names"),
+        };
+        k += 1;
+    }
+    shapes
+}
+
+const RINGCX_SHAPES: [Shape; RINGCX.len()] = builtin_shapes::<{ RINGCX.len() }>(RINGCX);
+
 impl KeywordIndex {
     fn build(keywords: &[KeywordSpec]) -> Self {
         let size = (keywords.len() * 2).next_power_of_two().max(8);
@@ -287,7 +306,8 @@ impl KeywordIndex {
                 *free = k;
             }
         }
-        KeywordIndex { slots: Cow::Owned(slots) }
+        let shapes = keywords.iter().map(|spec| Shape::of(&spec.name)).collect();
+        KeywordIndex { slots: Cow::Owned(slots), shapes: Cow::Owned(shapes) }
     }
 
     /// The position of `name` (ASCII case ignored) in `keywords`.
@@ -321,7 +341,7 @@ impl Catalog {
     pub fn ringcx() -> Self {
         Catalog {
             keywords: Cow::Borrowed(RINGCX),
-            index: KeywordIndex { slots: Cow::Borrowed(&RINGCX_INDEX) },
+            index: KeywordIndex { slots: Cow::Borrowed(&RINGCX_INDEX), shapes: Cow::Borrowed(&RINGCX_SHAPES) },
             statuses: Cow::Borrowed(STATUSES),
         }
     }
@@ -330,7 +350,7 @@ impl Catalog {
     pub fn empty() -> Self {
         Catalog {
             keywords: Cow::Borrowed(&[]),
-            index: KeywordIndex { slots: Cow::Borrowed(&[EMPTY; 8]) },
+            index: KeywordIndex { slots: Cow::Borrowed(&[EMPTY; 8]), shapes: Cow::Borrowed(&[]) },
             statuses: Cow::Borrowed(&[]),
         }
     }
@@ -402,7 +422,7 @@ impl Catalog {
         match value {
             ValueType::Bool | ValueType::Flag => vec![Cow::Borrowed("true"), Cow::Borrowed("false")],
             ValueType::Status => self.statuses().map(Cow::Borrowed).collect(),
-            ValueType::Order => crate::query::Order::ALL.iter().map(|order| Cow::Owned(order.to_string())).collect(),
+            ValueType::Order => crate::query::Order::ALL.iter().map(|order| Cow::Borrowed(order.as_str())).collect(),
             _ => Vec::new(),
         }
     }
@@ -410,12 +430,12 @@ impl Catalog {
     /// Up to three keywords close to `name`, nearest first, for "did you
     /// mean" hints.
     pub(crate) fn suggest_keywords(&self, name: &str) -> Vec<&str> {
-        nearest(name, self.keywords.iter().map(|k| k.name.as_ref()))
+        nearest(name, self.keywords.iter().map(|k| k.name.as_ref()).zip(self.index.shapes.iter().copied()))
     }
 
     /// Up to three statuses close to `name`, nearest first.
     pub(crate) fn suggest_statuses(&self, name: &str) -> Vec<&str> {
-        nearest(name, self.statuses())
+        nearest_name(name, self.statuses())
     }
 
     /// The other end of the range `spec` bounds: `first_content_before`
@@ -647,6 +667,19 @@ mod tests {
         let catalog = Catalog::ringcx();
         assert_eq!(catalog.get("Assigned_To_ME").map(|k| k.name.as_ref()), Some("assigned_to_me"));
         assert!(catalog.get("assigned_to_m").is_none());
+    }
+
+    #[test]
+    fn the_index_knows_the_shape_of_every_name() {
+        let shapes = |catalog: &Catalog| -> bool {
+            catalog.keywords().iter().map(|k| Shape::of(&k.name)).eq(catalog.index.shapes.iter().copied())
+        };
+        let mut catalog = Catalog::ringcx();
+        assert!(shapes(&catalog));
+        catalog.insert(KeywordSpec::new("priority", ValueType::Words));
+        catalog.remove("source");
+        assert!(shapes(&catalog));
+        assert_eq!(catalog.suggest_keywords("priorty"), ["priority"]);
     }
 
     #[test]

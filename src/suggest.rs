@@ -1,10 +1,46 @@
 //! "Did you mean": the nearest names to a mistyped one, and the one
 //! wording every hint and message uses for them.
 
+/// What [`nearest`] knows of a name before comparing it: its length in
+/// characters and the set of its characters, each as one of 64 bits
+/// (characters that share a bit make the set smaller, so comparing sets
+/// never overstates how far apart two names are). A catalogue computes its
+/// keywords' shapes once.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Shape {
+    len: usize,
+    letters: u64,
+}
+
+impl Shape {
+    pub(crate) const fn of(name: &str) -> Shape {
+        let bytes = name.as_bytes();
+        let (mut len, mut letters, mut i) = (0, 0u64, 0);
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b & 0xC0 != 0x80 {
+                len += 1;
+            }
+            // A character's bit is that of its last byte: a function of
+            // the character.
+            if i + 1 == bytes.len() || bytes[i + 1] & 0xC0 != 0x80 {
+                letters |= 1 << (b % 64);
+            }
+            i += 1;
+        }
+        Shape { len, letters }
+    }
+}
+
+/// [`nearest`] among names whose shapes are not known beforehand.
+pub(crate) fn nearest_name<'c>(word: &str, names: impl Iterator<Item = &'c str>) -> Vec<&'c str> {
+    nearest(word, names.map(|name| (name, Shape::of(name))))
+}
+
 /// The candidates within a small edit distance of `word`, nearest first.
 /// Names longer than any keyword plausibly is are not compared, which keeps
 /// a 1 MB keyword from costing a quadratic distance computation.
-pub(crate) fn nearest<'c>(word: &str, candidates: impl Iterator<Item = &'c str>) -> Vec<&'c str> {
+pub(crate) fn nearest<'c>(word: &str, candidates: impl Iterator<Item = (&'c str, Shape)>) -> Vec<&'c str> {
     const LONGEST: usize = 64;
     let word = word.to_lowercase();
     let len = word.chars().count();
@@ -12,9 +48,9 @@ pub(crate) fn nearest<'c>(word: &str, candidates: impl Iterator<Item = &'c str>)
         return Vec::new();
     }
     let limit = (len / 3).clamp(1, 3);
-    let word_letters = letters(&word);
+    let word_letters = Shape::of(&word).letters;
     let mut scored: Vec<(usize, &str)> = candidates
-        .filter_map(|c| {
+        .filter_map(|(c, shape)| {
             // Two names of which one starts the other share their first byte.
             let prefix = len >= 4
                 && c.as_bytes().first() == word.as_bytes().first()
@@ -22,12 +58,9 @@ pub(crate) fn nearest<'c>(word: &str, candidates: impl Iterator<Item = &'c str>)
             // Most candidates are ruled out without the distance: `limit`
             // edits change the length by at most `limit`, and add or remove
             // at most `limit` distinct letters.
-            let c_len = if c.is_ascii() { c.len() } else { c.chars().count() };
-            let near = c_len.abs_diff(len) <= limit && {
-                let c_letters = letters(c);
-                (c_letters & !word_letters).count_ones() as usize <= limit
-                    && (word_letters & !c_letters).count_ones() as usize <= limit
-            };
+            let near = shape.len.abs_diff(len) <= limit
+                && (shape.letters & !word_letters).count_ones() as usize <= limit
+                && (word_letters & !shape.letters).count_ones() as usize <= limit;
             if !(near || prefix) {
                 return None;
             }
@@ -37,13 +70,6 @@ pub(crate) fn nearest<'c>(word: &str, candidates: impl Iterator<Item = &'c str>)
         .collect();
     scored.sort();
     scored.into_iter().take(3).map(|(_, c)| c).collect()
-}
-
-/// The set of characters of `s`, each as one of 64 bits (characters that
-/// share a bit make the set smaller, so comparing sets never overstates
-/// how far apart two names are).
-fn letters(s: &str) -> u64 {
-    s.chars().fold(0, |set, c| set | 1 << (u32::from(c) % 64))
 }
 
 /// Optimal string alignment distance (Levenshtein with transpositions).
@@ -100,12 +126,13 @@ mod tests {
         for word in ["asigned_to", "assigned_tom", "stauts_in", "sorce", "langauge", "categorised_in", "assigned"] {
             let limit = (word.len() / 3).clamp(1, 3);
             let by_distance: Vec<&str> = names.iter().copied().filter(|n| edit_distance(word, n) <= limit).collect();
-            let found = nearest(word, names.iter().copied());
+            let found = nearest_name(word, names.iter().copied());
             for name in by_distance {
                 assert!(found.contains(&name), "{word}: {name} missing from {found:?}");
             }
         }
-        assert_eq!(nearest("platform", names.iter().copied()), Vec::<&str>::new());
+        assert_eq!(nearest_name("platform", names.iter().copied()), Vec::<&str>::new());
+        assert_eq!(Shape::of("naïve"), Shape { len: 5, letters: Shape::of("nave").letters | 1 << (0xAF % 64) });
     }
 
     #[test]

@@ -16,7 +16,7 @@ use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 
 use crate::catalog::{Catalog, DateBound, KeywordSpec, Negation, Repeat, ValueType};
-use crate::suggest::nearest;
+use crate::suggest::nearest_name;
 use crate::validate::Parser;
 
 pub use compile::OmniqCompiler;
@@ -103,7 +103,7 @@ impl FromStr for OmniqIndex {
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         OmniqIndex::ALL.into_iter().find(|i| i.as_str() == s).ok_or_else(|| OmniqError::UnknownIndex {
             name: s.to_owned(),
-            suggestions: nearest(s, OmniqIndex::ALL.iter().map(|i| i.as_str())),
+            suggestions: nearest_name(s, OmniqIndex::ALL.iter().map(|i| i.as_str())),
         })
     }
 }

@@ -7,7 +7,7 @@ use crate::catalog::{Catalog, KeywordSpec, ValueType};
 use crate::dates::{DateError, HumanDate};
 use crate::diagnostic::{shown, Code, Diagnostic};
 use crate::query::{NewValue, Order, OrderField, SortDirection};
-use crate::suggest::{did_you_mean, nearest};
+use crate::suggest::{did_you_mean, nearest_name};
 use crate::syntax::AstTerm;
 
 use super::date_diagnostic;
@@ -75,7 +75,7 @@ pub(super) fn typed_value<'t>(
                 let near = match e {
                     OrderError::Field(len) => {
                         let field = text.get(..len).unwrap_or(text);
-                        let fields = nearest(field, OrderField::ALL.iter().map(|f| f.as_str()));
+                        let fields = nearest_name(field, OrderField::ALL.iter().map(|f| f.as_str()));
                         did_you_mean(fields.get(..1).unwrap_or_default()).map(|d| format!(" ({d})")).unwrap_or_default()
                     }
                     _ => String::new(),
