@@ -176,7 +176,8 @@ fn date_going_on(source: &str, term: &AstTerm<'_>) -> Option<(String, Span)> {
     let mut rest = source.get(term.value.span.end..)?.trim_start();
     // The continuation starts at its first word, after the space.
     let start = source.len() - rest.len();
-    let mut phrase = term.value.text.to_string();
+    // Made at the first word that may go on the date: usually there is none.
+    let mut phrase = String::new();
     let mut longest = None;
     for _ in 0..MOST_WORDS {
         rest = rest.trim_start();
@@ -184,6 +185,9 @@ fn date_going_on(source: &str, term: &AstTerm<'_>) -> Option<(String, Span)> {
         let word = rest.get(..word_len).unwrap_or("");
         if word.is_empty() || word.contains(':') || word.starts_with(['-', '"', '“', '”']) {
             break;
+        }
+        if phrase.is_empty() {
+            phrase.push_str(&term.value.text);
         }
         phrase.push(' ');
         phrase.push_str(word);
