@@ -99,6 +99,9 @@ struct Slot {
     negated: bool,
 }
 
+/// The keyword of free text, which the canonical form leaves out.
+const TEXT: &str = "text";
+
 /// Where the parts of one term are in [`Query::text`].
 struct Layout {
     slot: Slot,
@@ -235,7 +238,7 @@ impl Query {
     fn keyword(&self, layout: &Layout) -> Option<&str> {
         match layout.keyword {
             Some(span) => self.text.get(span.range()),
-            None => Some("text"),
+            None => Some(TEXT),
         }
     }
 
@@ -252,7 +255,7 @@ impl Query {
     pub(crate) fn shapes(&self) -> impl Iterator<Item = (usize, bool)> + '_ {
         self.slots
             .iter()
-            .map(|slot| (if slot.keyword_len == 0 { 4 } else { usize::from(slot.keyword_len) }, slot.negated))
+            .map(|slot| (if slot.keyword_len == 0 { TEXT.len() } else { usize::from(slot.keyword_len) }, slot.negated))
     }
 
     /// The number of terms.
@@ -407,7 +410,7 @@ impl<'q> Term<'q> {
 
     /// Whether this is a free-text term (printed bare).
     pub fn is_text(&self) -> bool {
-        self.keyword == "text" && matches!(self.value, Value::Text(_))
+        self.keyword == TEXT && matches!(self.value, Value::Text(_))
     }
 
     /// The term's canonical form (the same text as [`std::fmt::Display`]).
@@ -630,7 +633,7 @@ impl QueryWriter {
         if negated {
             text.push('-');
         }
-        let bare_text = keyword == "text" && matches!(value, NewValue::Text(_));
+        let bare_text = keyword == TEXT && matches!(value, NewValue::Text(_));
         if !bare_text {
             text.push_str(keyword);
             text.push(':');
