@@ -430,7 +430,7 @@ impl Catalog {
     /// Up to three keywords close to `name`, nearest first, for "did you
     /// mean" hints.
     pub(crate) fn suggest_keywords(&self, name: &str) -> Vec<&str> {
-        nearest(name, self.keywords.iter().map(|k| k.name.as_ref()).zip(self.index.shapes.iter().copied()))
+        nearest(name, &self.index.shapes, |i| self.keywords.get(i).map_or("", |k| k.name.as_ref()))
     }
 
     /// Up to three statuses close to `name`, nearest first.

@@ -1,14 +1,18 @@
 //! "Did you mean": the nearest names to a mistyped one, and the one
 //! wording every hint and message uses for them.
 
-/// What [`nearest`] knows of a name before comparing it: its length in
-/// characters and the set of its characters, each as one of 64 bits
-/// (characters that share a bit make the set smaller, so comparing sets
-/// never overstates how far apart two names are). A catalogue computes its
-/// keywords' shapes once.
+use std::borrow::Cow;
+
+/// What [`nearest`] knows of a name before reading it: its length in
+/// characters, its first byte, and the set of its characters, each as one
+/// of 64 bits (characters that share a bit make the set smaller, so
+/// comparing sets never overstates how far apart two names are). A
+/// catalogue computes its keywords' shapes once, so ruling a keyword out
+/// reads 16 bytes and never the keyword.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct Shape {
     len: usize,
+    first: Option<u8>,
     letters: u64,
 }
 
@@ -28,46 +32,58 @@ impl Shape {
             }
             i += 1;
         }
-        Shape { len, letters }
+        let first = match bytes {
+            [first, ..] => Some(*first),
+            [] => None,
+        };
+        Shape { len, first, letters }
     }
 }
 
 /// [`nearest`] among names whose shapes are not known beforehand.
 pub(crate) fn nearest_name<'c>(word: &str, names: impl Iterator<Item = &'c str>) -> Vec<&'c str> {
-    nearest(word, names.map(|name| (name, Shape::of(name))))
+    let names: Vec<&str> = names.collect();
+    let shapes: Vec<Shape> = names.iter().map(|name| Shape::of(name)).collect();
+    nearest(word, &shapes, |i| names.get(i).copied().unwrap_or_default())
 }
 
-/// The candidates within a small edit distance of `word`, nearest first.
-/// Names longer than any keyword plausibly is are not compared, which keeps
-/// a 1 MB keyword from costing a quadratic distance computation.
-pub(crate) fn nearest<'c>(word: &str, candidates: impl Iterator<Item = (&'c str, Shape)>) -> Vec<&'c str> {
+/// The candidates within a small edit distance of `word`, nearest first:
+/// candidate `i` has the shape `shapes[i]` and the name `name(i)`, read
+/// only when the shape does not rule it out. Names longer than any keyword
+/// plausibly is are not compared, which keeps a 1 MB keyword from costing
+/// a quadratic distance computation.
+pub(crate) fn nearest<'c>(word: &str, shapes: &[Shape], name: impl Fn(usize) -> &'c str) -> Vec<&'c str> {
     const LONGEST: usize = 64;
-    let word = word.to_lowercase();
-    let len = word.chars().count();
-    if len == 0 || len > LONGEST {
+    let word = if word.chars().any(char::is_uppercase) { Cow::Owned(word.to_lowercase()) } else { Cow::Borrowed(word) };
+    let word = word.as_ref();
+    let shape = Shape::of(word);
+    if shape.len == 0 || shape.len > LONGEST {
         return Vec::new();
     }
-    let limit = (len / 3).clamp(1, 3);
-    let word_letters = Shape::of(&word).letters;
-    let mut scored: Vec<(usize, &str)> = candidates
-        .filter_map(|(c, shape)| {
-            // Two names of which one starts the other share their first byte.
-            let prefix = len >= 4
-                && c.as_bytes().first() == word.as_bytes().first()
-                && (c.starts_with(word.as_str()) || word.starts_with(c));
-            // Most candidates are ruled out without the distance: `limit`
-            // edits change the length by at most `limit`, and add or remove
-            // at most `limit` distinct letters.
-            let near = shape.len.abs_diff(len) <= limit
-                && (shape.letters & !word_letters).count_ones() as usize <= limit
-                && (word_letters & !shape.letters).count_ones() as usize <= limit;
-            if !(near || prefix) {
-                return None;
-            }
-            let distance = edit_distance(&word, c);
-            (distance <= limit || prefix).then_some((distance, c))
-        })
-        .collect();
+    let limit = (shape.len / 3).clamp(1, 3);
+    let mut scored: Vec<(usize, &str)> = Vec::new();
+    for (i, candidate) in shapes.iter().enumerate() {
+        // Two names of which one starts the other share their first byte.
+        let maybe_prefix = shape.len >= 4 && candidate.first == shape.first;
+        // Most candidates are ruled out without the distance: `limit`
+        // edits change the length by at most `limit`, and add or remove
+        // at most `limit` distinct letters.
+        let near = candidate.len.abs_diff(shape.len) <= limit
+            && (candidate.letters & !shape.letters).count_ones() as usize <= limit
+            && (shape.letters & !candidate.letters).count_ones() as usize <= limit;
+        if !(near || maybe_prefix) {
+            continue;
+        }
+        let c = name(i);
+        let prefix = maybe_prefix && (c.starts_with(word) || word.starts_with(c));
+        if !(near || prefix) {
+            continue;
+        }
+        let distance = edit_distance(word, c);
+        if distance <= limit || prefix {
+            scored.push((distance, c));
+        }
+    }
     scored.sort();
     scored.into_iter().take(3).map(|(_, c)| c).collect()
 }
@@ -132,7 +148,10 @@ mod tests {
             }
         }
         assert_eq!(nearest_name("platform", names.iter().copied()), Vec::<&str>::new());
-        assert_eq!(Shape::of("naïve"), Shape { len: 5, letters: Shape::of("nave").letters | 1 << (0xAF % 64) });
+        assert_eq!(
+            Shape::of("naïve"),
+            Shape { len: 5, first: Some(b'n'), letters: Shape::of("nave").letters | 1 << (0xAF % 64) }
+        );
     }
 
     #[test]

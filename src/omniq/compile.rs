@@ -389,21 +389,21 @@ impl OmniqCompiler {
         &self,
         query: &Query,
         field: &str,
-        constraints: Vec<Constraint>,
+        mut constraints: Vec<Constraint>,
         filter: &mut Map<String, Json>,
         residual: &mut Vec<Residual>,
         errors: &mut Vec<CompileError>,
     ) {
         let shown = |index: usize| query.term(index).map(|t| t.as_str()).unwrap_or_default();
-        let (negated, positive): (Vec<Constraint>, Vec<Constraint>) = constraints.into_iter().partition(|c| c.negated);
-        for c in negated {
+        for c in constraints.iter().filter(|c| c.negated) {
             residual.push(Residual {
                 terms: vec![c.term],
                 why: format!("filterBy cannot negate: `{}`", shown(c.term)),
                 predicate: Predicate::Not(Box::new(c.kind.predicate(field))),
             });
         }
-        let positive = self.alternatives(query, field, positive, residual);
+        constraints.retain(|c| !c.negated);
+        let positive = self.alternatives(query, field, constraints, residual);
 
         let mut bounds = Vec::new();
         let mut values: Vec<(usize, Kind)> = Vec::new();
@@ -492,6 +492,9 @@ impl OmniqCompiler {
         positive: Vec<Constraint>,
         residual: &mut Vec<Residual>,
     ) -> Vec<Constraint> {
+        if positive.len() < 2 {
+            return positive; // alternatives are two values or more
+        }
         let keyword_of = |c: &Constraint| query.term(c.term).map(|t| t.keyword()).unwrap_or_default();
         let catalog = self.parser.catalog_used();
         let is_any_of = |keyword: &str| catalog.get(keyword).is_some_and(|spec| spec.repeat == Repeat::AnyOf);
