@@ -7,7 +7,7 @@
 
 use std::num::NonZeroU64;
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, SecondsFormat, Utc};
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 
@@ -224,6 +224,41 @@ impl<'a> Report<'a> {
     /// of their spans.
     pub fn warnings(&self) -> &[Diagnostic] {
         &self.warnings
+    }
+
+    /// The canonical form with every resolved date written as the instant
+    /// it starts at (RFC 3339, UTC, whole seconds), so that the query
+    /// means the same whenever it is sent: `first_content_after:"2 hours
+    /// ago"` becomes `first_content_after:2026-11-18T08:30:00Z`. A date
+    /// keyword bounds its range by the start of its date, so the instant
+    /// says exactly what the date said (to the second: resolve against a
+    /// whole-second `now` for an exact pin). Dates are resolved only with
+    /// a `now`; without one the canonical form is returned as it is.
+    ///
+    /// ```
+    /// use ringq::Options;
+    ///
+    /// let options: Options = serde_json::from_str(r#"{"now": "2026-11-18T10:30:00Z"}"#)?;
+    /// let report = options.check(r#"first_content_after:"2 hours ago" refund"#)?;
+    /// assert_eq!(report.pinned(), "first_content_after:2026-11-18T08:30:00Z refund");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn pinned(&self) -> String {
+        let query = self.parsed.query();
+        let mut text = String::with_capacity(query.as_str().len());
+        for (i, term) in query.terms().enumerate() {
+            if !text.is_empty() {
+                text.push(' ');
+            }
+            match self.parsed.date(i) {
+                Some(span) => {
+                    let instant = span.start.to_rfc3339_opts(SecondsFormat::Secs, true);
+                    text.push_str(&format!("{}:{instant}", term.keyword()));
+                }
+                None => text.push_str(term.as_str()),
+            }
+        }
+        text
     }
 
     /// The OmniQ request or plan, when the options asked for one.

@@ -9,6 +9,8 @@
 mod bounds;
 mod build;
 mod catalog;
+#[cfg(feature = "client")]
+pub mod client;
 mod dates;
 mod diagnostic;
 mod front;
@@ -44,6 +46,6 @@ pub use omniq::{OmniqCompiler, OmniqError, OmniqIndex, OmniqMapping, OmniqPlan, 
 
 // Paging through both APIs, without I/O.
 pub use page::{
-    OmniqPage, OmniqPageRequest, OmniqPager, OmniqPagination, OmniqRelation, OmniqTotal, PageError, PageStep, PageStop,
-    RingCxPage, RingCxPageRequest, RingCxPager,
+    CreatedAtWindow, CreatedAtWindows, OmniqPage, OmniqPageRequest, OmniqPager, OmniqPagination, OmniqRelation,
+    OmniqTotal, PageError, PageStep, PageStop, RingCxPage, RingCxPageRequest, RingCxPager, OMNIQ_RESULT_WINDOW,
 };

@@ -16,6 +16,7 @@ use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 
 use crate::catalog::{Catalog, DateBound, KeywordSpec, Negation, Repeat, ValueType};
+use crate::page::{CreatedAtWindow, OmniqPageRequest};
 use crate::suggest::nearest_name;
 use crate::validate::Parser;
 
@@ -154,6 +155,21 @@ impl OmniqRequest {
     /// The same request starting at another position: the next page.
     pub fn with_from(mut self, from: u64) -> Self {
         self.from = from;
+        self
+    }
+
+    /// The same filter, for the page a pager asks for.
+    pub fn with_page(mut self, page: OmniqPageRequest) -> Self {
+        self.from = page.from();
+        self.size = NonZeroU64::new(page.size()).unwrap_or(NonZeroU64::MIN);
+        self
+    }
+
+    /// The same filter within `window` only: its `createdAt` is the
+    /// window's range (a window comes from the filter's own range, see
+    /// [`CreatedAtWindow::of_filter`], so this narrows it).
+    pub fn within(mut self, window: &CreatedAtWindow) -> Self {
+        self.filter_by.insert(CREATED_AT.to_owned(), window.filter_value());
         self
     }
 }

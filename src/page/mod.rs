@@ -4,9 +4,11 @@
 mod cursor;
 mod omniq;
 mod ringcx;
+mod windows;
 
 pub use omniq::{OmniqPage, OmniqPageRequest, OmniqPager, OmniqPagination, OmniqRelation, OmniqTotal};
 pub use ringcx::{RingCxPage, RingCxPageRequest, RingCxPager};
+pub use windows::{CreatedAtWindow, CreatedAtWindows, OMNIQ_RESULT_WINDOW};
 
 /// What one observed page means for the caller: how many of its records to
 /// keep, and whether paging is over.
