@@ -54,6 +54,8 @@ pub struct State {
     pub requests: Vec<String>,
     /// Every raw request head (request line and headers).
     pub heads: Vec<String>,
+    /// How long each answer takes.
+    pub delay: Duration,
 }
 
 pub struct ApiServer {
@@ -91,6 +93,10 @@ impl ApiServer {
 
     pub fn inject(&self, faults: impl IntoIterator<Item = Option<Fault>>) {
         self.state.lock().expect("state").faults.extend(faults);
+    }
+
+    pub fn slow_down(&self, delay: Duration) {
+        self.state.lock().expect("state").delay = delay;
     }
 
     pub fn request_count(&self) -> usize {
@@ -216,7 +222,9 @@ fn handle(stream: TcpStream, state: &Mutex<State>) -> std::io::Result<()> {
     } else {
         (404, "{}".to_owned())
     };
+    let delay = state.delay;
     drop(state);
+    std::thread::sleep(delay);
     match fault {
         Some(Fault::Drop) => Ok(()),
         Some(Fault::TooMany(seconds)) => respond(&mut out, 429, &format!("Retry-After: {seconds}\r\n"), "{}"),

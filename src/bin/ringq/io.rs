@@ -13,6 +13,9 @@ pub enum Failure {
     Usage(String),
     /// Standard output was closed by its reader (exit 0, nothing printed).
     Closed,
+    /// The server or the network failed after retries (exit 3); what
+    /// happened was already printed.
+    Server,
 }
 
 impl Failure {

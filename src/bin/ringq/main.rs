@@ -9,6 +9,7 @@
 mod check;
 mod context;
 mod date;
+mod fetch;
 mod io;
 mod omniq;
 mod report;
@@ -44,6 +45,8 @@ enum Command {
     Date(date::DateArgs),
     /// Compile a query to an OmniQ getmydata request body (JSON).
     Omniq(omniq::OmniqArgs),
+    /// Fetch every record a query matches from RingCX or OmniQ, one JSON line each.
+    Fetch(fetch::FetchArgs),
 }
 
 impl Command {
@@ -55,6 +58,7 @@ impl Command {
             Command::Parse(args) => ("parse", args.query.as_deref()),
             Command::Date(args) => ("date", args.expr.as_deref()),
             Command::Omniq(args) => ("omniq", args.query.as_deref()),
+            Command::Fetch(args) => args.input(),
         }
     }
 }
@@ -68,10 +72,12 @@ fn main() -> ExitCode {
         Command::Parse(args) => check::run(args, &cli.context, check::Output::Json),
         Command::Date(args) => date::run(args, &cli.context),
         Command::Omniq(args) => omniq::run(args, &cli.context),
+        Command::Fetch(args) => fetch::run(args, &cli.context),
     };
     match outcome {
         Ok(()) | Err(Failure::Closed) => ExitCode::SUCCESS,
         Err(Failure::Invalid) => ExitCode::from(1),
+        Err(Failure::Server) => ExitCode::from(3),
         Err(Failure::Usage(message)) => {
             io::diagnostics(&format!("error: {message}\n"));
             ExitCode::from(2)
@@ -95,8 +101,9 @@ fn reject_mistyped_option(command: &Command) {
     }
     let mut cli = Cli::command();
     cli.build();
-    let longs: Vec<String> = cli
-        .find_subcommand(name)
+    // `fetch ringcx` is a subcommand of a subcommand.
+    let subcommand = name.split(' ').try_fold(&cli, |command, part| command.find_subcommand(part));
+    let longs: Vec<String> = subcommand
         .into_iter()
         .flat_map(|sub| sub.get_arguments())
         .filter_map(|arg| arg.get_long().map(str::to_owned))
