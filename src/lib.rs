@@ -5,7 +5,9 @@
 // The modules are private: what the crate promises is the flat list of
 // re-exports below, each under one path. A query's text flows through them
 // in one direction: syntax -> validate -> query -> print / omniq -> page,
-// and `front` ties the flow together for callers.
+// and `front` ties the flow together for callers. The one public module,
+// `client` (feature `client`), is the outer ring that does HTTP: it drives
+// `page` and is never imported by the core.
 mod bounds;
 mod build;
 mod catalog;

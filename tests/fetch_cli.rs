@@ -62,7 +62,10 @@ fn every_thread_once_on_standard_output() {
     let err = stderr(&output);
     assert!(err.starts_with("fetched 400 records in 3 pages (0 retries) in "), "{err}");
     assert!(!err.contains(TOKEN));
-    let quiet = run(fetch_ringcx(&server, &["--quiet", "refund"]));
+    let warned = run(fetch_ringcx(&server, &["refund refund"]));
+    assert_eq!(warned.status.code(), Some(0));
+    assert!(stderr(&warned).contains("warning"), "{}", stderr(&warned));
+    let quiet = run(fetch_ringcx(&server, &["--quiet", "refund refund"]));
     assert_eq!(quiet.status.code(), Some(0));
     assert!(quiet.stderr.is_empty(), "{}", stderr(&quiet));
 }

@@ -37,7 +37,7 @@ use serde_json::Value;
 use http::{fetch_page, Answer, Sleep};
 pub use http::{RetryPolicy, Token};
 
-use crate::diagnostic::Error;
+use crate::diagnostic::{Diagnostic, Error};
 use crate::front::{OmniqOptions, OmniqOutput, Options};
 use crate::hash::{hash_bytes, random_seed};
 use crate::omniq::{OmniqIndex, OmniqRequest};
@@ -189,21 +189,48 @@ impl Omniq {
 
 /// Sends page requests: an HTTP agent, a retry policy and a way to wait.
 ///
-/// ```no_run
+/// [`Fetcher::ringcx`] and [`Fetcher::omniq`] check the query and return a
+/// [`Fetch`]; read it a page at a time with [`Fetch::next_page`] (then
+/// [`Fetch::progress`] says how far it got, and the total when the server
+/// says it), or a record at a time with [`Fetch::records`]. Here against a
+/// stand-in for RingCX on 127.0.0.1 serving three threads, two a page:
+///
+/// ```
+/// use chrono::{TimeZone, Utc};
 /// use ringq::client::{Fetcher, RingCx, Token};
 /// use ringq::Options;
+/// # use std::io::{BufRead, BufReader, Write};
+/// # let listener = std::net::TcpListener::bind("127.0.0.1:0")?;
+/// # let base_url = format!("http://{}/1.0", listener.local_addr()?);
+/// # let server = std::thread::spawn(move || {
+/// #     for offset in [0, 2] {
+/// #         let (mut stream, _) = listener.accept().expect("a request");
+/// #         let mut reader = BufReader::new(stream.try_clone().expect("stream"));
+/// #         let mut line = String::new();
+/// #         while { line.clear(); reader.read_line(&mut line).is_ok_and(|n| n > 2) } {}
+/// #         let records: Vec<_> = (offset..3.min(offset + 2)).map(|i| serde_json::json!({"id": format!("t{i}")})).collect();
+/// #         let body = serde_json::json!({"count": 3, "offset": offset, "limit": 2, "records": records}).to_string();
+/// #         write!(stream, "HTTP/1.1 200 OK\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}", body.len()).expect("answer");
+/// #     }
+/// # });
 ///
-/// let token = Token::from_env("RINGCX_TOKEN").expect("RINGCX_TOKEN is set");
-/// let api = RingCx::new("https://ACCOUNT.api.engagement.dimelo.com/1.0", token);
-/// let options = Options::at(chrono::Utc::now());
+/// // In real use: Token::from_env("RINGCX_TOKEN") and the account's URL.
+/// let mut api = RingCx::new(base_url, Token::new("secret"));
+/// api.limit = 2;
+/// let options = Options::at(Utc.with_ymd_and_hms(2026, 11, 18, 10, 30, 0).unwrap());
 /// let fetcher = Fetcher::new();
-/// for record in fetcher.ringcx(&api, &options, "assigned_to_me:true -status_in:replied")?.records() {
-///     println!("{}", record?);
+/// let mut fetch = fetcher.ringcx(&api, &options, "assigned_to_me:true -status_in:replied")?;
+/// let mut ids = Vec::new();
+/// while let Some(page) = fetch.next_page() {
+///     ids.extend(page?.into_iter().map(|record| record["id"].clone()));
+///     let progress = fetch.progress();
+///     eprintln!("{} of {:?} threads", progress.records, progress.total);
 /// }
-/// # Ok::<(), ringq::client::FetchError>(())
+/// assert_eq!(ids, ["t0", "t1", "t2"]);
+/// assert_eq!(fetch.query(), "assigned_to_me:true -status_in:replied order:created_at.asc");
+/// # server.join().expect("server");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-///
-/// `tests/fetch.rs` runs the same against a local server.
 #[derive(Clone)]
 pub struct Fetcher {
     agent: ureq::Agent,
@@ -271,7 +298,7 @@ impl Fetcher {
         let url = format!("{}/{}", api.base_url.trim_end_matches('/'), api.endpoint.trim_matches('/'));
         let target =
             Target::RingCx { url, token: api.token.clone(), q, pager: RingCxPager::new(first), limit: api.limit };
-        Ok(Fetch::new(self, target))
+        Ok(Fetch::new(self, target, report.warnings().to_vec()))
     }
 
     /// A fetch of every document of `api`'s index that `query` matches,
@@ -300,7 +327,7 @@ impl Fetcher {
             pager: OmniqPager::new(OmniqPageRequest::new(0, api.size.get())?),
             checked: false,
         };
-        Ok(Fetch::new(self, target))
+        Ok(Fetch::new(self, target, report.warnings().to_vec()))
     }
 }
 
@@ -353,6 +380,7 @@ pub struct Fetch<'f> {
     seen: HashSet<u128>,
     seeds: (u64, u64),
     progress: Progress,
+    warnings: Vec<Diagnostic>,
 }
 
 impl fmt::Debug for Fetch<'_> {
@@ -362,14 +390,15 @@ impl fmt::Debug for Fetch<'_> {
 }
 
 impl<'f> Fetch<'f> {
-    fn new(fetcher: &'f Fetcher, target: Target) -> Self {
-        Fetch {
-            fetcher,
-            target,
-            seen: HashSet::new(),
-            seeds: (random_seed(), random_seed()),
-            progress: Progress::default(),
-        }
+    fn new(fetcher: &'f Fetcher, target: Target, warnings: Vec<Diagnostic>) -> Self {
+        let seeds = (random_seed(), random_seed());
+        Fetch { fetcher, target, seen: HashSet::new(), seeds, progress: Progress::default(), warnings }
+    }
+
+    /// The query's warnings, pointing into the text given (render them
+    /// with [`Diagnostic::render_all`]).
+    pub fn warnings(&self) -> &[Diagnostic] {
+        &self.warnings
     }
 
     /// What is sent: RingCX's pinned `q`, or OmniQ's request body (page 0).

@@ -15,13 +15,13 @@ use chrono::{DateTime, Utc};
 use clap::{Args, Subcommand};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use ringq::client::{Fetch, FetchError, Fetcher, Omniq, Position, RetryPolicy, RingCx, Token, OMNIQ_BASE_URL};
-use ringq::{Catalog, OmniqIndex, OmniqMapping, OmniqOptions};
+use ringq::{Catalog, Diagnostic, OmniqIndex, OmniqMapping, OmniqOptions};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::context::ContextArgs;
 use crate::io::{diagnostics, input, Failure};
-use crate::report::{Format, Report};
+use crate::report::{terminal_style, Format, Report};
 
 #[derive(Args)]
 pub struct FetchArgs {
@@ -193,6 +193,9 @@ pub fn run(args: &FetchArgs, context: &ContextArgs) -> Result<(), Failure> {
         Err(FetchError::Invalid(error)) => return Err(Report { format: Format::Text, source: &text }.failure(&error)),
         Err(error) => return Err(Failure::Usage(error.to_string())),
     };
+    if !common.quiet {
+        diagnostics(&Diagnostic::render_all(&text, fetch.warnings(), terminal_style()));
+    }
     let now = options.now.unwrap_or_default();
     let mut sink = match (&common.output, &checkpoint) {
         (None, _) => Sink::Stdout(BufWriter::new(io::stdout().lock())),

@@ -136,7 +136,7 @@ impl Report<'_> {
 
 /// Colour when standard error is a terminal, unless `NO_COLOR` is set to
 /// anything but the empty string (<https://no-color.org>).
-fn terminal_style() -> Style {
+pub fn terminal_style() -> Style {
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     if !no_color && std::io::stderr().is_terminal() {
         Style::Colored
