@@ -198,3 +198,18 @@ fn a_wrong_tenant_is_refused() {
     let error = Fetcher::new().omniq(&api, &Options::at(now()), "").expect("valid").records().find_map(Result::err);
     assert!(matches!(error, Some(FetchError::Refused { status: 403, .. })), "{error:?}");
 }
+
+#[test]
+fn omniq_exact_createdat_is_sent_as_the_documented_instant() {
+    let server = ApiServer::start(0, 2_000);
+    let at = server.state.lock().expect("state").documents[700]["createdAt"].as_str().expect("date").to_owned();
+    let fetcher = Fetcher::new();
+    let records: Vec<Value> = fetcher
+        .omniq(&omniq(&server), &Options::at(now()), &format!("createdAt:{}", at.trim_end_matches(".000Z")))
+        .expect("valid")
+        .records()
+        .collect::<Result<_, _>>()
+        .expect("pages");
+    assert!(!records.is_empty());
+    assert!(records.iter().all(|r| r["createdAt"] == at.as_str()), "{records:?}");
+}
