@@ -40,7 +40,7 @@ pub use http::{RetryPolicy, Token};
 use crate::diagnostic::{Diagnostic, Error};
 use crate::front::{OmniqOptions, OmniqOutput, Options};
 use crate::hash::{hash_bytes, random_seed};
-use crate::omniq::{OmniqIndex, OmniqRequest};
+use crate::omniq::{OmniqIndex, OmniqRequest, CREATED_AT};
 use crate::page::{
     CreatedAtWindow, CreatedAtWindows, OmniqPage, OmniqPageRequest, OmniqPager, OmniqRelation, PageError, RingCxPage,
     RingCxPageRequest, RingCxPager, OMNIQ_RESULT_WINDOW,
@@ -296,8 +296,8 @@ impl Fetcher {
         }
         let first = RingCxPageRequest::new(0, api.limit)?;
         let url = format!("{}/{}", api.base_url.trim_end_matches('/'), api.endpoint.trim_matches('/'));
-        let target =
-            Target::RingCx { url, token: api.token.clone(), q, pager: RingCxPager::new(first), limit: api.limit };
+        let read = RingCxRead { url, token: api.token.clone(), q, pager: RingCxPager::new(first), limit: api.limit };
+        let target = Target::RingCx(read);
         Ok(Fetch::new(self, target, report.warnings().to_vec()))
     }
 
@@ -317,7 +317,7 @@ impl Fetcher {
             return Err(FetchError::Usage("the query did not compile to a getmydata request".to_owned()));
         };
         let started = options.now.unwrap_or_default();
-        let target = Target::Omniq {
+        let target = Target::Omniq(OmniqRead {
             url: format!("{}/getmydata", api.base_url.trim_end_matches('/')),
             tenant: api.tenant.clone(),
             token: api.token.clone(),
@@ -326,7 +326,7 @@ impl Fetcher {
             windows: None,
             pager: OmniqPager::new(OmniqPageRequest::new(0, api.size.get())?),
             checked: false,
-        };
+        });
         Ok(Fetch::new(self, target, report.warnings().to_vec()))
     }
 }
@@ -348,26 +348,38 @@ fn pinned_options(options: &Options) -> Result<Options, FetchError> {
 /// What is being read, and where the paging is.
 #[derive(Debug)]
 enum Target {
-    RingCx {
-        url: String,
-        token: Token,
-        q: String,
-        pager: RingCxPager,
-        limit: u64,
-    },
-    Omniq {
-        url: String,
-        tenant: String,
-        token: Option<Token>,
-        request: OmniqRequest,
-        /// The instant the fetch pins: the end of an open `createdAt` range.
-        started: DateTime<Utc>,
-        windows: Option<CreatedAtWindows>,
-        pager: OmniqPager,
-        /// Whether the current window's first page said it fits in the
-        /// result window.
-        checked: bool,
-    },
+    RingCx(RingCxRead),
+    Omniq(OmniqRead),
+}
+
+/// A RingCX collection being read.
+#[derive(Debug)]
+struct RingCxRead {
+    url: String,
+    token: Token,
+    /// The pinned query.
+    q: String,
+    pager: RingCxPager,
+    limit: u64,
+}
+
+/// An OmniQ index being read, window by window once it has been split.
+#[derive(Debug)]
+struct OmniqRead {
+    url: String,
+    tenant: String,
+    token: Option<Token>,
+    /// The compiled request, page 0.
+    request: OmniqRequest,
+    /// The instant the fetch pins: the end of an open `createdAt` range.
+    started: DateTime<Utc>,
+    /// `None` until the first split.
+    windows: Option<CreatedAtWindows>,
+    /// Paging within the current window (or the whole query).
+    pager: OmniqPager,
+    /// Whether the current window's first page said it fits in the
+    /// result window.
+    checked: bool,
 }
 
 /// One fetch in progress: [`Fetch::next_page`] sends the next request and
@@ -404,8 +416,8 @@ impl<'f> Fetch<'f> {
     /// What is sent: RingCX's pinned `q`, or OmniQ's request body (page 0).
     pub fn query(&self) -> String {
         match &self.target {
-            Target::RingCx { q, .. } => q.clone(),
-            Target::Omniq { request, .. } => serde_json::to_string(request).unwrap_or_default(),
+            Target::RingCx(read) => read.q.clone(),
+            Target::Omniq(read) => serde_json::to_string(&read.request).unwrap_or_default(),
         }
     }
 
@@ -418,10 +430,10 @@ impl<'f> Fetch<'f> {
     /// give it to [`Fetch::resume`] to go on from there.
     pub fn position(&self) -> Option<Position> {
         match &self.target {
-            Target::RingCx { pager, .. } => pager.next_request().map(|r| Position::Ringcx { offset: r.offset() }),
-            Target::Omniq { windows, pager, .. } => {
-                let from = pager.next_request().map_or(0, |r| r.from());
-                Some(Position::Omniq { windows: windows.clone(), from })
+            Target::RingCx(read) => read.pager.next_request().map(|r| Position::Ringcx { offset: r.offset() }),
+            Target::Omniq(read) => {
+                let from = read.pager.next_request().map_or(0, |r| r.from());
+                Some(Position::Omniq { windows: read.windows.clone(), from })
             }
         }
     }
@@ -431,13 +443,12 @@ impl<'f> Fetch<'f> {
     /// [`Fetch::mark_seen`] so none is handed back twice.
     pub fn resume(&mut self, position: Position, records: u64) -> Result<(), FetchError> {
         match (&mut self.target, position) {
-            (Target::RingCx { pager, limit, .. }, Position::Ringcx { offset }) => {
-                *pager = RingCxPager::new(RingCxPageRequest::new(offset, *limit)?);
+            (Target::RingCx(read), Position::Ringcx { offset }) => {
+                read.pager = RingCxPager::new(RingCxPageRequest::new(offset, read.limit)?);
             }
-            (Target::Omniq { windows, pager, checked, request, .. }, Position::Omniq { windows: left, from }) => {
-                *pager = OmniqPager::new(OmniqPageRequest::new(from, request.size())?);
-                *checked = from > 0;
-                *windows = left;
+            (Target::Omniq(read), Position::Omniq { windows, from }) => {
+                read.windows = windows;
+                read.page_from(from)?;
             }
             _ => return Err(FetchError::Usage("the position is for the other API".to_owned())),
         }
@@ -490,102 +501,9 @@ impl<'f> Fetch<'f> {
     }
 
     fn step(&mut self) -> Result<Step, FetchError> {
-        let fetcher = self.fetcher;
-        let progress = &mut self.progress;
         match &mut self.target {
-            Target::RingCx { url, token, q, pager, .. } => {
-                let Some(request) = pager.next_request() else { return Ok(Step::Done) };
-                let what = format!("RingCX page at offset {}", request.offset());
-                let (offset, limit) = (request.offset().to_string(), request.limit().to_string());
-                let send = || {
-                    fetcher
-                        .agent
-                        .get(url.as_str())
-                        .query("q", q.as_str())
-                        .query("offset", &offset)
-                        .query("limit", &limit)
-                        .header("Authorization", token.bearer())
-                        .header("Accept", "application/json")
-                        .call()
-                };
-                let page: RingCxPage =
-                    match fetch_page(&fetcher.retry, &fetcher.sleep, &mut progress.retries, &what, send)? {
-                        Answer::Page(page) => page,
-                        Answer::BadRequest(message) => {
-                            return Err(FetchError::Status { what, status: 400, message });
-                        }
-                    };
-                progress.pages += 1;
-                progress.total = Some(page.count);
-                let step = pager.observe(&page)?;
-                Ok(Step::Records(page.records.into_iter().take(step.keep()).collect()))
-            }
-            Target::Omniq { url, tenant, token, request, started, windows, pager, checked } => {
-                let window = match windows {
-                    Some(windows) => match windows.current() {
-                        Some(window) => Some(window),
-                        None => return Ok(Step::Done),
-                    },
-                    None => None,
-                };
-                let Some(page_request) = pager.next_request() else {
-                    return match windows {
-                        Some(windows) => {
-                            windows.finish_current();
-                            *pager = OmniqPager::new(OmniqPageRequest::new(0, request.size())?);
-                            *checked = false;
-                            Ok(Step::Again)
-                        }
-                        None => Ok(Step::Done),
-                    };
-                };
-                let mut body = request.clone().with_page(page_request);
-                if let Some(window) = &window {
-                    body = body.within(window);
-                }
-                let body = serde_json::to_vec(&body).unwrap_or_default();
-                let what = match &window {
-                    Some(w) => format!("OmniQ page from {} in createdAt {}..{}", page_request.from(), w.from, w.to),
-                    None => format!("OmniQ page from {}", page_request.from()),
-                };
-                let send = || {
-                    let mut call = fetcher
-                        .agent
-                        .get(url.as_str())
-                        .header("x-tenant-id", tenant.as_str())
-                        .header("Content-Type", "application/json")
-                        .header("Accept", "application/json");
-                    if let Some(token) = token.as_ref() {
-                        call = call.header("Authorization", token.bearer());
-                    }
-                    call.force_send_body().send(&body[..])
-                };
-                let past_window = page_request.from().saturating_add(page_request.size()) > OMNIQ_RESULT_WINDOW;
-                let page: OmniqPage =
-                    match fetch_page(&fetcher.retry, &fetcher.sleep, &mut progress.retries, &what, send)? {
-                        Answer::Page(page) => page,
-                        Answer::BadRequest(_) if past_window => {
-                            split(request, *started, windows, pager, checked)?;
-                            return Ok(Step::Again);
-                        }
-                        Answer::BadRequest(message) => return Err(FetchError::Status { what, status: 400, message }),
-                    };
-                progress.pages += 1;
-                if !*checked {
-                    let too_many =
-                        page.total.is_some_and(|t| t.relation == OmniqRelation::Gte || t.value > OMNIQ_RESULT_WINDOW);
-                    if too_many {
-                        split(request, *started, windows, pager, checked)?;
-                        return Ok(Step::Again);
-                    }
-                    *checked = true;
-                    if windows.is_none() {
-                        progress.total = page.total.map(|t| t.value);
-                    }
-                }
-                let step = pager.observe(&page)?;
-                Ok(Step::Records(page.results.into_iter().take(step.keep()).collect()))
-            }
+            Target::RingCx(read) => read.step(self.fetcher, &mut self.progress),
+            Target::Omniq(read) => read.step(self.fetcher, &mut self.progress),
         }
     }
 }
@@ -598,40 +516,130 @@ enum Step {
     Done,
 }
 
-/// Splits the current OmniQ window (the query's own `createdAt` range, up
-/// to the fetch's start, the first time) and restarts paging in its first
-/// half.
-fn split(
-    request: &OmniqRequest,
-    started: DateTime<Utc>,
-    windows: &mut Option<CreatedAtWindows>,
-    pager: &mut OmniqPager,
-    checked: &mut bool,
-) -> Result<(), FetchError> {
-    let windows = match windows {
-        Some(windows) => windows,
-        None => {
-            let outer = CreatedAtWindow { from: DateTime::UNIX_EPOCH, to: started };
-            let whole = CreatedAtWindow::of_filter(request.filter_by().get("createdAt"), outer).ok_or_else(|| {
-                FetchError::Window(
-                    "more than 10,000 documents match an exact createdAt, which cannot be split; \
-                     narrow the query with another field"
-                        .to_owned(),
-                )
-            })?;
-            windows.insert(CreatedAtWindows::new(whole))
-        }
-    };
-    if !windows.split_current() {
-        let at = windows.current().map(|w| w.from.to_rfc3339()).unwrap_or_default();
-        return Err(FetchError::Window(format!(
-            "more than 10,000 documents were created in the same millisecond ({at}); \
-             narrow the query with another field"
-        )));
+impl RingCxRead {
+    fn step(&mut self, fetcher: &Fetcher, progress: &mut Progress) -> Result<Step, FetchError> {
+        let Some(request) = self.pager.next_request() else { return Ok(Step::Done) };
+        let what = format!("RingCX page at offset {}", request.offset());
+        let (offset, limit) = (request.offset().to_string(), request.limit().to_string());
+        let send = || {
+            fetcher
+                .agent
+                .get(self.url.as_str())
+                .query("q", self.q.as_str())
+                .query("offset", &offset)
+                .query("limit", &limit)
+                .header("Authorization", self.token.bearer())
+                .header("Accept", "application/json")
+                .call()
+        };
+        let page: RingCxPage = match fetch_page(&fetcher.retry, &fetcher.sleep, &mut progress.retries, &what, send)? {
+            Answer::Page(page) => page,
+            Answer::BadRequest(message) => return Err(FetchError::Status { what, status: 400, message }),
+        };
+        progress.pages += 1;
+        progress.total = Some(page.count);
+        let step = self.pager.observe(&page)?;
+        Ok(Step::Records(page.records.into_iter().take(step.keep()).collect()))
     }
-    *pager = OmniqPager::new(OmniqPageRequest::new(0, request.size())?);
-    *checked = false;
-    Ok(())
+}
+
+impl OmniqRead {
+    fn step(&mut self, fetcher: &Fetcher, progress: &mut Progress) -> Result<Step, FetchError> {
+        let window = match &self.windows {
+            Some(windows) => match windows.current() {
+                Some(window) => Some(window),
+                None => return Ok(Step::Done),
+            },
+            None => None,
+        };
+        let Some(page_request) = self.pager.next_request() else {
+            let Some(windows) = &mut self.windows else { return Ok(Step::Done) };
+            windows.finish_current();
+            self.page_from(0)?;
+            return Ok(Step::Again);
+        };
+        let mut body = self.request.clone().with_page(page_request);
+        if let Some(window) = &window {
+            body = body.within(window);
+        }
+        let body = serde_json::to_vec(&body).unwrap_or_default();
+        let what = match &window {
+            Some(w) => format!("OmniQ page from {} in createdAt {}..{}", page_request.from(), w.from, w.to),
+            None => format!("OmniQ page from {}", page_request.from()),
+        };
+        let send = || {
+            let mut call = fetcher
+                .agent
+                .get(self.url.as_str())
+                .header("x-tenant-id", self.tenant.as_str())
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json");
+            if let Some(token) = &self.token {
+                call = call.header("Authorization", token.bearer());
+            }
+            call.force_send_body().send(&body[..])
+        };
+        let past_window = page_request.from().saturating_add(page_request.size()) > OMNIQ_RESULT_WINDOW;
+        let page: OmniqPage = match fetch_page(&fetcher.retry, &fetcher.sleep, &mut progress.retries, &what, send)? {
+            Answer::Page(page) => page,
+            Answer::BadRequest(_) if past_window => {
+                self.split()?;
+                return Ok(Step::Again);
+            }
+            Answer::BadRequest(message) => return Err(FetchError::Status { what, status: 400, message }),
+        };
+        progress.pages += 1;
+        if !self.checked {
+            let too_many =
+                page.total.is_some_and(|t| t.relation == OmniqRelation::Gte || t.value > OMNIQ_RESULT_WINDOW);
+            if too_many {
+                self.split()?;
+                return Ok(Step::Again);
+            }
+            self.checked = true;
+            if self.windows.is_none() {
+                progress.total = page.total.map(|t| t.value);
+            }
+        }
+        let step = self.pager.observe(&page)?;
+        Ok(Step::Records(page.results.into_iter().take(step.keep()).collect()))
+    }
+
+    /// Pages the current window (or the whole query) from position `from`;
+    /// from 0, its first page is checked against the result window again.
+    fn page_from(&mut self, from: u64) -> Result<(), FetchError> {
+        self.pager = OmniqPager::new(OmniqPageRequest::new(from, self.request.size())?);
+        self.checked = from > 0;
+        Ok(())
+    }
+
+    /// Splits the current window (the query's own `createdAt` range, up to
+    /// the fetch's start, the first time) and pages its first half from 0.
+    fn split(&mut self) -> Result<(), FetchError> {
+        let windows = match &mut self.windows {
+            Some(windows) => windows,
+            None => {
+                let outer = CreatedAtWindow { from: DateTime::UNIX_EPOCH, to: self.started };
+                let whole =
+                    CreatedAtWindow::of_filter(self.request.filter_by().get(CREATED_AT), outer).ok_or_else(|| {
+                        FetchError::Window(
+                            "more than 10,000 documents match an exact createdAt, which cannot be split; \
+                         narrow the query with another field"
+                                .to_owned(),
+                        )
+                    })?;
+                self.windows.insert(CreatedAtWindows::new(whole))
+            }
+        };
+        if !windows.split_current() {
+            let at = windows.current().map(|w| w.from.to_rfc3339()).unwrap_or_default();
+            return Err(FetchError::Window(format!(
+                "more than 10,000 documents were created in the same millisecond ({at}); \
+                 narrow the query with another field"
+            )));
+        }
+        self.page_from(0)
+    }
 }
 
 /// Every record of a [`Fetch`], one at a time; ends after the first error.

@@ -209,7 +209,7 @@ static OWN_KEYWORDS: [KeywordSpec; 2] = [
 ];
 
 /// The field whose values are dates: `createdAt:DATE`, and the range form.
-const CREATED_AT: &str = "createdAt";
+pub(crate) const CREATED_AT: &str = "createdAt";
 
 /// The document field an OmniQ keyword of its own bounds.
 fn own_field(keyword: &str) -> Option<&'static str> {
