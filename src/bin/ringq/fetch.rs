@@ -15,12 +15,13 @@ use chrono::{DateTime, Utc};
 use clap::{Args, Subcommand};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use ringq::client::{Fetch, FetchError, Fetcher, Omniq, Position, RetryPolicy, RingCx, Token, OMNIQ_BASE_URL};
-use ringq::{Catalog, Diagnostic, OmniqIndex, OmniqMapping, OmniqOptions};
+use ringq::{Diagnostic, OmniqIndex, OmniqOptions};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::context::ContextArgs;
 use crate::io::{diagnostics, input, Failure};
+use crate::omniq::{load_mapping, parse_index, parse_size};
 use crate::report::{terminal_style, Format, Report};
 
 #[derive(Args)]
@@ -113,14 +114,6 @@ fn parse_limit(text: &str) -> Result<u64, String> {
     }
 }
 
-fn parse_index(text: &str) -> Result<OmniqIndex, String> {
-    text.parse::<OmniqIndex>().map_err(|e| e.to_string())
-}
-
-fn parse_size(text: &str) -> Result<NonZeroU64, String> {
-    text.parse().map_err(|_| format!("`{text}` is not a page size; use a whole number, 1 or more"))
-}
-
 /// What `FILE.checkpoint` holds: enough to continue, and to refuse to
 /// continue a different fetch. Never the token.
 #[derive(Serialize, Deserialize)]
@@ -172,10 +165,7 @@ pub fn run(args: &FetchArgs, context: &ContextArgs) -> Result<(), Failure> {
         Api::Omniq(a) => {
             let mut omniq = OmniqOptions::new(a.index);
             if let Some(path) = &a.mapping {
-                let json = fs::read_to_string(path)
-                    .map_err(|e| Failure::Usage(format!("cannot read `{}`: {e}", path.display())))?;
-                omniq.mapping = OmniqMapping::from_json(&json, &Catalog::ringcx())
-                    .map_err(|e| Failure::Usage(format!("`{}`: {e}", path.display())))?;
+                omniq.mapping = load_mapping(path)?;
             }
             options.omniq = Some(omniq);
             let api = Omniq {
@@ -197,11 +187,13 @@ pub fn run(args: &FetchArgs, context: &ContextArgs) -> Result<(), Failure> {
         diagnostics(&Diagnostic::render_all(&text, fetch.warnings(), terminal_style()));
     }
     let now = options.now.unwrap_or_default();
+    // What is sent is fixed for the whole fetch (dates pinned at the start).
+    let sent = fetch.query();
     let mut sink = match (&common.output, &checkpoint) {
         (None, _) => Sink::Stdout(BufWriter::new(io::stdout().lock())),
         (Some(path), None) => Sink::create(path)?,
         (Some(path), Some(checkpoint)) => {
-            if checkpoint.api != api || checkpoint.sent != fetch.query() {
+            if checkpoint.api != api || checkpoint.sent != sent {
                 return Err(Failure::Usage(format!(
                     "`{}` is the checkpoint of another fetch ({}); remove it, or run without --resume to start again",
                     checkpoint_path.as_deref().unwrap_or(path).display(),
@@ -244,7 +236,7 @@ pub fn run(args: &FetchArgs, context: &ContextArgs) -> Result<(), Failure> {
             let Some(position) = fetch.position() else { continue };
             let checkpoint = Checkpoint {
                 api: api.clone(),
-                sent: fetch.query(),
+                sent: sent.clone(),
                 now,
                 position,
                 records: fetch.progress().records,

@@ -1,7 +1,7 @@
 //! `ringq omniq`: a query compiled to an OmniQ `getmydata` request body.
 
 use std::num::NonZeroU64;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use clap::Args;
 use ringq::{Catalog, OmniqIndex, OmniqMapping, OmniqOptions};
@@ -39,7 +39,7 @@ pub struct OmniqArgs {
     format: Format,
 }
 
-fn parse_index(text: &str) -> Result<OmniqIndex, String> {
+pub fn parse_index(text: &str) -> Result<OmniqIndex, String> {
     text.parse::<OmniqIndex>().map_err(|e| e.to_string())
 }
 
@@ -47,7 +47,7 @@ fn parse_from(text: &str) -> Result<u64, String> {
     text.parse().map_err(|_| format!("`{text}` is not a position; use a whole number, 0 or more"))
 }
 
-fn parse_size(text: &str) -> Result<NonZeroU64, String> {
+pub fn parse_size(text: &str) -> Result<NonZeroU64, String> {
     text.parse().map_err(|_| format!("`{text}` is not a page size; use a whole number, 1 or more"))
 }
 
@@ -58,10 +58,7 @@ pub fn run(args: &OmniqArgs, context: &ContextArgs) -> Result<(), Failure> {
     omniq.size = args.size;
     omniq.plan = args.plan;
     if let Some(path) = &args.mapping {
-        let text = std::fs::read_to_string(path)
-            .map_err(|e| Failure::Usage(format!("cannot read `{}`: {e}", path.display())))?;
-        omniq.mapping = OmniqMapping::from_json(&text, &Catalog::ringcx())
-            .map_err(|e| Failure::Usage(format!("`{}`: {e}", path.display())))?;
+        omniq.mapping = load_mapping(path)?;
     }
     let text = input(args.query.as_deref())?;
     let out = Report { format: args.format, source: &text };
@@ -69,4 +66,12 @@ pub fn run(args: &OmniqArgs, context: &ContextArgs) -> Result<(), Failure> {
     options.omniq = Some(omniq);
     let report = options.check(&text).map_err(|error| out.failure(&error))?;
     out.success_json(&report.omniq(), report.warnings())
+}
+
+/// Reads a `--mapping` file: reading files is the command's job, the
+/// library only parses.
+pub fn load_mapping(path: &Path) -> Result<OmniqMapping, Failure> {
+    let text =
+        std::fs::read_to_string(path).map_err(|e| Failure::Usage(format!("cannot read `{}`: {e}", path.display())))?;
+    OmniqMapping::from_json(&text, &Catalog::ringcx()).map_err(|e| Failure::Usage(format!("`{}`: {e}", path.display())))
 }
