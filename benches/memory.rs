@@ -13,7 +13,6 @@
 //! resident set size of a child process.
 
 use std::fs::File;
-use std::path::Path;
 use std::process::{Command, Stdio};
 
 mod common;
@@ -23,38 +22,34 @@ use common::long_query;
 mod api_server;
 use api_server::{ApiServer, TOKEN};
 
-/// The peak RSS in KiB of `ringq fetch ringcx` reading every thread of a
-/// local server holding `threads`.
-fn fetch_peak_kib(binary: &str, threads: usize) -> Result<u64, String> {
-    let server = ApiServer::start(threads, 0);
-    let output = Command::new("/usr/bin/time")
-        .args(["-f", "%M", binary, "--now", "2026-11-18T10:30:00Z", "fetch", "ringcx", "--quiet"])
-        .args(["--base-url", &server.ringcx_url(), "refund"])
-        .env("RINGCX_TOKEN", TOKEN)
-        .stdout(Stdio::null())
-        .output()
-        .map_err(|e| format!("cannot run /usr/bin/time ({e}); install Debian's package `time`"))?;
-    if !output.status.success() {
-        return Err(format!("ringq fetch failed: {}", String::from_utf8_lossy(&output.stderr)));
+/// The least peak RSS in KiB of three runs of `ringq` (other processes
+/// only ever add) under `/usr/bin/time`; `setup` gives its arguments,
+/// input and environment.
+fn least_peak_kib(binary: &str, setup: impl Fn(&mut Command) -> Result<(), String>) -> Result<u64, String> {
+    let mut least = u64::MAX;
+    for _ in 0..3 {
+        let mut command = Command::new("/usr/bin/time");
+        command.args(["-f", "%M", binary]).stdout(Stdio::null());
+        setup(&mut command)?;
+        let output =
+            command.output().map_err(|e| format!("cannot run /usr/bin/time ({e}); install Debian's package `time`"))?;
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        if !output.status.success() {
+            return Err(format!("ringq failed: {stderr}"));
+        }
+        let last = stderr.lines().last().unwrap_or_default().trim();
+        let kib: u64 = last.parse().map_err(|_| format!("unexpected output from /usr/bin/time: {stderr}"))?;
+        least = least.min(kib);
     }
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    stderr.lines().last().unwrap_or_default().trim().parse().map_err(|_| format!("unexpected output: {stderr}"))
+    Ok(least)
 }
 
-/// The peak RSS in KiB of `ringq check` reading `query` on its standard input.
-fn peak_kib(binary: &str, query: &Path) -> Result<u64, String> {
-    let output = Command::new("/usr/bin/time")
-        .args(["-f", "%M", binary, "check"])
-        .stdin(File::open(query).map_err(|e| e.to_string())?)
-        .stdout(Stdio::null())
-        .output()
-        .map_err(|e| format!("cannot run /usr/bin/time ({e}); install Debian's package `time`"))?;
-    if !output.status.success() {
-        return Err(format!("ringq check failed: {}", String::from_utf8_lossy(&output.stderr)));
+/// Bytes of peak RSS per unit between two points `(units, KiB)`.
+fn slope(points: &[(usize, u64)]) -> Option<f64> {
+    match points {
+        [(x1, y1), (x2, y2)] => Some((*y2 as f64 - *y1 as f64) * 1024.0 / (*x2 as f64 - *x1 as f64)),
+        _ => None,
     }
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    let last = stderr.lines().last().unwrap_or_default().trim();
-    last.parse().map_err(|_| format!("unexpected output from /usr/bin/time: {stderr}"))
 }
 
 fn main() -> Result<(), String> {
@@ -66,25 +61,30 @@ fn main() -> Result<(), String> {
         let text = long_query(mib << 20);
         let path = dir.join(format!("{mib}mib.txt"));
         std::fs::write(&path, &text).map_err(|e| e.to_string())?;
-        // The least of three runs: other processes only ever add.
-        let kib = (0..3).map(|_| peak_kib(binary, &path)).collect::<Result<Vec<_>, _>>()?;
-        let kib = kib.into_iter().min().unwrap_or_default();
+        let kib = least_peak_kib(binary, |command| {
+            command.arg("check").stdin(File::open(&path).map_err(|e| e.to_string())?);
+            Ok(())
+        })?;
         println!("memory/ringq_check/{mib}MiB: peak RSS {kib} KiB for {} bytes", text.len());
-        points.push((text.len() as f64, kib as f64 * 1024.0));
+        points.push((text.len(), kib));
     }
     let _ = std::fs::remove_dir_all(&dir);
-    if let [(x1, y1), (x2, y2)] = points[..] {
-        println!("memory/ringq_check/slope: {:.2} bytes of peak RSS per byte of query", (y2 - y1) / (x2 - x1));
+    if let Some(slope) = slope(&points) {
+        println!("memory/ringq_check/slope: {slope:.2} bytes of peak RSS per byte of query");
     }
     let mut fetched = Vec::new();
     for threads in [2_000usize, 20_000] {
-        let kib = (0..3).map(|_| fetch_peak_kib(binary, threads)).collect::<Result<Vec<_>, _>>()?;
-        let kib = kib.into_iter().min().unwrap_or_default();
+        let server = ApiServer::start(threads, 0);
+        let kib = least_peak_kib(binary, |command| {
+            command.args(["--now", "2026-11-18T10:30:00Z", "fetch", "ringcx", "--quiet"]);
+            command.args(["--base-url", &server.ringcx_url(), "refund"]).env("RINGCX_TOKEN", TOKEN);
+            Ok(())
+        })?;
         println!("memory/ringq_fetch/{threads}_records: peak RSS {kib} KiB");
-        fetched.push((threads as f64, kib as f64 * 1024.0));
+        fetched.push((threads, kib));
     }
-    if let [(x1, y1), (x2, y2)] = fetched[..] {
-        println!("memory/ringq_fetch/slope: {:.0} bytes of peak RSS per record", (y2 - y1) / (x2 - x1));
+    if let Some(slope) = slope(&fetched) {
+        println!("memory/ringq_fetch/slope: {slope:.0} bytes of peak RSS per record");
     }
     Ok(())
 }
