@@ -252,8 +252,9 @@ impl<'a> Report<'a> {
             }
             match self.parsed.date(i) {
                 Some(span) => {
-                    let instant = span.start.to_rfc3339_opts(SecondsFormat::Secs, true);
-                    text.push_str(&format!("{}:{instant}", term.keyword()));
+                    text.push_str(term.keyword());
+                    text.push(':');
+                    text.push_str(&span.start.to_rfc3339_opts(SecondsFormat::Secs, true));
                 }
                 None => text.push_str(term.as_str()),
             }

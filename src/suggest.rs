@@ -8,7 +8,7 @@ use std::borrow::Cow;
 /// of 64 bits (characters that share a bit make the set smaller, so
 /// comparing sets never overstates how far apart two names are). A
 /// catalogue computes its keywords' shapes once, so ruling a keyword out
-/// reads 16 bytes and never the keyword.
+/// reads its shape and never the keyword.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct Shape {
     len: usize,
