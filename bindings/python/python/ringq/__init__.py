@@ -1,0 +1,41 @@
+"""The RingCX Digital search language, checked, formatted, parsed and
+compiled to OmniQ ``getmydata`` bodies with the ``ringq`` Rust library's
+exact behaviour.
+
+>>> import ringq
+>>> ringq.check("assigned_to_me:yes  -status_in:Replied refund")
+'assigned_to_me:true -status_in:replied refund'
+
+Every function raises :class:`QueryError` (a ``ValueError``) for a query
+ringq does not accept; its ``diagnostics`` point into the string with
+Python indices. Warnings about a valid query are issued as
+:class:`QueryWarning` through the :mod:`warnings` module.
+"""
+
+from ringq._ringq import (
+    Calendar,
+    Diagnostic,
+    Mapping,
+    QueryError,
+    QueryWarning,
+    __version__,
+    check,
+    format,
+    omniq,
+    parse,
+    resolve_date,
+)
+
+__all__ = [
+    "Calendar",
+    "Diagnostic",
+    "Mapping",
+    "QueryError",
+    "QueryWarning",
+    "__version__",
+    "check",
+    "format",
+    "omniq",
+    "parse",
+    "resolve_date",
+]

@@ -1,0 +1,120 @@
+"""Type stubs for ringq, the RingCX Digital search language."""
+
+import os
+from datetime import datetime
+from typing import Any, Dict, List, Literal, Optional, Tuple, Union
+
+__version__: str
+
+Locale = Literal["en", "fr"]
+Prefer = Literal["past", "future"]
+Index = Literal[
+    "templates_reports",
+    "communicationlogs",
+    "hsm_templates",
+    "communications",
+    "manual_instances",
+    "users",
+    "campaings",
+    "profiles",
+    "reports",
+    "agents",
+]
+
+class Diagnostic:
+    """One problem in a query; ``q[d.start:d.end]`` is the text it is about."""
+
+    @property
+    def message(self) -> str: ...
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def suggestion(self) -> Optional[str]: ...
+    @property
+    def severity(self) -> Literal["error", "warning"]: ...
+    @property
+    def code(self) -> str: ...
+
+class QueryError(ValueError):
+    """A query or date expression ringq does not accept."""
+
+    diagnostics: List[Diagnostic]
+
+class QueryWarning(UserWarning):
+    """Something in a valid query deserves a second look."""
+
+    diagnostics: List[Diagnostic]
+
+class Calendar:
+    """Opening hours for business time, in the README's JSON schema."""
+
+    @staticmethod
+    def from_json(text: str) -> "Calendar": ...
+    @staticmethod
+    def from_file(path: Union[str, "os.PathLike[str]"]) -> "Calendar": ...
+    def to_json(self) -> str: ...
+
+class Mapping:
+    """RingCX keyword to OmniQ document field, added to the default mapping."""
+
+    @staticmethod
+    def from_json(text: str) -> "Mapping": ...
+    @staticmethod
+    def from_file(path: Union[str, "os.PathLike[str]"]) -> "Mapping": ...
+    def to_json(self) -> str: ...
+
+def check(
+    q: str,
+    *,
+    now: Optional[datetime] = None,
+    tz: str = "UTC",
+    locale: Locale = "en",
+    prefer: Prefer = "past",
+    calendar: Optional[Calendar] = None,
+    lenient: bool = False,
+) -> str:
+    """The canonical form of a valid query; raises QueryError otherwise."""
+
+def format(q: str, *, lenient: bool = False) -> str:
+    """The canonical form, validated but without resolving dates (``ringq fmt``)."""
+
+def parse(
+    q: str,
+    *,
+    now: Optional[datetime] = None,
+    tz: str = "UTC",
+    locale: Locale = "en",
+    prefer: Prefer = "past",
+    calendar: Optional[Calendar] = None,
+    lenient: bool = False,
+) -> List[Dict[str, Any]]:
+    """The terms of ``ringq parse``: keyword, value, spans and resolved dates."""
+
+def resolve_date(
+    expr: str,
+    *,
+    now: Optional[datetime] = None,
+    tz: str = "UTC",
+    locale: Locale = "en",
+    prefer: Prefer = "past",
+    calendar: Optional[Calendar] = None,
+) -> Tuple[datetime, datetime]:
+    """The span ``[start, end)`` a date expression names, as aware UTC datetimes."""
+
+def omniq(
+    q: str,
+    *,
+    index: Index,
+    from_: int = 0,
+    size: int = 10,
+    now: Optional[datetime] = None,
+    tz: str = "UTC",
+    locale: Locale = "en",
+    prefer: Prefer = "past",
+    calendar: Optional[Calendar] = None,
+    mapping: Union[Mapping, Dict[str, str], None] = None,
+    plan: bool = False,
+) -> Dict[str, Any]:
+    """The OmniQ getmydata body, or with ``plan=True`` ``{"request", "residual"}``."""

@@ -1,0 +1,178 @@
+//! How ringq's diagnostics reach Python: `QueryError` with a list of
+//! `Diagnostic`s whose positions are string indices, and `QueryWarning`s.
+
+use pyo3::exceptions::{PyUserWarning, PyValueError};
+use pyo3::prelude::*;
+use pyo3::types::PyList;
+use ringq::Style;
+
+pyo3::create_exception!(
+    ringq,
+    QueryError,
+    PyValueError,
+    "A query (or date expression) that ringq does not accept.\n\n\
+     str(error) is the message the command line prints; `diagnostics` lists\n\
+     every problem, warnings included, with `q[d.start:d.end]` the text it\n\
+     is about."
+);
+
+pyo3::create_exception!(
+    ringq,
+    QueryWarning,
+    PyUserWarning,
+    "Something in a valid query deserves a second look. str(warning) is\n\
+     what the command line prints; `diagnostics` lists every warning of the\n\
+     query."
+);
+
+/// One problem in a query: what is wrong, where, and what to do about it.
+///
+/// `start` and `end` are indices into the Python string (code points), so
+/// `q[d.start:d.end]` is the offending text.
+#[pyclass(frozen, module = "ringq", get_all)]
+pub struct Diagnostic {
+    /// What is wrong, in words.
+    message: String,
+    /// Index of the first character the problem is about.
+    start: usize,
+    /// Index just past the last character the problem is about.
+    end: usize,
+    /// What to do about it, when there is something to suggest.
+    suggestion: Option<String>,
+    /// `"error"` (the query is invalid) or `"warning"`.
+    severity: String,
+    /// A stable machine-readable code in snake_case, e.g. `"unknown_keyword"`.
+    code: String,
+}
+
+impl Diagnostic {
+    /// An error found by the binding itself (not by the library), with
+    /// its code-point range.
+    pub fn new(message: String, (start, end): (usize, usize), suggestion: Option<String>, code: &str) -> Self {
+        Diagnostic { message, start, end, suggestion, severity: "error".to_owned(), code: code.to_owned() }
+    }
+}
+
+#[pymethods]
+impl Diagnostic {
+    fn __repr__(&self) -> String {
+        let suggestion = match &self.suggestion {
+            Some(text) => format!("{text:?}"),
+            None => "None".to_owned(),
+        };
+        format!(
+            "Diagnostic(severity={:?}, code={:?}, message={:?}, start={}, end={}, suggestion={suggestion})",
+            self.severity, self.code, self.message, self.start, self.end
+        )
+    }
+}
+
+/// Converts byte offsets of one text into code-point indices, walking
+/// forward once for offsets given in increasing order (as diagnostics are
+/// sorted), so that many diagnostics on a long text cost one pass.
+pub struct CharIndex<'a> {
+    bytes: &'a [u8],
+    ascii: bool,
+    byte: usize,
+    chars: usize,
+}
+
+impl<'a> CharIndex<'a> {
+    pub fn new(text: &'a str) -> Self {
+        CharIndex { bytes: text.as_bytes(), ascii: text.is_ascii(), byte: 0, chars: 0 }
+    }
+
+    /// The code-point index of byte offset `byte`.
+    pub fn of(&mut self, byte: usize) -> usize {
+        let byte = byte.min(self.bytes.len());
+        if self.ascii {
+            return byte;
+        }
+        if byte < self.byte {
+            (self.byte, self.chars) = (0, 0);
+        }
+        self.chars += count_chars(self.bytes.get(self.byte..byte).unwrap_or_default());
+        self.byte = byte;
+        self.chars
+    }
+
+    /// The code-point range of the byte range `start..end`.
+    pub fn range(&mut self, start: usize, end: usize) -> (usize, usize) {
+        let first = self.of(start);
+        if self.ascii {
+            return (first, end.min(self.bytes.len()));
+        }
+        let inside = self.bytes.get(start.min(end)..end.min(self.bytes.len())).unwrap_or_default();
+        (first, first + count_chars(inside))
+    }
+}
+
+/// Characters starting in `bytes`: every byte that is not a UTF-8
+/// continuation byte starts one.
+fn count_chars(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| (b & 0xC0) != 0x80).count()
+}
+
+fn severity_name(severity: ringq::Severity) -> &'static str {
+    match severity {
+        ringq::Severity::Error => "error",
+        _ => "warning",
+    }
+}
+
+/// The code as it serializes (`unknown_keyword`).
+fn code_name(code: ringq::Code) -> String {
+    serde_json::to_value(code).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default()
+}
+
+/// Diagnostics of `source` as Python objects, positions in code points.
+pub fn convert(source: &str, all: &[ringq::Diagnostic]) -> Vec<Diagnostic> {
+    let mut index = CharIndex::new(source);
+    all.iter()
+        .map(|d| {
+            let (start, end) = index.range(d.span().start, d.span().end);
+            Diagnostic {
+                message: d.message().to_owned(),
+                start,
+                end,
+                suggestion: d.hint().map(str::to_owned),
+                severity: severity_name(d.severity()).to_owned(),
+                code: code_name(d.code()),
+            }
+        })
+        .collect()
+}
+
+/// A `QueryError` carrying `message` (what the command prints) and the
+/// diagnostics.
+pub fn query_error(py: Python<'_>, message: String, diagnostics: Vec<Diagnostic>) -> PyErr {
+    let error = QueryError::new_err(message);
+    let attached = PyList::new(py, diagnostics).and_then(|list| error.value(py).setattr("diagnostics", list));
+    match attached {
+        Ok(()) => error,
+        Err(failure) => failure,
+    }
+}
+
+/// An invalid query as the exception Python sees.
+pub fn from_error(py: Python<'_>, error: &ringq::Error) -> PyErr {
+    query_error(py, error.render(Style::Plain), convert(error.source_text(), error.diagnostics()))
+}
+
+/// The warnings of a valid query as one `QueryWarning` (which a caller can
+/// filter, record or turn into an error with the `warnings` module): its
+/// message is what the command prints, its `diagnostics` every warning. One
+/// per call, as one `QueryError` carries every error: a long query with
+/// 100,000 repeated terms issues one warning, not 100,000.
+pub fn warn(py: Python<'_>, source: &str, warnings: &[ringq::Diagnostic]) -> PyResult<()> {
+    if warnings.is_empty() {
+        return Ok(());
+    }
+    let message = ringq::Diagnostic::render_all(source, warnings, Style::Plain);
+    let warning = QueryWarning::new_err(message).into_value(py);
+    warning.bind(py).setattr("diagnostics", PyList::new(py, convert(source, warnings))?)?;
+    // stacklevel 1 is the innermost Python frame: the caller's line (a
+    // native function has no frame of its own).
+    py.import("warnings")?.getattr("warn")?.call1((warning, py.None(), 1))?;
+    Ok(())
+}
