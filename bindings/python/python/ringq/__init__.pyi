@@ -2,13 +2,27 @@
 
 import os
 from datetime import datetime
-from typing import Any, Dict, List, Literal, Optional, Tuple, Union
+from typing import Any, Dict, List, Literal, Optional, Tuple, Union, final
+
+__all__ = [
+    "Calendar",
+    "Diagnostic",
+    "Mapping",
+    "QueryError",
+    "QueryWarning",
+    "__version__",
+    "check",
+    "format",
+    "omniq",
+    "parse",
+    "resolve_date",
+]
 
 __version__: str
 
-Locale = Literal["en", "fr"]
-Prefer = Literal["past", "future"]
-Index = Literal[
+_Locale = Literal["en", "fr"]
+_Prefer = Literal["past", "future"]
+_Index = Literal[
     "templates_reports",
     "communicationlogs",
     "hsm_templates",
@@ -21,6 +35,7 @@ Index = Literal[
     "agents",
 ]
 
+@final
 class Diagnostic:
     """One problem in a query; ``q[d.start:d.end]`` is the text it is about."""
 
@@ -47,6 +62,7 @@ class QueryWarning(UserWarning):
 
     diagnostics: List[Diagnostic]
 
+@final
 class Calendar:
     """Opening hours for business time, in the README's JSON schema."""
 
@@ -56,6 +72,7 @@ class Calendar:
     def from_file(path: Union[str, "os.PathLike[str]"]) -> "Calendar": ...
     def to_json(self) -> str: ...
 
+@final
 class Mapping:
     """RingCX keyword to OmniQ document field, added to the default mapping."""
 
@@ -70,8 +87,8 @@ def check(
     *,
     now: Optional[datetime] = None,
     tz: str = "UTC",
-    locale: Locale = "en",
-    prefer: Prefer = "past",
+    locale: _Locale = "en",
+    prefer: _Prefer = "past",
     calendar: Optional[Calendar] = None,
     lenient: bool = False,
 ) -> str:
@@ -85,8 +102,8 @@ def parse(
     *,
     now: Optional[datetime] = None,
     tz: str = "UTC",
-    locale: Locale = "en",
-    prefer: Prefer = "past",
+    locale: _Locale = "en",
+    prefer: _Prefer = "past",
     calendar: Optional[Calendar] = None,
     lenient: bool = False,
 ) -> List[Dict[str, Any]]:
@@ -97,8 +114,8 @@ def resolve_date(
     *,
     now: Optional[datetime] = None,
     tz: str = "UTC",
-    locale: Locale = "en",
-    prefer: Prefer = "past",
+    locale: _Locale = "en",
+    prefer: _Prefer = "past",
     calendar: Optional[Calendar] = None,
 ) -> Tuple[datetime, datetime]:
     """The span ``[start, end)`` a date expression names, as aware UTC datetimes."""
@@ -106,13 +123,13 @@ def resolve_date(
 def omniq(
     q: str,
     *,
-    index: Index,
+    index: _Index,
     from_: int = 0,
     size: int = 10,
     now: Optional[datetime] = None,
     tz: str = "UTC",
-    locale: Locale = "en",
-    prefer: Prefer = "past",
+    locale: _Locale = "en",
+    prefer: _Prefer = "past",
     calendar: Optional[Calendar] = None,
     mapping: Union[Mapping, Dict[str, str], None] = None,
     plan: bool = False,
