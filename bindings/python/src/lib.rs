@@ -72,8 +72,8 @@ fn from_json(py: Python<'_>, json: serde_json::Result<String>) -> PyResult<Bound
 /// them (a near miss of a known keyword still warns).
 ///
 /// Raises QueryError, whose str() is what `ringq check` prints and whose
-/// `diagnostics` hold each problem with string indices. Each warning of a
-/// valid query is issued as a QueryWarning.
+/// `diagnostics` hold each problem with string indices. The warnings of a
+/// valid query are issued as one QueryWarning (see the warnings module).
 ///
 /// >>> ringq.check("assigned_to_me:yes  -status_in:Replied refund")
 /// 'assigned_to_me:true -status_in:replied refund'
