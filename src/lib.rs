@@ -34,7 +34,7 @@ pub use build::{BoolKeyword, DateInput, DateKeyword, IdKeyword, QueryBuilder, St
 pub use catalog::{BoundSide, Catalog, DateBound, KeywordSpec, Negation, Repeat, ValueType};
 pub use diagnostic::{Code, Diagnostic, Error, Related, Severity, Style};
 pub use query::{DateValue, Order, OrderField, Query, SortDirection, Term, Terms, Value};
-pub use span::Span;
+pub use span::{CharOffsets, Span};
 pub use validate::{Parsed, Parser, TermSpans, MAX_QUERY_BYTES};
 
 // Dates and business time.

@@ -4,7 +4,7 @@
 use pyo3::exceptions::{PyUserWarning, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::PyList;
-use ringq::Style;
+use ringq::{CharOffsets, Style};
 
 pyo3::create_exception!(
     ringq,
@@ -67,52 +67,6 @@ impl Diagnostic {
     }
 }
 
-/// Converts byte offsets of one text into code-point indices, walking
-/// forward once for offsets given in increasing order (as diagnostics are
-/// sorted), so that many diagnostics on a long text cost one pass.
-pub struct CharIndex<'a> {
-    bytes: &'a [u8],
-    ascii: bool,
-    byte: usize,
-    chars: usize,
-}
-
-impl<'a> CharIndex<'a> {
-    pub fn new(text: &'a str) -> Self {
-        CharIndex { bytes: text.as_bytes(), ascii: text.is_ascii(), byte: 0, chars: 0 }
-    }
-
-    /// The code-point index of byte offset `byte`.
-    pub fn of(&mut self, byte: usize) -> usize {
-        let byte = byte.min(self.bytes.len());
-        if self.ascii {
-            return byte;
-        }
-        if byte < self.byte {
-            (self.byte, self.chars) = (0, 0);
-        }
-        self.chars += count_chars(self.bytes.get(self.byte..byte).unwrap_or_default());
-        self.byte = byte;
-        self.chars
-    }
-
-    /// The code-point range of the byte range `start..end`.
-    pub fn range(&mut self, start: usize, end: usize) -> (usize, usize) {
-        let first = self.of(start);
-        if self.ascii {
-            return (first, end.min(self.bytes.len()));
-        }
-        let inside = self.bytes.get(start.min(end)..end.min(self.bytes.len())).unwrap_or_default();
-        (first, first + count_chars(inside))
-    }
-}
-
-/// Characters starting in `bytes`: every byte that is not a UTF-8
-/// continuation byte starts one.
-fn count_chars(bytes: &[u8]) -> usize {
-    bytes.iter().filter(|&&b| (b & 0xC0) != 0x80).count()
-}
-
 fn severity_name(severity: ringq::Severity) -> &'static str {
     match severity {
         ringq::Severity::Error => "error",
@@ -127,10 +81,11 @@ fn code_name(code: ringq::Code) -> String {
 
 /// Diagnostics of `source` as Python objects, positions in code points.
 pub fn convert(source: &str, all: &[ringq::Diagnostic]) -> Vec<Diagnostic> {
-    let mut index = CharIndex::new(source);
+    // One walk over the source for every diagnostic: they come in order.
+    let mut offsets = CharOffsets::new(source);
     all.iter()
         .map(|d| {
-            let (start, end) = index.range(d.span().start, d.span().end);
+            let std::ops::Range { start, end } = offsets.char_range(d.span());
             Diagnostic {
                 message: d.message().to_owned(),
                 start,

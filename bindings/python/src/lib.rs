@@ -20,7 +20,6 @@ mod types;
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
-use chrono::{DateTime, Utc};
 use pyo3::exceptions::{PyRuntimeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::PyTuple;
@@ -174,8 +173,7 @@ fn resolve_date<'py>(
         Ok((span, warnings)) => {
             let warnings: Vec<ringq::Diagnostic> = warnings.into_iter().map(ringq::Diagnostic::from).collect();
             warn(py, &expr, &warnings)?;
-            let (start, end): (DateTime<Utc>, DateTime<Utc>) = (span.start, span.end);
-            PyTuple::new(py, [start, end])
+            PyTuple::new(py, [span.start, span.end])
         }
         Err(error) => {
             let diagnostics = [ringq::Diagnostic::from(error)];

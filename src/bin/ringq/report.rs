@@ -14,7 +14,7 @@
 use std::io::IsTerminal;
 
 use clap::ValueEnum;
-use ringq::{Diagnostic, Error, Span, Style};
+use ringq::{CharOffsets, Diagnostic, Error, Span, Style};
 use serde::Serialize;
 
 use crate::io::{diagnostics, Failure, Output};
@@ -113,6 +113,12 @@ impl Report<'_> {
     }
 
     fn document<T: Serialize>(&self, output: Option<T>, all: &[Diagnostic]) -> Result<String, Failure> {
+        // One walk over the source for every span: diagnostics come in order.
+        let mut offsets = CharOffsets::new(self.source);
+        let mut chars = |span: Span| {
+            let chars = offsets.char_range(span);
+            Span::new(chars.start, chars.end)
+        };
         let diagnostics = all
             .iter()
             .map(|d| JsonDiagnostic {
@@ -120,13 +126,9 @@ impl Report<'_> {
                 code: d.code(),
                 message: d.message(),
                 span: d.span(),
-                chars: char_span(self.source, d.span()),
+                chars: chars(d.span()),
                 hint: d.hint(),
-                related: d.related().map(|r| JsonRelated {
-                    span: r.span(),
-                    chars: char_span(self.source, r.span()),
-                    label: r.label(),
-                }),
+                related: d.related().map(|r| JsonRelated { span: r.span(), chars: chars(r.span()), label: r.label() }),
             })
             .collect();
         let document = Document { ok: output.is_some(), output, diagnostics };
@@ -143,10 +145,4 @@ pub fn terminal_style() -> Style {
     } else {
         Style::Plain
     }
-}
-
-/// A byte span of `source` in characters.
-fn char_span(source: &str, span: Span) -> Span {
-    let chars = span.char_range(source);
-    Span::new(chars.start, chars.end)
 }
