@@ -93,6 +93,9 @@ pub enum Code {
     /// The query (at most 1 GiB) or a keyword in it (at most 65,535 bytes)
     /// is longer than ringq reads.
     TooLong,
+    /// A completion cursor past the end of the query or inside a
+    /// character (it is a byte offset at a character boundary).
+    InvalidCursor,
 }
 
 /// One problem in a query.

@@ -13,6 +13,7 @@ mod build;
 mod catalog;
 #[cfg(feature = "client")]
 pub mod client;
+mod complete;
 mod dates;
 mod diagnostic;
 mod front;
@@ -28,6 +29,9 @@ mod validate;
 
 // The front door: one call from options and text to everything known.
 pub use front::{OmniqOptions, OmniqOutput, Options, Report};
+
+// Search-box support: completion at a cursor and a term-by-term explanation.
+pub use complete::{Completion, CompletionKind, Completions};
 
 // The language: parsing, validation, the typed query and its diagnostics.
 pub use build::{BoolKeyword, DateInput, DateKeyword, IdKeyword, QueryBuilder, Status};

@@ -280,6 +280,12 @@ impl HumanDate {
     pub fn as_str(&self) -> &str {
         &self.text
     }
+
+    /// Whether the expression counts business time (`6 business hours
+    /// ago`), so that what it names depends on the context's calendar.
+    pub fn is_business(&self) -> bool {
+        matches!(*self.expr, ast::Expr::Business { .. })
+    }
 }
 
 impl FromStr for HumanDate {

@@ -10,5 +10,5 @@ mod ast;
 mod rules;
 
 pub use ast::{AstTerm, AstValue, Quote};
-pub(crate) use rules::AsciiSet;
 pub use rules::{is_keyword, is_quote, is_space, terms};
+pub(crate) use rules::{unescape, AsciiSet};

@@ -179,7 +179,7 @@ fn is_escapable(c: char) -> bool {
 /// `C:\Users`), since the seed defines no other escape; `bad_escape` is
 /// told the byte range (within `body`) of each such backslash and the
 /// character after it, to warn.
-fn unescape(body: &str, mut bad_escape: impl FnMut(usize, usize)) -> Cow<'_, str> {
+pub(crate) fn unescape(body: &str, mut bad_escape: impl FnMut(usize, usize)) -> Cow<'_, str> {
     if !body.contains('\\') {
         return Cow::Borrowed(body);
     }
