@@ -16,6 +16,7 @@ pub mod client;
 mod complete;
 mod dates;
 mod diagnostic;
+mod explain;
 mod front;
 mod hash;
 mod omniq;
@@ -32,6 +33,7 @@ pub use front::{OmniqOptions, OmniqOutput, Options, Report};
 
 // Search-box support: completion at a cursor and a term-by-term explanation.
 pub use complete::{Completion, CompletionKind, Completions};
+pub use explain::{ExplainedDate, Explanation, TermExplanation};
 
 // The language: parsing, validation, the typed query and its diagnostics.
 pub use build::{BoolKeyword, DateInput, DateKeyword, IdKeyword, QueryBuilder, Status};
