@@ -293,3 +293,36 @@ fn format_json_reports_for_programs() {
         (1, &serde_json::json!(false), &serde_json::json!("invalid_date"))
     );
 }
+
+#[test]
+fn complete_prints_the_completions_at_the_cursor() {
+    let run = ringq(&["complete", "--cursor", "4", "stat refund"], None);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let json: serde_json::Value = serde_json::from_str(&run.stdout).expect("json");
+    assert_eq!(json["replace"], serde_json::json!({"start": 0, "end": 4}));
+    assert_eq!(json["items"][0]["insert"], "status_in:");
+    assert_eq!(json["items"][0]["kind"], "keyword");
+    // From standard input the final line ending is not part of the query,
+    // and the cursor defaults to the end.
+    let run = ringq(&["complete"], Some("first_content_after:yest\n"));
+    let json: serde_json::Value = serde_json::from_str(&run.stdout).expect("json");
+    assert_eq!(json["items"][0]["detail"], "2026-11-23 00:00 → 2026-11-24 00:00 UTC");
+    // A cursor inside a character is bad usage.
+    let run = ringq(&["complete", "--cursor", "4", "café"], None);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("the cursor 4 is inside a character (bytes 3..5)"), "{}", run.stderr);
+}
+
+#[test]
+fn explain_prints_a_table_or_json_and_exits_1_when_invalid() {
+    let args = ["--tz", "Europe/Paris", "explain"];
+    let run = ringq(&[&args[..], &["-status_in:replied first_content_after:yesterday"]].concat(), None);
+    assert_eq!(run.code, 0);
+    insta::assert_snapshot!("explain_table", run.stdout);
+    let run = ringq(&[&args[..], &["--json", "stauts:new"]].concat(), None);
+    assert_eq!(run.code, 1);
+    let json: serde_json::Value = serde_json::from_str(&run.stdout).expect("json");
+    assert_eq!(json["canonical"], serde_json::Value::Null);
+    assert_eq!(json["diagnostics"][0]["code"], "unknown_keyword");
+    assert_eq!(json["terms"][0]["meaning"], "Not a keyword of the catalogue.");
+}

@@ -7,8 +7,10 @@
 //! 2 bad usage.
 
 mod check;
+mod complete;
 mod context;
 mod date;
+mod explain;
 mod fetch;
 mod io;
 mod omniq;
@@ -47,6 +49,10 @@ enum Command {
     Omniq(omniq::OmniqArgs),
     /// Fetch every record a query matches from RingCX or OmniQ, one JSON line each.
     Fetch(fetch::FetchArgs),
+    /// What a search box would offer at a cursor: the range to replace and the items (JSON).
+    Complete(complete::CompleteArgs),
+    /// Explain a query term by term: meaning, resolved dates, diagnostics.
+    Explain(explain::ExplainArgs),
 }
 
 impl Command {
@@ -59,6 +65,8 @@ impl Command {
             Command::Date(args) => ("date", args.expr.as_deref()),
             Command::Omniq(args) => ("omniq", args.query.as_deref()),
             Command::Fetch(args) => args.input(),
+            Command::Complete(args) => ("complete", args.query.as_deref()),
+            Command::Explain(args) => ("explain", args.query.as_deref()),
         }
     }
 }
@@ -73,6 +81,8 @@ fn main() -> ExitCode {
         Command::Date(args) => date::run(args, &cli.context),
         Command::Omniq(args) => omniq::run(args, &cli.context),
         Command::Fetch(args) => fetch::run(args, &cli.context),
+        Command::Complete(args) => complete::run(args, &cli.context),
+        Command::Explain(args) => explain::run(args, &cli.context),
     };
     match outcome {
         Ok(()) | Err(Failure::Closed) => ExitCode::SUCCESS,
