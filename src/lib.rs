@@ -7,7 +7,8 @@
 // in one direction: syntax -> validate -> query -> print / omniq -> page,
 // and `front` ties the flow together for callers. The one public module,
 // `client` (feature `client`), is the outer ring that does HTTP: it drives
-// `page` and is never imported by the core.
+// `page` and is never imported by the core; `serve` (feature `serve`) is the
+// other outer ring, the local HTTP service, and calls only the front door.
 mod bounds;
 mod build;
 mod catalog;
@@ -23,6 +24,8 @@ mod omniq;
 mod page;
 mod print;
 mod query;
+#[cfg(feature = "serve")]
+pub mod serve;
 mod span;
 mod suggest;
 mod syntax;

@@ -15,6 +15,7 @@ mod fetch;
 mod io;
 mod omniq;
 mod report;
+mod serve;
 
 use std::ffi::OsString;
 use std::process::ExitCode;
@@ -53,6 +54,8 @@ enum Command {
     Complete(complete::CompleteArgs),
     /// Explain a query term by term: meaning, resolved dates, diagnostics.
     Explain(explain::ExplainArgs),
+    /// Serve the library over HTTP on 127.0.0.1:8844, with a playground page at /.
+    Serve(serve::ServeArgs),
 }
 
 impl Command {
@@ -67,6 +70,7 @@ impl Command {
             Command::Fetch(args) => args.input(),
             Command::Complete(args) => ("complete", args.query.as_deref()),
             Command::Explain(args) => ("explain", args.query.as_deref()),
+            Command::Serve(_) => ("serve", None),
         }
     }
 }
@@ -83,6 +87,7 @@ fn main() -> ExitCode {
         Command::Fetch(args) => fetch::run(args, &cli.context),
         Command::Complete(args) => complete::run(args, &cli.context),
         Command::Explain(args) => explain::run(args, &cli.context),
+        Command::Serve(args) => serve::run(args),
     };
     match outcome {
         Ok(()) | Err(Failure::Closed) => ExitCode::SUCCESS,

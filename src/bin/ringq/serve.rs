@@ -1,0 +1,74 @@
+//! `ringq serve`: the local HTTP service and its playground page.
+
+use std::net::SocketAddr;
+use std::time::Duration;
+
+use clap::Args;
+use ringq::serve::Config;
+
+use crate::io::{Failure, Output};
+
+#[derive(Args)]
+pub struct ServeArgs {
+    /// Address to listen on. The default answers only this machine; port 0
+    /// picks a free port (the address is printed on standard output).
+    #[arg(long, default_value = "127.0.0.1:8844")]
+    listen: SocketAddr,
+    /// The largest request body read, in bytes; larger ones get 413.
+    #[arg(long, value_name = "BYTES", default_value_t = 1 << 20)]
+    body_limit: usize,
+    /// How long one answer may take, in milliseconds; slower ones get 503.
+    #[arg(long, value_name = "MS", default_value_t = 10_000)]
+    timeout: u64,
+    /// Allow browser pages from this origin to call the service (CORS),
+    /// e.g. https://tools.example.com. Default: none.
+    #[arg(long, value_name = "ORIGIN")]
+    allow_origin: Option<String>,
+}
+
+pub fn run(args: &ServeArgs) -> Result<(), Failure> {
+    let mut config = Config::default();
+    config.body_limit = args.body_limit;
+    config.timeout = Duration::from_millis(args.timeout.max(1));
+    config.allow_origin = args.allow_origin.clone();
+    // A bad origin is a usage error before anything listens.
+    let router = ringq::serve::router(&config).map_err(|e| Failure::Usage(e.to_string()))?;
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| Failure::Usage(format!("cannot start the service: {e}")))?;
+    runtime.block_on(async {
+        let listener = tokio::net::TcpListener::bind(args.listen)
+            .await
+            .map_err(|e| Failure::Usage(format!("cannot listen on {}: {e}", args.listen)))?;
+        let address = listener.local_addr().map_err(|e| Failure::Usage(e.to_string()))?;
+        let mut out = Output::new();
+        out.line(&format!("ringq serve: listening on http://{address}/"))?;
+        out.finish()?;
+        ringq::serve::run(listener, router, shutdown())
+            .await
+            .map_err(|e| Failure::Usage(format!("the service stopped: {e}")))
+    })
+}
+
+/// Ctrl-C, or SIGTERM where there is one.
+async fn shutdown() {
+    let interrupt = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = interrupt => {}
+        () = terminate => {}
+    }
+}

@@ -1,0 +1,258 @@
+//! The JSON API, without HTTP: a request body in, a status and a JSON body
+//! out. Every endpoint is one call to the front door ([`Options`]), so the
+//! service answers exactly what the library and the command answer.
+
+use chrono::Utc;
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+use crate::dates::{DateSpan, HumanDate};
+use crate::diagnostic::{Diagnostic, Error};
+use crate::front::Options;
+
+/// The endpoints under `/v1/`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Endpoint {
+    Check,
+    Format,
+    Parse,
+    Complete,
+    Explain,
+    Date,
+    Omniq,
+}
+
+impl Endpoint {
+    pub(crate) const ALL: [Endpoint; 7] = [
+        Endpoint::Check,
+        Endpoint::Format,
+        Endpoint::Parse,
+        Endpoint::Complete,
+        Endpoint::Explain,
+        Endpoint::Date,
+        Endpoint::Omniq,
+    ];
+
+    /// The path it answers on.
+    pub(crate) fn path(self) -> &'static str {
+        match self {
+            Endpoint::Check => "/v1/check",
+            Endpoint::Format => "/v1/format",
+            Endpoint::Parse => "/v1/parse",
+            Endpoint::Complete => "/v1/complete",
+            Endpoint::Explain => "/v1/explain",
+            Endpoint::Date => "/v1/date",
+            Endpoint::Omniq => "/v1/omniq",
+        }
+    }
+
+    /// The body key that holds the text: a date endpoint reads an
+    /// expression, the others a query.
+    fn text_key(self) -> &'static str {
+        match self {
+            Endpoint::Date => "expr",
+            _ => "q",
+        }
+    }
+}
+
+/// A status and a JSON body.
+#[derive(Debug)]
+pub(crate) struct Answer {
+    pub(crate) status: u16,
+    pub(crate) body: Vec<u8>,
+}
+
+impl Answer {
+    fn ok<T: Serialize>(value: &T) -> Answer {
+        match serde_json::to_vec(value) {
+            Ok(body) => Answer { status: 200, body },
+            Err(e) => Answer::error(500, "internal", &format!("cannot write the answer: {e}")),
+        }
+    }
+
+    /// `{"error": {"code", "message"}}`.
+    pub(crate) fn error(status: u16, code: &str, message: &str) -> Answer {
+        let body = serde_json::json!({"error": {"code": code, "message": message}});
+        Answer { status, body: body.to_string().into_bytes() }
+    }
+
+    /// `{"error": {"code", "message", "diagnostics"}}`: an invalid query
+    /// (422) or cursor (400), every diagnostic with its byte span.
+    fn diagnostics(status: u16, code: &str, message: &str, diagnostics: &[Diagnostic]) -> Answer {
+        #[derive(Serialize)]
+        struct Body<'a> {
+            error: Inner<'a>,
+        }
+        #[derive(Serialize)]
+        struct Inner<'a> {
+            code: &'a str,
+            message: &'a str,
+            diagnostics: &'a [Diagnostic],
+        }
+        let answer = Answer::ok(&Body { error: Inner { code, message, diagnostics } });
+        Answer { status, ..answer }
+    }
+
+    fn invalid_query(error: &Error) -> Answer {
+        Answer::diagnostics(422, "invalid_query", "the query is invalid", error.diagnostics())
+    }
+}
+
+/// A 400 answer for a request that is not what the endpoint reads.
+fn malformed(message: impl AsRef<str>) -> Answer {
+    Answer::error(400, "malformed_request", message.as_ref())
+}
+
+/// Answers one request body on `endpoint`.
+pub(crate) fn answer(endpoint: Endpoint, body: &[u8]) -> Answer {
+    match request(endpoint, body) {
+        Ok(request) => request.answer(endpoint),
+        Err(answer) => answer,
+    }
+}
+
+/// A request body read: the text, the cursor, and the options.
+struct Request {
+    text: String,
+    cursor: Option<usize>,
+    options: Options,
+}
+
+/// Reads `{"q" | "expr": "...", "cursor"?: N, ...options}`: the keys other
+/// than the text and the cursor are [`Options`], with `now` defaulting to
+/// the server's clock.
+fn request(endpoint: Endpoint, body: &[u8]) -> Result<Request, Answer> {
+    let mut object: Map<String, Value> =
+        serde_json::from_slice(body).map_err(|e| malformed(format!("the body is not a JSON object: {e}")))?;
+    let key = endpoint.text_key();
+    let text = match object.remove(key) {
+        Some(Value::String(text)) => text,
+        Some(_) => return Err(malformed(format!("`{key}` must be a string"))),
+        None => return Err(malformed(format!("`{key}` is missing"))),
+    };
+    let cursor = match (endpoint, object.remove("cursor")) {
+        (Endpoint::Complete, Some(value)) => match value.as_u64().and_then(|n| usize::try_from(n).ok()) {
+            Some(cursor) => Some(cursor),
+            None => return Err(malformed("`cursor` must be a byte offset (an integer from 0)")),
+        },
+        (Endpoint::Complete, None) => return Err(malformed("`cursor` is missing")),
+        (_, Some(_)) => return Err(malformed(format!("`cursor` is only read by {}", Endpoint::Complete.path()))),
+        (_, None) => None,
+    };
+    let mut options: Options = serde_json::from_value(Value::Object(object)).map_err(|e| malformed(e.to_string()))?;
+    if options.now.is_none() {
+        options.now = Some(Utc::now());
+    }
+    if endpoint == Endpoint::Omniq && options.omniq.is_none() {
+        return Err(malformed("`omniq` is missing: {\"index\": \"communications\", ...}"));
+    }
+    Ok(Request { text, cursor, options })
+}
+
+impl Request {
+    fn answer(mut self, endpoint: Endpoint) -> Answer {
+        let text = self.text.as_str();
+        match endpoint {
+            Endpoint::Check => match self.options.check(text) {
+                Ok(report) => Answer::ok(&report),
+                Err(error) => Answer::invalid_query(&error),
+            },
+            Endpoint::Format => {
+                // As `ringq fmt`: validated, no date resolved.
+                self.options.now = None;
+                match self.options.check(text) {
+                    Ok(report) => Answer::ok(&serde_json::json!({"canonical": report.canonical()})),
+                    Err(error) => Answer::invalid_query(&error),
+                }
+            }
+            Endpoint::Parse => match self.options.check(text) {
+                Ok(report) => Answer::ok(report.parsed()),
+                Err(error) => Answer::invalid_query(&error),
+            },
+            Endpoint::Omniq => match self.options.check(text) {
+                Ok(report) => Answer::ok(&report.omniq()),
+                Err(error) => Answer::invalid_query(&error),
+            },
+            Endpoint::Complete => match self.options.complete(text, self.cursor.unwrap_or(text.len())) {
+                Ok(completions) => Answer::ok(&completions),
+                Err(error) => {
+                    Answer::diagnostics(400, "invalid_cursor", "the cursor is not in the query", error.diagnostics())
+                }
+            },
+            Endpoint::Explain => Answer::ok(&self.options.explain(text)),
+            Endpoint::Date => self.date(),
+        }
+    }
+
+    /// `{"start", "end", "warnings"}`, or the date's error.
+    fn date(&self) -> Answer {
+        let Some(context) = self.options.date_context() else {
+            return malformed("no `now` to resolve against");
+        };
+        let resolved = self.text.parse::<HumanDate>().and_then(|date| date.resolve_with_warnings(&context));
+        match resolved {
+            Ok((DateSpan { start, end }, warnings)) => {
+                let warnings: Vec<Diagnostic> = warnings.into_iter().map(Diagnostic::from).collect();
+                Answer::ok(&serde_json::json!({"start": start, "end": end, "warnings": warnings}))
+            }
+            Err(error) => Answer::diagnostics(422, "invalid_date", "the date is invalid", &[Diagnostic::from(error)]),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn json(answer: &Answer) -> Value {
+        serde_json::from_slice(&answer.body).unwrap_or(Value::Null)
+    }
+
+    #[test]
+    fn each_endpoint_calls_the_front_door() {
+        let now = r#""now": "2026-12-03T12:00:00Z""#;
+        let check = answer(Endpoint::Check, format!(r#"{{"q": "assigned_to_me:yes", {now}}}"#).as_bytes());
+        assert_eq!((check.status, json(&check)["canonical"].clone()), (200, "assigned_to_me:true".into()));
+        let format = answer(Endpoint::Format, br#"{"q": "first_content_after:YESTERDAY"}"#);
+        assert_eq!(json(&format), serde_json::json!({"canonical": "first_content_after:yesterday"}));
+        let date = answer(Endpoint::Date, format!(r#"{{"expr": "yesterday", {now}}}"#).as_bytes());
+        assert_eq!(json(&date)["start"], "2026-12-02T00:00:00Z");
+        let omniq = answer(Endpoint::Omniq, br#"{"q": "platform:web", "omniq": {"index": "communications"}}"#);
+        assert_eq!(json(&omniq)["filterBy"], serde_json::json!({"platform": "web"}));
+        let complete = answer(Endpoint::Complete, br#"{"q": "stat", "cursor": 4}"#);
+        assert_eq!(json(&complete)["items"][0]["insert"], "status_in:");
+        let explain = answer(Endpoint::Explain, br#"{"q": "stauts:x"}"#);
+        assert_eq!((explain.status, json(&explain)["canonical"].clone()), (200, Value::Null));
+        let parse = answer(Endpoint::Parse, br#"{"q": "refund"}"#);
+        assert_eq!(json(&parse)["terms"][0]["keyword"], "text");
+    }
+
+    #[test]
+    fn bad_requests_say_what_is_wrong() {
+        let cases: &[(Endpoint, &[u8], u16, &str)] = &[
+            (Endpoint::Check, b"{", 400, "the body is not a JSON object"),
+            (Endpoint::Check, b"[1]", 400, "the body is not a JSON object"),
+            (Endpoint::Check, b"{}", 400, "`q` is missing"),
+            (Endpoint::Check, br#"{"q": 1}"#, 400, "`q` must be a string"),
+            (Endpoint::Check, br#"{"q": "", "tz": "Mars/Olympus"}"#, 400, "Mars/Olympus"),
+            (Endpoint::Check, br#"{"q": "", "colour": 1}"#, 400, "unknown field `colour`"),
+            (Endpoint::Check, br#"{"q": "", "cursor": 1}"#, 400, "`cursor` is only read by /v1/complete"),
+            (Endpoint::Complete, br#"{"q": ""}"#, 400, "`cursor` is missing"),
+            (Endpoint::Complete, br#"{"q": "", "cursor": -1}"#, 400, "`cursor` must be a byte offset"),
+            (Endpoint::Complete, "{\"q\": \"é\", \"cursor\": 1}".as_bytes(), 400, "the cursor is not in the query"),
+            (Endpoint::Omniq, br#"{"q": ""}"#, 400, "`omniq` is missing"),
+            (Endpoint::Check, br#"{"q": "assigned:maybe"}"#, 422, "the query is invalid"),
+            (Endpoint::Date, br#"{"expr": "blursday"}"#, 422, "the date is invalid"),
+        ];
+        for (endpoint, body, status, message) in cases {
+            let answer = answer(*endpoint, body);
+            let json = json(&answer);
+            let text = json["error"]["message"].as_str().unwrap_or_default();
+            assert_eq!(answer.status, *status, "{endpoint:?} {json}");
+            assert!(text.contains(message), "{endpoint:?}: {text}");
+        }
+        let invalid = json(&answer(Endpoint::Check, br#"{"q": "assigned:maybe"}"#));
+        assert_eq!(invalid["error"]["diagnostics"][0]["span"], serde_json::json!({"start": 9, "end": 14}));
+    }
+}
