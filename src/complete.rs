@@ -77,7 +77,8 @@ pub enum CompletionKind {
 
 impl Options {
     /// What can be inserted at `cursor` (a byte offset into `text`) with
-    /// these options' catalogue, zone and `now`.
+    /// these options' catalogue (with OmniQ's keywords when `omniq` is
+    /// set), zone and `now`.
     ///
     /// Keyword names are offered by prefix (after a `-` too), values from
     /// the keyword's closed list after `keyword:`, and a few human dates
@@ -104,15 +105,8 @@ impl Options {
     /// ```
     pub fn complete(&self, text: &str, cursor: usize) -> Result<Completions, Error> {
         check_cursor(text, cursor)?;
-        let ringcx;
-        let catalog = match &self.catalog {
-            Some(catalog) => catalog,
-            None => {
-                ringcx = Catalog::ringcx();
-                &ringcx
-            }
-        };
-        let completer = Completer { catalog, context: self.date_context(), tz: self.tz };
+        let (catalog, _) = self.reading_catalog();
+        let completer = Completer { catalog: &catalog, context: self.date_context(), tz: self.tz };
         let mut completions = completer.complete(place(text, cursor));
         if completions.items.is_empty() {
             completions.replace = Span::new(cursor, cursor);

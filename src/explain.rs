@@ -102,16 +102,19 @@ impl Options {
             Ok(report) => (Some(report.canonical().to_string()), report.warnings().to_vec()),
             Err(error) => (None, error.diagnostics().to_vec()),
         };
-        let ringcx;
-        let catalog = match &self.catalog {
-            Some(catalog) => catalog,
-            None => {
-                ringcx = Catalog::ringcx();
-                &ringcx
-            }
+        let (catalog, lenient) = self.reading_catalog();
+        let unknown = match (lenient, self.omniq.is_some()) {
+            (_, true) => "A document field, matched as written.",
+            (true, false) => "Not in the catalogue: passed on as written.",
+            (false, false) => "Not a keyword of the catalogue.",
         };
         let context = self.date_context();
-        let explainer = Explainer { catalog, context: context.as_ref(), default_calendar: self.calendar.is_none() };
+        let explainer = Explainer {
+            catalog: &catalog,
+            unknown,
+            context: context.as_ref(),
+            default_calendar: self.calendar.is_none(),
+        };
         let mut ignored = Vec::new();
         let (terms, unresolved) = syntax::terms(text, &mut ignored)
             .map(|term| {
@@ -119,7 +122,7 @@ impl Options {
                     .catalog
                     .get(term.keyword.as_ref().map_or("text", |k| k.name))
                     .is_some_and(|spec| spec.value == ValueType::Date);
-                (explainer.term(term, self.lenient), is_date && context.is_none())
+                (explainer.term(term), is_date && context.is_none())
             })
             .unzip();
         Explanation { source: text, canonical, terms, diagnostics, unresolved }
@@ -129,19 +132,17 @@ impl Options {
 /// What explaining a term reads.
 struct Explainer<'c> {
     catalog: &'c Catalog,
+    /// The meaning of a keyword the catalogue does not have.
+    unknown: &'static str,
     context: Option<&'c DateContext>,
     default_calendar: bool,
 }
 
 impl Explainer<'_> {
-    fn term(&self, term: AstTerm<'_>, lenient: bool) -> TermExplanation {
+    fn term(&self, term: AstTerm<'_>) -> TermExplanation {
         let written = term.keyword.as_ref().map_or("text", |k| k.name);
         let spec = self.catalog.get(written);
-        let meaning = match (spec, lenient) {
-            (Some(spec), _) => spec.summary.to_string(),
-            (None, true) => "Not in the catalogue: passed on as written.".to_string(),
-            (None, false) => "Not a keyword of the catalogue.".to_string(),
-        };
+        let meaning = spec.map_or_else(|| self.unknown.to_string(), |spec| spec.summary.to_string());
         let value = term.value.text.into_owned();
         let date = match (spec, self.context) {
             (Some(spec), Some(context)) if spec.value == ValueType::Date => self.date(&value, context),

@@ -204,6 +204,25 @@ impl Options {
     }
 }
 
+impl Options {
+    /// The catalogue queries are read with: the options' own (RingCX's by
+    /// default), extended with OmniQ's keywords when compiling to OmniQ;
+    /// and whether unknown keywords are kept (always for OmniQ, where
+    /// they are document fields). What completion and explanation offer
+    /// is then exactly what [`Options::check`] accepts.
+    pub(crate) fn reading_catalog(&self) -> (std::borrow::Cow<'_, Catalog>, bool) {
+        use std::borrow::Cow;
+        let base = match &self.catalog {
+            Some(catalog) => Cow::Borrowed(catalog),
+            None => Cow::Owned(Catalog::ringcx()),
+        };
+        match self.omniq {
+            Some(_) => (Cow::Owned(base.into_owned().for_omniq()), true),
+            None => (base, self.lenient),
+        }
+    }
+}
+
 impl<'a> Report<'a> {
     /// The validated query.
     pub fn query(&self) -> &Query {

@@ -206,3 +206,15 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn with_omniq_options_omniq_keywords_are_offered() {
+    let options: Options =
+        serde_json::from_str(r#"{"now": "2026-12-03T12:00:00Z", "omniq": {"index": "communications"}}"#)
+            .expect("options");
+    let completions = options.complete("created_a", 9).expect("completes");
+    assert_eq!(inserts(&completions), ["created_after:"]);
+    // Free text is negatable in OmniQ, so `-text:` is offered there.
+    let negated = options.complete("-tex", 4).expect("completes");
+    assert_eq!(inserts(&negated), ["-text:"]);
+}

@@ -80,3 +80,15 @@ proptest::proptest! {
         proptest::prop_assert_eq!(explanation.is_valid(), paris().check(&text).is_ok());
     }
 }
+
+#[test]
+fn with_omniq_options_other_keywords_are_document_fields() {
+    let options: Options =
+        serde_json::from_str(r#"{"now": "2026-12-03T12:00:00Z", "omniq": {"index": "communications"}}"#)
+            .expect("options");
+    let explanation = options.explain("platform:web created_after:yesterday");
+    assert_eq!(explanation.canonical(), Some("platform:web created_after:yesterday"));
+    assert_eq!(explanation.terms()[0].meaning, "A document field, matched as written.");
+    assert!(explanation.terms()[1].date.is_some());
+    assert_ne!(explanation.terms()[1].meaning, "A document field, matched as written.");
+}

@@ -260,7 +260,8 @@ fn the_page_and_its_script_are_served_with_a_strict_policy() {
     assert_eq!(header("content-type"), Some("text/html; charset=utf-8"));
     let policy = header("content-security-policy").unwrap_or_default();
     assert!(policy.contains("default-src 'none'") && policy.contains("script-src 'self'"), "{policy}");
-    assert!(html.contains(r#"<option value="communications" selected>communications</option>"#));
+    assert!(html.contains(r#"<option value="" selected>RingCX content_threads</option>"#));
+    assert!(html.contains(r#"<option value="communications">OmniQ communications</option>"#));
     assert!(html.contains(r#"<script src="/playground.js" defer></script>"#));
     assert!(!html.contains("http://") && !html.contains("https://"), "the page loads nothing from elsewhere");
     let (status, headers, script) = get(&server, "/playground.js");

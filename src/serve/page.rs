@@ -6,17 +6,14 @@ use crate::omniq::OmniqIndex;
 /// The page's script, served at `/playground.js`.
 pub(crate) const SCRIPT: &str = include_str!("page/playground.js");
 
-/// The page, with the OmniQ indexes as the options of its index menu (the
-/// names are the library's, so the menu cannot drift from them).
+/// The page, with the OmniQ indexes in its "read as" menu after RingCX
+/// (the names are the library's, so the menu cannot drift from them).
 pub(crate) fn html() -> String {
-    let options: String = OmniqIndex::ALL
-        .iter()
-        .map(|index| {
-            let name = index.as_str();
-            let selected = if *index == OmniqIndex::Communications { " selected" } else { "" };
-            format!("<option value=\"{name}\"{selected}>{name}</option>")
-        })
-        .collect();
+    let mut options = String::from("<option value=\"\" selected>RingCX content_threads</option>");
+    for index in OmniqIndex::ALL {
+        let name = index.as_str();
+        options.push_str(&format!("<option value=\"{name}\">OmniQ {name}</option>"));
+    }
     include_str!("page/index.html").replace("<!--INDEXES-->", &options)
 }
 

@@ -33,6 +33,10 @@
     return i;
   }
 
+  // With an OmniQ index chosen, queries are read as OmniQ reads them
+  // (other keywords are document fields) and compiled to its body.
+  const omniqOptions = () => (indexSelect.value ? { omniq: { index: indexSelect.value } } : {});
+
   async function call(path, body) {
     const response = await fetch(path, {
       method: "POST",
@@ -69,7 +73,7 @@
     const text = input.value;
     const cursor = byteOffset(text, input.selectionStart ?? text.length);
     try {
-      const { status: code, json } = await call("/v1/complete", { q: text, cursor });
+      const { status: code, json } = await call("/v1/complete", { q: text, cursor, ...omniqOptions() });
       if (seq !== completeSeq || input.value !== text) return;
       completions = code === 200 ? json : { replace: { start: cursor, end: cursor }, items: [] };
     } catch (e) {
@@ -148,14 +152,17 @@
     input.setAttribute("aria-expanded", "false");
   });
   input.addEventListener("focus", schedule);
-  indexSelect.addEventListener("change", refreshExplanation);
+  indexSelect.addEventListener("change", () => {
+    input.focus();
+    schedule();
+  });
 
   async function refreshExplanation() {
     const seq = ++explainSeq;
     const text = input.value;
     let answer;
     try {
-      answer = await call("/v1/explain", { q: text });
+      answer = await call("/v1/explain", { q: text, ...omniqOptions() });
     } catch (e) {
       status.textContent = "the service does not answer: " + e;
       return;
@@ -230,11 +237,15 @@
   }
 
   async function refreshOmniq(seq, text, valid) {
-    if (!valid || text.trim() === "") {
-      omniq.textContent = valid ? "" : "(fix the query first)";
+    if (!indexSelect.value) {
+      omniq.textContent = "(choose an OmniQ index under \u201cread as\u201d)";
       return;
     }
-    const answer = await call("/v1/omniq", { q: text, omniq: { index: indexSelect.value } });
+    if (!valid) {
+      omniq.textContent = "(fix the query first)";
+      return;
+    }
+    const answer = await call("/v1/omniq", { q: text, ...omniqOptions() });
     if (seq !== explainSeq) return;
     if (answer.status === 200) {
       omniq.textContent = JSON.stringify(answer.json, null, 2);
