@@ -42,33 +42,35 @@ pub fn run(args: &ServeArgs) -> Result<(), Failure> {
             .await
             .map_err(|e| Failure::Usage(format!("cannot listen on {}: {e}", args.listen)))?;
         let address = listener.local_addr().map_err(|e| Failure::Usage(e.to_string()))?;
+        let shutdown = shutdown()?;
         let mut out = Output::new();
         out.line(&format!("ringq serve: listening on http://{address}/"))?;
         out.finish()?;
-        ringq::serve::run(listener, router, shutdown())
+        ringq::serve::run(listener, router, shutdown)
             .await
             .map_err(|e| Failure::Usage(format!("the service stopped: {e}")))
     })
 }
 
-/// Ctrl-C, or SIGTERM where there is one.
-async fn shutdown() {
-    let interrupt = async {
-        let _ = tokio::signal::ctrl_c().await;
-    };
-    #[cfg(unix)]
-    let terminate = async {
-        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-            Ok(mut signal) => {
-                signal.recv().await;
-            }
-            Err(_) => std::future::pending::<()>().await,
+/// Completes on Ctrl-C, or SIGTERM where there is one. The handlers are
+/// installed now, before the address is printed: a signal sent as soon as
+/// the service says it listens must not kill it unannounced.
+#[cfg(unix)]
+fn shutdown() -> Result<impl std::future::Future<Output = ()>, Failure> {
+    use tokio::signal::unix::{signal, SignalKind};
+    let install = |kind| signal(kind).map_err(|e| Failure::Usage(format!("cannot handle signals: {e}")));
+    let (mut interrupt, mut terminate) = (install(SignalKind::interrupt())?, install(SignalKind::terminate())?);
+    Ok(async move {
+        tokio::select! {
+            _ = interrupt.recv() => {}
+            _ = terminate.recv() => {}
         }
-    };
-    #[cfg(not(unix))]
-    let terminate = std::future::pending::<()>();
-    tokio::select! {
-        () = interrupt => {}
-        () = terminate => {}
-    }
+    })
+}
+
+#[cfg(not(unix))]
+fn shutdown() -> Result<impl std::future::Future<Output = ()>, Failure> {
+    Ok(async {
+        let _ = tokio::signal::ctrl_c().await;
+    })
 }
