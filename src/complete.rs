@@ -15,7 +15,7 @@ use serde::Serialize;
 
 use crate::catalog::{Catalog, KeywordSpec, Negation, ValueType};
 use crate::dates::{DateContext, DateSpan, HumanDate};
-use crate::diagnostic::{Code, Diagnostic, Error};
+use crate::diagnostic::{floor_char_boundary, Code, Diagnostic, Error};
 use crate::front::Options;
 use crate::print::quoted;
 use crate::query::Order;
@@ -106,7 +106,7 @@ impl Options {
     pub fn complete(&self, text: &str, cursor: usize) -> Result<Completions, Error> {
         check_cursor(text, cursor)?;
         let (catalog, _) = self.reading_catalog();
-        let completer = Completer { catalog: &catalog, context: self.date_context(), tz: self.tz };
+        let completer = Completer { catalog: &catalog, context: self.date_context() };
         let mut completions = completer.complete(place(text, cursor));
         if completions.items.is_empty() {
             completions.replace = Span::new(cursor, cursor);
@@ -128,8 +128,8 @@ fn check_cursor(text: &str, cursor: usize) -> Result<(), Error> {
         )
     } else {
         // Inside a character: point at the whole character.
-        let start = (0..cursor).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(0);
-        let end = (cursor..=text.len()).find(|&i| text.is_char_boundary(i)).unwrap_or(text.len());
+        let start = floor_char_boundary(text, cursor);
+        let end = text.get(start..).and_then(|rest| rest.chars().next()).map_or(text.len(), |c| start + c.len_utf8());
         Diagnostic::error(
             Code::InvalidCursor,
             Span::new(start, end),
@@ -219,7 +219,6 @@ fn place_in<'a>(text: &'a str, cursor: usize, term: AstTerm<'a>) -> Place<'a> {
 struct Completer<'c> {
     catalog: &'c Catalog,
     context: Option<DateContext>,
-    tz: Tz,
 }
 
 /// How well a name matches what was typed; lower is better.
@@ -412,7 +411,7 @@ impl Completer<'_> {
     fn date_item(&self, text: &str) -> Option<Completion> {
         let date: HumanDate = text.parse().ok()?;
         let detail = match &self.context {
-            Some(context) => describe_span(date.resolve(context).ok()?, self.tz),
+            Some(context) => describe_span(date.resolve(context).ok()?, context.tz()),
             None => "a date, resolved against now".to_string(),
         };
         Some(Completion { label: text.to_string(), insert: quoted(text, false), kind: CompletionKind::Date, detail })
@@ -452,7 +451,7 @@ fn order_detail(order: Order) -> String {
 
 /// A resolved span in the context's zone, for one line of detail: an
 /// instant as itself, a longer span as `start → end`.
-pub(crate) fn describe_span(span: DateSpan, tz: Tz) -> String {
+fn describe_span(span: DateSpan, tz: Tz) -> String {
     let local = |t: DateTime<Utc>| t.with_timezone(&tz);
     let whole_minutes = span.start.timestamp() % 60 == 0 && span.end.timestamp() % 60 == 0;
     if span.end - span.start <= chrono::Duration::seconds(1) {

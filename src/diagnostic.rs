@@ -357,7 +357,7 @@ impl Excerpt {
 }
 
 /// The largest char boundary of `s` at or before `index`.
-fn floor_char_boundary(s: &str, index: usize) -> usize {
+pub(crate) fn floor_char_boundary(s: &str, index: usize) -> usize {
     let mut i = index.min(s.len());
     while !s.is_char_boundary(i) {
         i -= 1;
@@ -370,13 +370,19 @@ fn floor_char_boundary(s: &str, index: usize) -> usize {
 /// cut to [`SHOWN_CHARS`] characters, so a 100 KB keyword does not fill the
 /// screen; the span still points at the whole of it.
 pub(crate) fn shown(text: &str) -> std::borrow::Cow<'_, str> {
-    let plain = text.len() <= SHOWN_CHARS && !text.chars().any(char::is_control);
+    shown_up_to(text, SHOWN_CHARS)
+}
+
+/// [`shown`], cut after `limit` characters instead (`usize::MAX`: never
+/// cut, only escaped).
+pub(crate) fn shown_up_to(text: &str, limit: usize) -> std::borrow::Cow<'_, str> {
+    let plain = text.len() <= limit && !text.chars().any(char::is_control);
     if plain {
         return std::borrow::Cow::Borrowed(text);
     }
     let mut out = String::new();
     for (i, c) in text.chars().enumerate() {
-        if i == SHOWN_CHARS {
+        if i == limit {
             out.push('…');
             break;
         }

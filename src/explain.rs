@@ -14,7 +14,7 @@ use serde::Serialize;
 
 use crate::catalog::{Catalog, ValueType};
 use crate::dates::{BusinessCalendar, DateContext, HumanDate};
-use crate::diagnostic::{shown, Diagnostic, Style};
+use crate::diagnostic::{shown, shown_up_to, Diagnostic, Style};
 use crate::front::Options;
 use crate::span::Span;
 use crate::syntax::{self, AstTerm};
@@ -116,15 +116,7 @@ impl Options {
             default_calendar: self.calendar.is_none(),
         };
         let mut ignored = Vec::new();
-        let (terms, unresolved) = syntax::terms(text, &mut ignored)
-            .map(|term| {
-                let is_date = explainer
-                    .catalog
-                    .get(term.keyword.as_ref().map_or("text", |k| k.name))
-                    .is_some_and(|spec| spec.value == ValueType::Date);
-                (explainer.term(term), is_date && context.is_none())
-            })
-            .unzip();
+        let (terms, unresolved) = syntax::terms(text, &mut ignored).map(|term| explainer.term(term)).unzip();
         Explanation { source: text, canonical, terms, diagnostics, unresolved }
     }
 }
@@ -139,23 +131,27 @@ struct Explainer<'c> {
 }
 
 impl Explainer<'_> {
-    fn term(&self, term: AstTerm<'_>) -> TermExplanation {
+    /// The term explained, and whether it is a date left unresolved for
+    /// want of `now`.
+    fn term(&self, term: AstTerm<'_>) -> (TermExplanation, bool) {
         let written = term.keyword.as_ref().map_or("text", |k| k.name);
         let spec = self.catalog.get(written);
         let meaning = spec.map_or_else(|| self.unknown.to_string(), |spec| spec.summary.to_string());
         let value = term.value.text.into_owned();
-        let date = match (spec, self.context) {
-            (Some(spec), Some(context)) if spec.value == ValueType::Date => self.date(&value, context),
+        let is_date = spec.is_some_and(|spec| spec.value == ValueType::Date);
+        let date = match self.context {
+            Some(context) if is_date => self.date(&value, context),
             _ => None,
         };
-        TermExplanation {
+        let explained = TermExplanation {
             span: term.span,
             keyword: spec.map_or_else(|| written.to_string(), |spec| spec.name.to_string()),
             value,
             negated: term.minus.is_some(),
             meaning,
             date,
-        }
+        };
+        (explained, is_date && self.context.is_none())
     }
 
     /// The date `text` resolved in `context`; `None` when it does not
@@ -181,22 +177,16 @@ impl Explainer<'_> {
 fn describe_calendar(calendar: &BusinessCalendar, context_zone: Tz, default: bool) -> String {
     const DAYS: [Weekday; 7] =
         [Weekday::Mon, Weekday::Tue, Weekday::Wed, Weekday::Thu, Weekday::Fri, Weekday::Sat, Weekday::Sun];
-    let hours = |day: Weekday| -> String {
-        calendar.openings(day).iter().map(|(start, end)| format!("{start}-{end}")).collect::<Vec<_>>().join(" ")
-    };
+    let days = DAYS.map(|day| {
+        let hours: Vec<String> = calendar.openings(day).iter().map(|(start, end)| format!("{start}-{end}")).collect();
+        (day, hours.join(" "))
+    });
     let mut runs: Vec<String> = Vec::new();
-    let mut i = 0;
-    while let Some(&first) = DAYS.get(i) {
-        let open = hours(first);
-        let mut last = first;
-        while let Some(&next) = DAYS.get(i + 1).filter(|&&d| hours(d) == open) {
-            last = next;
-            i += 1;
-        }
+    for run in days.chunk_by(|a, b| a.1 == b.1) {
+        let (Some((first, open)), Some((last, _))) = (run.first(), run.last()) else { continue };
         if !open.is_empty() {
             runs.push(if first == last { format!("{first} {open}") } else { format!("{first}-{last} {open}") });
         }
-        i += 1;
     }
     let holidays = calendar.holidays().count();
     let mut text = format!("the {} calendar: ", if default { "default" } else { "given" });
@@ -318,7 +308,8 @@ impl fmt::Display for Explanation<'_> {
             }
         }
         match &self.canonical {
-            Some(canonical) => writeln!(f, "\ncanonical: {}", without_controls(canonical))?,
+            // Escaped, never cut: a query cannot drive the terminal.
+            Some(canonical) => writeln!(f, "\ncanonical: {}", shown_up_to(canonical, usize::MAX))?,
             None => writeln!(f, "\ninvalid: no canonical form")?,
         }
         if !self.diagnostics.is_empty() {
@@ -338,23 +329,6 @@ fn cell(value: &str) -> String {
     let mut cut: String = shown.chars().take(VALUE_CHARS - 1).collect();
     cut.push('…');
     cut
-}
-
-/// `text` with its control characters escaped, so that a query cannot
-/// drive the terminal it is shown on.
-fn without_controls(text: &str) -> std::borrow::Cow<'_, str> {
-    if !text.chars().any(char::is_control) {
-        return std::borrow::Cow::Borrowed(text);
-    }
-    let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
-        if c.is_control() {
-            out.extend(c.escape_default());
-        } else {
-            out.push(c);
-        }
-    }
-    std::borrow::Cow::Owned(out)
 }
 
 fn utc(t: DateTime<Utc>) -> String {
