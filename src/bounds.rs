@@ -53,17 +53,29 @@ pub(crate) type Bound = (usize, BoundSide, DateTime<Utc>);
 /// Narrows bounds `(term, side, instant)` to the tightest range: the
 /// latest `from`, the earliest `to` (the first term on ties). An empty
 /// range is `Err((from term, to term))`.
-pub(crate) fn narrow(bounds: &[Bound]) -> Result<Range, (usize, usize)> {
+pub(crate) fn narrow(bounds: impl IntoIterator<Item = Bound>) -> Result<Range, (usize, usize)> {
     let mut range = Range::default();
-    for &(term, side, at) in bounds {
+    for bound in bounds {
+        range.narrow(bound);
+    }
+    range.checked()
+}
+
+impl Range {
+    /// Narrows the range by one more bound.
+    pub(crate) fn narrow(&mut self, (term, side, at): Bound) {
         match side {
-            BoundSide::Lower if range.from.is_none_or(|(_, from)| at > from) => range.from = Some((term, at)),
-            BoundSide::Upper if range.to.is_none_or(|(_, to)| at < to) => range.to = Some((term, at)),
+            BoundSide::Lower if self.from.is_none_or(|(_, from)| at > from) => self.from = Some((term, at)),
+            BoundSide::Upper if self.to.is_none_or(|(_, to)| at < to) => self.to = Some((term, at)),
             _ => {}
         }
     }
-    match (range.from, range.to) {
-        (Some((from_term, from)), Some((to_term, to))) if from > to => Err((from_term, to_term)),
-        _ => Ok(range),
+
+    /// The range, or `Err((from term, to term))` when no instant is in it.
+    pub(crate) fn checked(self) -> Result<Range, (usize, usize)> {
+        match (self.from, self.to) {
+            (Some((from_term, from)), Some((to_term, to))) if from > to => Err((from_term, to_term)),
+            _ => Ok(self),
+        }
     }
 }

@@ -53,7 +53,9 @@ pub use dates::{
 };
 
 // OmniQ `getmydata` compilation.
-pub use omniq::{OmniqCompiler, OmniqError, OmniqIndex, OmniqMapping, OmniqPlan, OmniqRequest, Predicate};
+pub use omniq::{
+    Filter, FilterValue, OmniqCompiler, OmniqError, OmniqIndex, OmniqMapping, OmniqPlan, OmniqRequest, Predicate,
+};
 
 // Paging through both APIs, without I/O.
 pub use page::{

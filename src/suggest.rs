@@ -11,30 +11,40 @@ use std::borrow::Cow;
 /// reads its shape and never the keyword.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct Shape {
-    len: usize,
-    first: Option<u8>,
     letters: u64,
+    len: usize,
+    /// The first byte (0 for the empty name).
+    first: u8,
 }
 
 impl Shape {
     pub(crate) const fn of(name: &str) -> Shape {
         let bytes = name.as_bytes();
         let (mut len, mut letters, mut i) = (0, 0u64, 0);
-        while i < bytes.len() {
-            let b = bytes[i];
-            if b & 0xC0 != 0x80 {
-                len += 1;
+        if bytes.is_ascii() {
+            // The usual name: one byte a character.
+            while i < bytes.len() {
+                letters |= 1 << (bytes[i] % 64);
+                i += 1;
             }
-            // A character's bit is that of its last byte: a function of
-            // the character.
-            if i + 1 == bytes.len() || bytes[i + 1] & 0xC0 != 0x80 {
-                letters |= 1 << (b % 64);
+            len = bytes.len();
+        } else {
+            while i < bytes.len() {
+                let b = bytes[i];
+                if b & 0xC0 != 0x80 {
+                    len += 1;
+                }
+                // A character's bit is that of its last byte: a function of
+                // the character.
+                if i + 1 == bytes.len() || bytes[i + 1] & 0xC0 != 0x80 {
+                    letters |= 1 << (b % 64);
+                }
+                i += 1;
             }
-            i += 1;
         }
         let first = match bytes {
-            [first, ..] => Some(*first),
-            [] => None,
+            [first, ..] => *first,
+            [] => 0,
         };
         Shape { len, first, letters }
     }
@@ -54,23 +64,45 @@ pub(crate) fn nearest_name<'c>(word: &str, names: impl Iterator<Item = &'c str>)
 /// a quadratic distance computation.
 pub(crate) fn nearest<'c>(word: &str, shapes: &[Shape], name: impl Fn(usize) -> &'c str) -> Vec<&'c str> {
     const LONGEST: usize = 64;
-    let word = if word.chars().any(char::is_uppercase) { Cow::Owned(word.to_lowercase()) } else { Cow::Borrowed(word) };
+    // A character is at most 4 bytes: a longer word has too many.
+    if word.is_empty() || word.len() > 4 * LONGEST {
+        return Vec::new();
+    }
+    // Lowercased, on the stack when it is ASCII (a keyword almost always is).
+    let mut buffer = [0u8; 4 * LONGEST];
+    let word: Cow<'_, str> = match buffer.get_mut(..word.len()) {
+        _ if !word.chars().any(char::is_uppercase) => Cow::Borrowed(word),
+        Some(ascii) if word.is_ascii() => {
+            ascii.copy_from_slice(word.as_bytes());
+            ascii.make_ascii_lowercase();
+            match std::str::from_utf8(ascii) {
+                Ok(lowered) => Cow::Borrowed(lowered),
+                Err(_) => return Vec::new(), // ASCII is UTF-8
+            }
+        }
+        _ => Cow::Owned(word.to_lowercase()),
+    };
     let word = word.as_ref();
     let shape = Shape::of(word);
-    if shape.len == 0 || shape.len > LONGEST {
+    if shape.len > LONGEST {
         return Vec::new();
     }
     let limit = (shape.len / 3).clamp(1, 3);
+    let long_enough = shape.len >= 4;
     let mut scored: Vec<(usize, &str)> = Vec::new();
     for (i, candidate) in shapes.iter().enumerate() {
-        // Two names of which one starts the other share their first byte.
-        let maybe_prefix = shape.len >= 4 && candidate.first == shape.first;
-        // Most candidates are ruled out without the distance: `limit`
-        // edits change the length by at most `limit`, and add or remove
-        // at most `limit` distinct letters.
-        let near = candidate.len.abs_diff(shape.len) <= limit
-            && (candidate.letters & !shape.letters).count_ones() as usize <= limit
-            && (shape.letters & !candidate.letters).count_ones() as usize <= limit;
+        // Most candidates are ruled out by two comparisons, without reading
+        // the name: `limit` edits change the length by at most `limit`, and
+        // two names of which one starts the other share their first byte.
+        let near_length = candidate.len.abs_diff(shape.len) <= limit;
+        let maybe_prefix = long_enough & (candidate.first == shape.first);
+        if !(near_length | maybe_prefix) {
+            continue;
+        }
+        // `limit` edits add or remove at most `limit` distinct letters.
+        let near = near_length
+            && at_most(candidate.letters & !shape.letters, limit)
+            && at_most(shape.letters & !candidate.letters, limit);
         if !(near || maybe_prefix) {
             continue;
         }
@@ -86,6 +118,15 @@ pub(crate) fn nearest<'c>(word: &str, shapes: &[Shape], name: impl Fn(usize) -> 
     }
     scored.sort();
     scored.into_iter().take(3).map(|(_, c)| c).collect()
+}
+
+/// Whether at most `n` bits of `bits` are set: each step clears the
+/// lowest one (cheaper than counting them all where there is no `popcnt`).
+fn at_most(mut bits: u64, n: usize) -> bool {
+    for _ in 0..n {
+        bits &= bits.wrapping_sub(1);
+    }
+    bits == 0
 }
 
 /// Optimal string alignment distance (Levenshtein with transpositions).
@@ -150,7 +191,7 @@ mod tests {
         assert_eq!(nearest_name("platform", names.iter().copied()), Vec::<&str>::new());
         assert_eq!(
             Shape::of("naïve"),
-            Shape { len: 5, first: Some(b'n'), letters: Shape::of("nave").letters | 1 << (0xAF % 64) }
+            Shape { len: 5, first: b'n', letters: Shape::of("nave").letters | 1 << (0xAF % 64) }
         );
     }
 

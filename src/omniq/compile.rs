@@ -10,8 +10,8 @@ use std::collections::BTreeMap;
 use std::num::NonZeroU64;
 
 use chrono::{DateTime, TimeDelta, Utc};
-use serde_json::{Map, Value as Json};
 
+use super::filter::{Filter, FilterValue};
 use super::mapping::is_field_path;
 use super::{format_instant, own_field, OmniqIndex, OmniqMapping, OmniqPlan, OmniqRequest, Predicate, CREATED_AT};
 use crate::bounds::{bound, narrow, Range};
@@ -135,24 +135,25 @@ enum Part {
     Value,
 }
 
-/// What one term asks of its field.
-struct Constraint {
+/// What one term asks of its field; a string value borrows from the query.
+struct Constraint<'q> {
     term: usize,
     negated: bool,
-    kind: Kind,
+    kind: Kind<'q>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
-enum Kind {
-    Equals(Json),
+enum Kind<'q> {
+    /// A string, boolean, number or `null`.
+    Equals(FilterValue<'q>),
     At(DateTime<Utc>),
     Bound(BoundSide, DateTime<Utc>),
 }
 
 /// A term, compiled: a constraint on a field, or free text.
-enum Compiled<'a> {
-    Field(&'a str, Constraint),
-    Text { negated: bool, words: String },
+enum Compiled<'q> {
+    Field(&'q str, Constraint<'q>),
+    Text { negated: bool, words: &'q str },
 }
 
 /// Part of the query that `filterBy` cannot hold: the terms it comes
@@ -300,12 +301,16 @@ impl OmniqCompiler {
     fn build(&self, query: &Query, dates: Dates<'_>) -> (OmniqRequest, Vec<Residual>, Vec<CompileError>) {
         let mut errors = Vec::new();
         let mut residual = Vec::new();
-        let mut fields: BTreeMap<&str, Vec<Constraint>> = BTreeMap::new();
+        let mut constraints = Vec::with_capacity(query.len());
+        let mut bytes = 0;
         for (index, term) in query.terms().enumerate() {
             match self.term(index, term, dates) {
-                Ok(Compiled::Field(field, constraint)) => fields.entry(field).or_default().push(constraint),
+                Ok(Compiled::Field(field, constraint)) => {
+                    bytes += field.len() + constraint.kind.text_len();
+                    constraints.push((field, constraint));
+                }
                 Ok(Compiled::Text { negated, words }) => {
-                    let text = Predicate::Text(words);
+                    let text = Predicate::Text(words.to_owned());
                     residual.push(Residual {
                         terms: vec![index],
                         why: format!("filterBy cannot search free text: `{term}`"),
@@ -315,9 +320,12 @@ impl OmniqCompiler {
                 Err(error) => errors.push(error),
             }
         }
-        let mut filter = Map::new();
-        for (field, constraints) in fields {
-            self.field(query, field, constraints, &mut filter, &mut residual, &mut errors);
+        // A stable sort: the constraints on one field stay in term order.
+        constraints.sort_by_key(|&(field, _)| field);
+        let mut filter = Filter::with_capacity(constraints.len(), bytes);
+        for group in constraints.chunk_by(|(a, _), (b, _)| a == b) {
+            let Some(&(field, _)) = group.first() else { continue };
+            self.field(query, field, group, &mut filter, &mut residual, &mut errors);
         }
         residual.sort_by_key(|part| part.terms.first().copied());
         let request = OmniqRequest { index: self.index, filter_by: filter, from: self.from, size: self.size };
@@ -325,14 +333,14 @@ impl OmniqCompiler {
     }
 
     /// Compiles one term on its own.
-    fn term<'a>(&'a self, index: usize, term: Term<'a>, dates: Dates<'_>) -> Result<Compiled<'a>, CompileError> {
+    fn term<'q>(&'q self, index: usize, term: Term<'q>, dates: Dates<'_>) -> Result<Compiled<'q>, CompileError> {
         let keyword = term.keyword();
         let negated = term.is_negated();
-        let constraint = |field: &'a str, negated: bool, kind: Kind| {
+        let constraint = |field: &'q str, negated: bool, kind: Kind<'q>| {
             Ok(Compiled::Field(field, Constraint { term: index, negated, kind }))
         };
         match term.value() {
-            Value::Text(words) if term.is_text() => Ok(Compiled::Text { negated, words: words.to_owned() }),
+            Value::Text(words) if term.is_text() => Ok(Compiled::Text { negated, words }),
             Value::Order(_) => Err(CompileError::new(
                 Code::NotExpressible,
                 index,
@@ -357,7 +365,7 @@ impl OmniqCompiler {
                 }
                 match field_value(index, keyword, text)? {
                     // `-field:true` is `field:false`, as for catalogue booleans.
-                    Json::Bool(b) if negated => constraint(keyword, false, Kind::Equals(Json::Bool(!b))),
+                    FilterValue::Bool(b) if negated => constraint(keyword, false, Kind::Equals(FilterValue::Bool(!b))),
                     value => constraint(keyword, negated, Kind::Equals(value)),
                 }
             }
@@ -375,7 +383,7 @@ impl OmniqCompiler {
                             None => Kind::At(span.start),
                         }
                     }
-                    Value::Bool(b) => Kind::Equals(Json::Bool(b)),
+                    Value::Bool(b) => Kind::Equals(FilterValue::Bool(b)),
                     other => Kind::Equals(field_value(index, field, other.canonical_text())?),
                 };
                 constraint(field, negated, kind)
@@ -383,37 +391,35 @@ impl OmniqCompiler {
         }
     }
 
-    /// Compiles the constraints on one field: into `filter`, `residual` or
-    /// `errors`.
+    /// Compiles the constraints on one field (`group`, in term order):
+    /// into `filter`, `residual` or `errors`.
     fn field(
         &self,
         query: &Query,
         field: &str,
-        mut constraints: Vec<Constraint>,
-        filter: &mut Map<String, Json>,
+        group: &[(&str, Constraint<'_>)],
+        filter: &mut Filter,
         residual: &mut Vec<Residual>,
         errors: &mut Vec<CompileError>,
     ) {
         let shown = |index: usize| query.term(index).map(|t| t.as_str()).unwrap_or_default();
-        for c in constraints.iter().filter(|c| c.negated) {
+        let constraints = || group.iter().map(|(_, c)| c);
+        for c in constraints().filter(|c| c.negated) {
             residual.push(Residual {
                 terms: vec![c.term],
                 why: format!("filterBy cannot negate: `{}`", shown(c.term)),
                 predicate: Predicate::Not(Box::new(c.kind.predicate(field))),
             });
         }
-        constraints.retain(|c| !c.negated);
-        let positive = self.alternatives(query, field, constraints, residual);
+        // The terms of alternatives, taken out into one residual part.
+        let alternatives = self.alternatives(query, field, constraints().filter(|c| !c.negated), residual);
+        let kept = || constraints().filter(|c| !c.negated && alternatives.binary_search(&c.term).is_err());
 
-        let mut bounds = Vec::new();
-        let mut values: Vec<(usize, Kind)> = Vec::new();
-        for c in positive {
-            match c.kind {
-                Kind::Bound(side, at) => bounds.push((c.term, side, at)),
-                kind => values.push((c.term, kind)),
-            }
-        }
-        let range = match narrow(&bounds) {
+        let bounds = kept().filter_map(|c| match c.kind {
+            Kind::Bound(side, at) => Some((c.term, side, at)),
+            _ => None,
+        });
+        let range = match narrow(bounds) {
             Ok(range) => range,
             Err((from, to)) => {
                 errors.push(
@@ -430,31 +436,33 @@ impl OmniqCompiler {
             }
         };
 
-        let mut kept: Option<(usize, Json)> = None;
-        for (term, kind) in &values {
-            let value = kind.filter_value();
-            match &kept {
-                None => kept = Some((*term, value)),
-                Some((_, first)) if *first == value => {}
-                Some((first_term, first)) => residual.push(Residual {
-                    terms: vec![*term],
+        let values = || kept().filter(|c| !matches!(c.kind, Kind::Bound(..)));
+        let mut first: Option<(usize, FilterValue<'_>)> = None;
+        for c in values() {
+            let value = c.kind.filter_value();
+            match &first {
+                None => first = Some((c.term, value)),
+                Some((_, kept)) if *kept == value => {}
+                Some((first_term, kept)) => residual.push(Residual {
+                    terms: vec![c.term],
                     why: format!(
-                        "filterBy holds one value per field: `{field}` is already {first} (from `{}`)",
+                        "filterBy holds one value per field: `{field}` is already {} (from `{}`)",
+                        kept.to_json(),
                         shown(*first_term)
                     ),
-                    predicate: kind.predicate(field),
+                    predicate: c.kind.predicate(field),
                 }),
             }
-            if let Kind::At(at) = kind {
-                if let Some(bound) = range.excluding(*at) {
+            if let Kind::At(at) = c.kind {
+                if let Some(bound) = range.excluding(at) {
                     errors.push(
                         CompileError::new(
                             Code::EmptyRange,
-                            *term,
+                            c.term,
                             Part::Term,
                             format!(
                                 "`{}` is outside the range of `{}`: no document can match",
-                                shown(*term),
+                                shown(c.term),
                                 shown(bound)
                             ),
                         )
@@ -464,10 +472,10 @@ impl OmniqCompiler {
                 }
             }
         }
-        let range_is_redundant = values.iter().all(|(_, kind)| matches!(kind, Kind::At(_)));
-        match kept {
+        let range_is_redundant = values().all(|c| matches!(c.kind, Kind::At(_)));
+        match first {
             Some((_, value)) => {
-                filter.insert(field.to_owned(), value);
+                filter.insert(field, value);
                 if !range.is_empty() && !range_is_redundant {
                     residual.push(Residual {
                         terms: range.terms(),
@@ -476,61 +484,65 @@ impl OmniqCompiler {
                     });
                 }
             }
-            None if !range.is_empty() => {
-                filter.insert(field.to_owned(), range.filter_value());
-            }
+            None if !range.is_empty() => filter.insert(field, range.filter_value()),
             None => {}
         }
     }
 
     /// Takes out the terms of an "any of" keyword (`status_in`, …) that
-    /// has several values on this field: they become one `any` residual.
-    fn alternatives(
+    /// has several distinct values on this field (`positive`, in term
+    /// order): they become one `any` residual. Returns their terms, sorted.
+    fn alternatives<'c, 'q: 'c>(
         &self,
         query: &Query,
         field: &str,
-        positive: Vec<Constraint>,
+        positive: impl Iterator<Item = &'c Constraint<'q>> + Clone,
         residual: &mut Vec<Residual>,
-    ) -> Vec<Constraint> {
-        if positive.len() < 2 {
-            return positive; // alternatives are two values or more
+    ) -> Vec<usize> {
+        // Alternatives are two distinct values or more: without them (the
+        // usual field), nothing is looked up or allocated.
+        let mut equals = positive.clone().filter_map(|c| match &c.kind {
+            Kind::Equals(value) => Some(value),
+            _ => None,
+        });
+        let distinct = equals.next().is_some_and(|first| equals.any(|value| value != first));
+        if !distinct {
+            return Vec::new();
         }
-        let keyword_of = |c: &Constraint| query.term(c.term).map(|t| t.keyword()).unwrap_or_default();
+        let keyword_of = |c: &Constraint<'_>| query.term(c.term).map(|t| t.keyword()).unwrap_or_default();
         let catalog = self.parser.catalog_used();
         let is_any_of = |keyword: &str| catalog.get(keyword).is_some_and(|spec| spec.repeat == Repeat::AnyOf);
-        let mut groups: BTreeMap<&str, Vec<Constraint>> = BTreeMap::new();
-        let mut rest = Vec::new();
+        let mut groups: BTreeMap<&str, Vec<&Constraint<'_>>> = BTreeMap::new();
         for c in positive {
-            let keyword = keyword_of(&c);
+            let keyword = keyword_of(c);
             if is_any_of(keyword) && matches!(c.kind, Kind::Equals(_)) {
                 groups.entry(keyword).or_default().push(c);
-            } else {
-                rest.push(c);
             }
         }
+        let mut taken = Vec::new();
         for (keyword, group) in groups {
-            let first = group.first().map(|c| c.kind.clone());
-            if group.iter().all(|c| Some(&c.kind) == first.as_ref()) {
-                rest.extend(group);
+            let first = group.first().map(|c| &c.kind);
+            if group.iter().all(|c| Some(&c.kind) == first) {
                 continue;
             }
+            taken.extend(group.iter().map(|c| c.term));
             residual.push(Residual {
                 terms: group.iter().skip(1).map(|c| c.term).collect(),
                 why: format!("the values of `{keyword}` are alternatives, and filterBy holds one value per field"),
                 predicate: Predicate::Any(group.iter().map(|c| c.kind.predicate(field)).collect()),
             });
         }
-        rest.sort_by_key(|c| c.term);
-        rest
+        taken.sort_unstable();
+        taken
     }
 }
 
-impl Kind {
+impl Kind<'_> {
     /// The predicate that checks this constraint on a document.
     fn predicate(&self, field: &str) -> Predicate {
         let field = field.to_owned();
         match self {
-            Kind::Equals(value) => Predicate::Eq { field, value: value.clone() },
+            Kind::Equals(value) => Predicate::Eq { field, value: value.to_json() },
             Kind::At(at) => Predicate::Range { field, from: Some(*at), to: Some(*at) },
             Kind::Bound(BoundSide::Lower, at) => Predicate::Range { field, from: Some(*at), to: None },
             Kind::Bound(BoundSide::Upper, at) => Predicate::Range { field, from: None, to: Some(*at) },
@@ -538,10 +550,18 @@ impl Kind {
     }
 
     /// The `filterBy` value of an equality constraint.
-    fn filter_value(&self) -> Json {
+    fn filter_value(&self) -> FilterValue<'_> {
         match self {
             Kind::Equals(value) => value.clone(),
-            Kind::At(at) | Kind::Bound(_, at) => Json::String(format_instant(*at)),
+            Kind::At(at) | Kind::Bound(_, at) => FilterValue::At(*at),
+        }
+    }
+
+    /// The bytes of string the filter will hold for it.
+    fn text_len(&self) -> usize {
+        match self {
+            Kind::Equals(FilterValue::Text(text)) => text.len(),
+            _ => 0,
         }
     }
 }
@@ -552,26 +572,19 @@ impl Range {
     }
 
     /// `{"from": ..., "to": ...}`, with only the bounds that are set.
-    fn filter_value(&self) -> Json {
-        let mut object = Map::new();
-        if let Some((_, from)) = self.from {
-            object.insert("from".into(), Json::String(format_instant(from)));
-        }
-        if let Some((_, to)) = self.to {
-            object.insert("to".into(), Json::String(format_instant(to)));
-        }
-        Json::Object(object)
+    fn filter_value(&self) -> FilterValue<'static> {
+        FilterValue::Range { from: self.from.map(|(_, t)| t), to: self.to.map(|(_, t)| t) }
     }
 }
 
-/// The JSON value of `text` for `field`: a boolean or a number for the
-/// schema's boolean and number fields, else a string.
-fn field_value(index: usize, field: &str, text: &str) -> Result<Json, CompileError> {
+/// The value of `text` for `field`: a boolean or a number for the
+/// schema's boolean and number fields, else the string itself.
+fn field_value<'q>(index: usize, field: &str, text: &'q str) -> Result<FilterValue<'q>, CompileError> {
     if let Some(&(_, nullable)) = NUMBER_FIELDS.iter().find(|(name, _)| *name == field) {
         if nullable && text == "null" {
-            return Ok(Json::Null);
+            return Ok(FilterValue::Null);
         }
-        return text.parse::<serde_json::Number>().map(Json::Number).map_err(|_| {
+        return text.parse::<serde_json::Number>().map(FilterValue::Number).map_err(|_| {
             let also = if nullable { ", or `null`" } else { "" };
             CompileError::new(
                 Code::InvalidNumber,
@@ -583,9 +596,9 @@ fn field_value(index: usize, field: &str, text: &str) -> Result<Json, CompileErr
         });
     }
     if !BOOLEAN_FIELDS.contains(&field) {
-        return Ok(Json::String(text.to_owned()));
+        return Ok(FilterValue::Text(text));
     }
-    parse_bool(text).map(Json::Bool).ok_or_else(|| {
+    parse_bool(text).map(FilterValue::Bool).ok_or_else(|| {
         CompileError::new(
             Code::InvalidBoolean,
             index,
@@ -737,7 +750,7 @@ mod tests {
 
     #[test]
     fn several_bounds_narrow_to_the_tightest() {
-        let range = narrow(&bounds(&[
+        let range = narrow(bounds(&[
             (0, BoundSide::Lower, day(2025, 5, 1)),
             (1, BoundSide::Upper, day(2025, 7, 1)),
             (2, BoundSide::Lower, day(2025, 5, 20)),
@@ -745,32 +758,31 @@ mod tests {
             (4, BoundSide::Lower, day(2025, 5, 2)),
         ]));
         assert_eq!(range.map(|r| r.terms()), Ok(vec![2, 3]));
-        let json = narrow(&bounds(&[(2, BoundSide::Lower, day(2025, 5, 20)), (3, BoundSide::Upper, day(2025, 6, 22))]))
-            .map(|r| r.filter_value());
+        let json = narrow(bounds(&[(2, BoundSide::Lower, day(2025, 5, 20)), (3, BoundSide::Upper, day(2025, 6, 22))]))
+            .map(|r| r.filter_value().to_json());
         assert_eq!(json, Ok(serde_json::json!({"from": "2025-05-20T00:00:00.000Z", "to": "2025-06-21T23:59:59.999Z"})));
     }
 
     #[test]
     fn one_bound_gives_one_key() {
-        let json = narrow(&bounds(&[(0, BoundSide::Upper, day(2025, 6, 22))])).map(|r| r.filter_value());
+        let json = narrow(bounds(&[(0, BoundSide::Upper, day(2025, 6, 22))])).map(|r| r.filter_value().to_json());
         assert_eq!(json, Ok(serde_json::json!({"to": "2025-06-21T23:59:59.999Z"})));
     }
 
     #[test]
     fn an_empty_range_names_both_terms() {
         let same_day =
-            narrow(&bounds(&[(0, BoundSide::Lower, day(2025, 5, 20)), (1, BoundSide::Upper, day(2025, 5, 20))]));
+            narrow(bounds(&[(0, BoundSide::Lower, day(2025, 5, 20)), (1, BoundSide::Upper, day(2025, 5, 20))]));
         assert_eq!(same_day, Err((0, 1)));
         let one_ms =
-            narrow(&bounds(&[(0, BoundSide::Lower, day(2025, 5, 20)), (1, BoundSide::Upper, day(2025, 5, 21))]));
+            narrow(bounds(&[(0, BoundSide::Lower, day(2025, 5, 20)), (1, BoundSide::Upper, day(2025, 5, 21))]));
         assert!(one_ms.is_ok());
     }
 
     #[test]
     fn an_instant_outside_the_range_names_the_bound() {
-        let range =
-            narrow(&bounds(&[(0, BoundSide::Lower, day(2025, 5, 20)), (1, BoundSide::Upper, day(2025, 6, 22))]))
-                .unwrap_or_default();
+        let range = narrow(bounds(&[(0, BoundSide::Lower, day(2025, 5, 20)), (1, BoundSide::Upper, day(2025, 6, 22))]))
+            .unwrap_or_default();
         assert_eq!(range.excluding(day(2025, 5, 19).start), Some(0));
         assert_eq!(range.excluding(day(2025, 6, 22).start), Some(1));
         assert_eq!(range.excluding(day(2025, 6, 21).start), None);

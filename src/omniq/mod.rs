@@ -3,6 +3,7 @@
 //! [`OmniqCompiler`].
 
 mod compile;
+mod filter;
 mod mapping;
 mod predicate;
 
@@ -16,12 +17,12 @@ use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 
 use crate::catalog::{Catalog, DateBound, KeywordSpec, Negation, Repeat, ValueType};
-use crate::page::{CreatedAtWindow, OmniqPageRequest};
 use crate::suggest::nearest_name;
 use crate::validate::Parser;
 
 pub use compile::OmniqCompiler;
 pub(crate) use compile::{CompileErrors, DEFAULT_SIZE};
+pub use filter::{Filter, FilterValue};
 pub use mapping::{OmniqError, OmniqMapping};
 pub use predicate::Predicate;
 
@@ -126,7 +127,7 @@ impl TryFrom<String> for OmniqIndex {
 pub struct OmniqRequest {
     index: OmniqIndex,
     #[serde(rename = "filterBy")]
-    filter_by: serde_json::Map<String, serde_json::Value>,
+    filter_by: Filter,
     from: u64,
     size: NonZeroU64,
 }
@@ -138,7 +139,7 @@ impl OmniqRequest {
     }
 
     /// The filter: field (dotted path) to value or `createdAt` range.
-    pub fn filter_by(&self) -> &serde_json::Map<String, serde_json::Value> {
+    pub fn filter_by(&self) -> &Filter {
         &self.filter_by
     }
 
@@ -158,19 +159,15 @@ impl OmniqRequest {
         self
     }
 
-    /// The same filter, for the page a pager asks for.
-    pub fn with_page(mut self, page: OmniqPageRequest) -> Self {
-        self.from = page.from();
-        self.size = NonZeroU64::new(page.size()).unwrap_or(NonZeroU64::MIN);
+    /// The same request returning at most `size` results.
+    pub fn with_size(mut self, size: NonZeroU64) -> Self {
+        self.size = size;
         self
     }
 
-    /// The same filter within `window` only: its `createdAt` is the
-    /// window's range (a window comes from the filter's own range, see
-    /// [`CreatedAtWindow::of_filter`], so this narrows it).
-    pub fn within(mut self, window: &CreatedAtWindow) -> Self {
-        self.filter_by.insert(CREATED_AT.to_owned(), window.filter_value());
-        self
+    /// The filter, for the paginators to narrow (see `within`).
+    pub(crate) fn filter_mut(&mut self) -> &mut Filter {
+        &mut self.filter_by
     }
 }
 

@@ -3,6 +3,7 @@
 
 use std::fmt;
 use std::marker::PhantomData;
+use std::num::NonZeroU64;
 
 use serde::de::value::{MapAccessDeserializer, SeqAccessDeserializer};
 use serde::de::{MapAccess, SeqAccess, Visitor};
@@ -12,6 +13,7 @@ use serde_json::Value;
 use super::cursor::{Cursor, Remaining, Seen};
 use super::ringcx::window_len;
 use super::{PageError, PageStep};
+use crate::omniq::OmniqRequest;
 
 /// The `from`/`size` fields of a `getmydata` request body.
 ///
@@ -72,6 +74,14 @@ impl OmniqPageRequest {
     /// Most records asked for (at least 1).
     pub fn size(&self) -> u64 {
         self.size
+    }
+}
+
+impl OmniqRequest {
+    /// The same filter, for the page a pager asks for.
+    pub fn with_page(self, page: OmniqPageRequest) -> Self {
+        // A page request's size is never 0.
+        self.with_from(page.from()).with_size(NonZeroU64::new(page.size()).unwrap_or(NonZeroU64::MIN))
     }
 }
 

@@ -3,9 +3,8 @@
 
 use chrono::{DateTime, TimeDelta, Utc};
 use serde::{Deserialize, Serialize};
-use serde_json::{Map, Value};
 
-use crate::omniq::format_instant;
+use crate::omniq::{FilterValue, OmniqRequest, CREATED_AT};
 
 /// The most results OmniQ pages through for one query: like the
 /// Elasticsearch behind such APIs, it may refuse a page whose `from + size`
@@ -41,37 +40,33 @@ impl CreatedAtWindow {
     }
 
     /// The window as a `filterBy` range: `{"from": ..., "to": ...}`.
-    pub fn filter_value(&self) -> Value {
-        let mut range = Map::new();
-        range.insert("from".to_owned(), Value::String(format_instant(self.from)));
-        range.insert("to".to_owned(), Value::String(format_instant(self.to)));
-        Value::Object(range)
+    pub fn filter_value(&self) -> FilterValue<'static> {
+        FilterValue::Range { from: Some(self.from), to: Some(self.to) }
     }
 
     /// The window a `filterBy` `createdAt` value allows: a range's bounds,
     /// with an absent end filled from `outer` (`from` the earliest instant
     /// to read, `to` the latest, usually the instant the fetch started).
-    /// `None` for an exact instant (a string), which cannot be split, or a
-    /// value that is neither.
-    pub fn of_filter(value: Option<&Value>, outer: CreatedAtWindow) -> Option<CreatedAtWindow> {
-        let instant = |key: &str| -> Option<Option<DateTime<Utc>>> {
-            match value?.get(key) {
-                None => Some(None),
-                Some(Value::String(text)) => {
-                    DateTime::parse_from_rfc3339(text).ok().map(|t| Some(t.with_timezone(&Utc)))
-                }
-                Some(_) => None,
-            }
-        };
+    /// `None` for an exact instant, which cannot be split, or a value that
+    /// is not an instant.
+    pub fn of_filter(value: Option<FilterValue<'_>>, outer: CreatedAtWindow) -> Option<CreatedAtWindow> {
         match value {
             None => Some(outer),
-            Some(Value::Object(_)) => {
-                let from = instant("from")?.unwrap_or(outer.from);
-                let to = instant("to")?.unwrap_or(outer.to);
-                Some(CreatedAtWindow { from, to })
+            Some(FilterValue::Range { from, to }) => {
+                Some(CreatedAtWindow { from: from.unwrap_or(outer.from), to: to.unwrap_or(outer.to) })
             }
             Some(_) => None,
         }
+    }
+}
+
+impl OmniqRequest {
+    /// The same filter within `window` only: its `createdAt` is the
+    /// window's range (a window comes from the filter's own range, see
+    /// [`CreatedAtWindow::of_filter`], so this narrows it).
+    pub fn within(mut self, window: &CreatedAtWindow) -> Self {
+        self.filter_mut().insert(CREATED_AT, window.filter_value());
+        self
     }
 }
 
@@ -189,15 +184,19 @@ mod tests {
     #[test]
     fn a_filter_range_fills_its_open_end() {
         let outer = CreatedAtWindow { from: at(0), to: at(10_000) };
-        let value = serde_json::json!({"from": "1970-01-01T00:00:01.000Z"});
+        let value = FilterValue::Range { from: Some(at(1000)), to: None };
         assert_eq!(
-            CreatedAtWindow::of_filter(Some(&value), outer),
+            CreatedAtWindow::of_filter(Some(value), outer),
             Some(CreatedAtWindow { from: at(1000), to: at(10_000) })
         );
         assert_eq!(CreatedAtWindow::of_filter(None, outer), Some(outer));
-        let exact = serde_json::json!("1970-01-01T00:00:01.000Z");
-        assert_eq!(CreatedAtWindow::of_filter(Some(&exact), outer), None);
+        assert_eq!(CreatedAtWindow::of_filter(Some(FilterValue::At(at(1000))), outer), None);
+        assert_eq!(CreatedAtWindow::of_filter(Some(FilterValue::Text("yesterday")), outer), None);
         let window = CreatedAtWindow { from: at(1000), to: at(2000) };
-        assert_eq!(CreatedAtWindow::of_filter(Some(&window.filter_value()), outer), Some(window));
+        assert_eq!(CreatedAtWindow::of_filter(Some(window.filter_value()), outer), Some(window));
+        assert_eq!(
+            serde_json::to_value(window.filter_value()).ok(),
+            Some(serde_json::json!({"from": "1970-01-01T00:00:01.000Z", "to": "1970-01-01T00:00:02.000Z"}))
+        );
     }
 }

@@ -2,9 +2,7 @@
 //! operators of other languages, terms that contradict each other, date
 //! ranges that leave no instant.
 
-use std::collections::BTreeMap;
-
-use crate::bounds::{bound, narrow, Bound};
+use crate::bounds::{bound, Range};
 use crate::catalog::{Catalog, Repeat};
 use crate::diagnostic::{shown, Code, Diagnostic};
 use crate::print::quoted;
@@ -253,16 +251,27 @@ impl OperatorChecks {
 /// field's range.
 pub(super) fn empty_ranges(catalog: &Catalog, parsed: &Parsed, diagnostics: &mut Vec<Diagnostic>) {
     let query = parsed.query();
-    let mut by_range: BTreeMap<&str, Vec<Bound>> = BTreeMap::new();
+    // Few ranges exist (a catalogue pairs few keywords), so a list beats
+    // a map; a query without date bounds allocates nothing.
+    let mut ranges: Vec<(&str, Range)> = Vec::new();
     for (i, term) in query.terms().enumerate() {
         let (Some(date), false) = (parsed.date(i), term.is_negated()) else { continue };
         let Some(range) = catalog.get(term.keyword()).and_then(|spec| spec.bound.as_ref()) else { continue };
-        if let Some(at) = bound(range.side, *date) {
-            by_range.entry(range.range.as_ref()).or_default().push((i, range.side, at));
+        let Some(at) = bound(range.side, *date) else { continue };
+        let name = range.range.as_ref();
+        let narrowed = match ranges.iter().position(|(seen, _)| *seen == name) {
+            Some(at) => ranges.get_mut(at),
+            None => {
+                ranges.push((name, Range::default()));
+                ranges.last_mut()
+            }
+        };
+        if let Some((_, narrowed)) = narrowed {
+            narrowed.narrow((i, range.side, at));
         }
     }
-    for bounds in by_range.values() {
-        let Err((from, to)) = narrow(bounds) else { continue };
+    for (_, range) in ranges {
+        let Err((from, to)) = range.checked() else { continue };
         let shown_term = |i: usize| query.term(i).map(|t| t.as_str()).unwrap_or_default();
         let (earlier, later) = (from.min(to), from.max(to));
         let (Some(span), Some(other)) = (parsed.span(later), parsed.span(earlier)) else { continue };
