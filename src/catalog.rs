@@ -6,7 +6,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use crate::suggest::{nearest, nearest_name, Shape};
+use crate::suggest::{nearest, nearest_name, order, Key, Shape, Shapes};
 
 /// The type of value a keyword takes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -219,9 +219,9 @@ struct KeywordIndex {
     /// A power of two at least twice the number of keywords; `EMPTY` marks a
     /// free slot.
     slots: Cow<'static, [u16]>,
-    /// The shape of each keyword's name, in the table's order, for "did you
-    /// mean" (see [`Shape`]).
-    shapes: Cow<'static, [Shape]>,
+    /// The shapes of the keywords' names, for "did you mean" (see
+    /// [`Shapes`]).
+    shapes: Shapes,
 }
 
 /// The index is a function of the keywords: two catalogues are equal when
@@ -292,6 +292,8 @@ const fn builtin_shapes<const N: usize>(keywords: &[KeywordSpec]) -> [Shape; N] 
 }
 
 const RINGCX_SHAPES: [Shape; RINGCX.len()] = builtin_shapes::<{ RINGCX.len() }>(RINGCX);
+const RINGCX_BY_LENGTH: [u16; RINGCX.len()] = order(&RINGCX_SHAPES, Key::Length);
+const RINGCX_BY_FIRST: [u16; RINGCX.len()] = order(&RINGCX_SHAPES, Key::First);
 
 impl KeywordIndex {
     fn build(keywords: &[KeywordSpec]) -> Self {
@@ -306,8 +308,8 @@ impl KeywordIndex {
                 *free = k;
             }
         }
-        let shapes = keywords.iter().map(|spec| Shape::of(&spec.name)).collect();
-        KeywordIndex { slots: Cow::Owned(slots), shapes: Cow::Owned(shapes) }
+        let shapes = Shapes::new(keywords.iter().map(|spec| spec.name.as_ref()));
+        KeywordIndex { slots: Cow::Owned(slots), shapes }
     }
 
     /// The position of `name` (ASCII case ignored) in `keywords`.
@@ -341,7 +343,10 @@ impl Catalog {
     pub fn ringcx() -> Self {
         Catalog {
             keywords: Cow::Borrowed(RINGCX),
-            index: KeywordIndex { slots: Cow::Borrowed(&RINGCX_INDEX), shapes: Cow::Borrowed(&RINGCX_SHAPES) },
+            index: KeywordIndex {
+                slots: Cow::Borrowed(&RINGCX_INDEX),
+                shapes: Shapes::builtin(&RINGCX_SHAPES, &RINGCX_BY_LENGTH, &RINGCX_BY_FIRST),
+            },
             statuses: Cow::Borrowed(STATUSES),
         }
     }
@@ -350,7 +355,7 @@ impl Catalog {
     pub fn empty() -> Self {
         Catalog {
             keywords: Cow::Borrowed(&[]),
-            index: KeywordIndex { slots: Cow::Borrowed(&[EMPTY; 8]), shapes: Cow::Borrowed(&[]) },
+            index: KeywordIndex { slots: Cow::Borrowed(&[EMPTY; 8]), shapes: Shapes::builtin(&[], &[], &[]) },
             statuses: Cow::Borrowed(&[]),
         }
     }
@@ -672,10 +677,13 @@ mod tests {
     #[test]
     fn the_index_knows_the_shape_of_every_name() {
         let shapes = |catalog: &Catalog| -> bool {
-            catalog.keywords().iter().map(|k| Shape::of(&k.name)).eq(catalog.index.shapes.iter().copied())
+            catalog.keywords().iter().map(|k| Shape::of(&k.name)).eq(catalog.index.shapes.shapes().iter().copied())
         };
         let mut catalog = Catalog::ringcx();
         assert!(shapes(&catalog));
+        // The compiler sorts the built-in shapes as the run-time sort does.
+        let names = catalog.keywords().iter().map(|k| k.name.as_ref());
+        assert_eq!(catalog.index.shapes, Shapes::new(names));
         catalog.insert(KeywordSpec::new("priority", ValueType::Words));
         catalog.remove("source");
         assert!(shapes(&catalog));

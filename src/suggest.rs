@@ -50,10 +50,100 @@ impl Shape {
     }
 }
 
+/// Names indexed for [`nearest`]: each name's [`Shape`], and the names'
+/// positions sorted by length and by first byte, so that a lookup reads
+/// only the shapes of names of a near length or of the same first byte.
+/// A catalogue builds it once (the built-in one at compile time, with
+/// [`Shapes::builtin`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Shapes {
+    /// The shape of each name, in the names' order.
+    shapes: Cow<'static, [Shape]>,
+    /// Positions, by length.
+    by_length: Cow<'static, [u16]>,
+    /// Positions, by first byte.
+    by_first: Cow<'static, [u16]>,
+}
+
+/// A key [`order`] sorts shapes by.
+#[derive(Clone, Copy)]
+pub(crate) enum Key {
+    Length,
+    First,
+}
+
+impl Key {
+    const fn of(self, shape: &Shape) -> usize {
+        match self {
+            Key::Length => shape.len,
+            Key::First => shape.first as usize,
+        }
+    }
+}
+
+/// The positions of `shapes` sorted by `key` (stable): an insertion sort,
+/// which the compiler can run for the built-in catalogue.
+pub(crate) const fn order<const N: usize>(shapes: &[Shape; N], key: Key) -> [u16; N] {
+    let mut order = [0u16; N];
+    let mut i = 0;
+    while i < N {
+        order[i] = i as u16;
+        let mut j = i;
+        while j > 0 && key.of(&shapes[order[j - 1] as usize]) > key.of(&shapes[order[j] as usize]) {
+            let swap = order[j - 1];
+            order[j - 1] = order[j];
+            order[j] = swap;
+            j -= 1;
+        }
+        i += 1;
+    }
+    order
+}
+
+impl Shapes {
+    /// The shapes of `names`; only the first 65,536 names are looked at.
+    pub(crate) fn new<'n>(names: impl Iterator<Item = &'n str>) -> Shapes {
+        let shapes: Vec<Shape> = names.take(1 << 16).map(Shape::of).collect();
+        let positions = || (0..shapes.len()).filter_map(|i| u16::try_from(i).ok());
+        let mut by_length: Vec<u16> = positions().collect();
+        by_length.sort_by_key(|&i| shapes.get(usize::from(i)).map_or(0, |s| s.len));
+        let mut by_first: Vec<u16> = positions().collect();
+        by_first.sort_by_key(|&i| shapes.get(usize::from(i)).map_or(0, |s| s.first));
+        Shapes { shapes: Cow::Owned(shapes), by_length: Cow::Owned(by_length), by_first: Cow::Owned(by_first) }
+    }
+
+    /// Shapes computed at compile time: `shapes` and its [`order`]s.
+    pub(crate) const fn builtin(
+        shapes: &'static [Shape],
+        by_length: &'static [u16],
+        by_first: &'static [u16],
+    ) -> Shapes {
+        Shapes { shapes: Cow::Borrowed(shapes), by_length: Cow::Borrowed(by_length), by_first: Cow::Borrowed(by_first) }
+    }
+
+    /// The shape of each name, in the names' order.
+    #[cfg(test)]
+    pub(crate) fn shapes(&self) -> &[Shape] {
+        &self.shapes
+    }
+
+    /// The positions whose `key` is in `range`, with their shapes.
+    fn within(&self, key: Key, range: std::ops::RangeInclusive<usize>) -> impl Iterator<Item = (usize, &Shape)> + '_ {
+        let order: &[u16] = match key {
+            Key::Length => &self.by_length,
+            Key::First => &self.by_first,
+        };
+        let shape = |i: u16| self.shapes.get(usize::from(i)).map(|shape| (usize::from(i), shape));
+        let start = order.partition_point(|&i| shape(i).is_some_and(|(_, s)| key.of(s) < *range.start()));
+        let end = *range.end();
+        order.get(start..).unwrap_or_default().iter().map_while(move |&i| shape(i).filter(|(_, s)| key.of(s) <= end))
+    }
+}
+
 /// [`nearest`] among names whose shapes are not known beforehand.
 pub(crate) fn nearest_name<'c>(word: &str, names: impl Iterator<Item = &'c str>) -> Vec<&'c str> {
     let names: Vec<&str> = names.collect();
-    let shapes: Vec<Shape> = names.iter().map(|name| Shape::of(name)).collect();
+    let shapes = Shapes::new(names.iter().copied());
     nearest(word, &shapes, |i| names.get(i).copied().unwrap_or_default())
 }
 
@@ -62,7 +152,7 @@ pub(crate) fn nearest_name<'c>(word: &str, names: impl Iterator<Item = &'c str>)
 /// only when the shape does not rule it out. Names longer than any keyword
 /// plausibly is are not compared, which keeps a 1 MB keyword from costing
 /// a quadratic distance computation.
-pub(crate) fn nearest<'c>(word: &str, shapes: &[Shape], name: impl Fn(usize) -> &'c str) -> Vec<&'c str> {
+pub(crate) fn nearest<'c>(word: &str, shapes: &Shapes, name: impl Fn(usize) -> &'c str) -> Vec<&'c str> {
     const LONGEST: usize = 64;
     // A character is at most 4 bytes: a longer word has too many.
     if word.is_empty() || word.len() > 4 * LONGEST {
@@ -88,21 +178,22 @@ pub(crate) fn nearest<'c>(word: &str, shapes: &[Shape], name: impl Fn(usize) -> 
         return Vec::new();
     }
     let limit = (shape.len / 3).clamp(1, 3);
+    let lengths = shape.len.saturating_sub(limit)..=shape.len + limit;
     let long_enough = shape.len >= 4;
+    // `limit` edits change the length by at most `limit`: only names of a
+    // near length can be near. Two names of which one starts the other
+    // share their first byte: only those can be prefixes (the ones of a
+    // near length are already read).
+    let near_length = shapes.within(Key::Length, lengths.clone());
+    let first = usize::from(shape.first);
+    let same_first = shapes.within(Key::First, first..=first).filter(|(_, c)| long_enough && !lengths.contains(&c.len));
     let mut scored: Vec<(usize, &str)> = Vec::new();
-    for (i, candidate) in shapes.iter().enumerate() {
-        // Most candidates are ruled out by two comparisons, without reading
-        // the name: `limit` edits change the length by at most `limit`, and
-        // two names of which one starts the other share their first byte.
-        let near_length = candidate.len.abs_diff(shape.len) <= limit;
-        let maybe_prefix = long_enough & (candidate.first == shape.first);
-        if !(near_length | maybe_prefix) {
-            continue;
-        }
+    for (i, candidate) in near_length.chain(same_first) {
         // `limit` edits add or remove at most `limit` distinct letters.
-        let near = near_length
+        let near = lengths.contains(&candidate.len)
             && at_most(candidate.letters & !shape.letters, limit)
             && at_most(shape.letters & !candidate.letters, limit);
+        let maybe_prefix = long_enough && candidate.first == shape.first;
         if !(near || maybe_prefix) {
             continue;
         }
@@ -193,6 +284,52 @@ mod tests {
             Shape::of("naïve"),
             Shape { len: 5, first: b'n', letters: Shape::of("nave").letters | 1 << (0xAF % 64) }
         );
+    }
+
+    /// What [`nearest`] finds, by comparing `word` with every name.
+    fn brute_force<'c>(word: &str, names: &[&'c str]) -> Vec<&'c str> {
+        let word = word.to_lowercase();
+        let len = word.chars().count();
+        if len == 0 || len > 64 {
+            return Vec::new();
+        }
+        let limit = (len / 3).clamp(1, 3);
+        let mut scored: Vec<(usize, &str)> = names
+            .iter()
+            .filter_map(|&c| {
+                let prefix = len >= 4 && (c.starts_with(&word) || word.starts_with(c));
+                let distance = edit_distance(&word, c);
+                (distance <= limit || prefix).then_some((distance, c))
+            })
+            .collect();
+        scored.sort();
+        scored.into_iter().take(3).map(|(_, c)| c).collect()
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_index_finds_what_comparing_every_name_finds(
+            pick in 0usize..1000,
+            edits in proptest::collection::vec((0usize..64, proptest::char::range('-', 'z')), 0..4),
+            other in "[a-zA-Z_.]{0,30}",
+        ) {
+            let catalog = crate::Catalog::omniq();
+            let names: Vec<&str> = catalog.keywords().iter().map(|k| k.name.as_ref()).collect();
+            // A keyword with a few edits, or any word.
+            let mut word: Vec<char> = names.get(pick % names.len()).unwrap_or(&"").chars().collect();
+            for (at, c) in edits {
+                match at % 3 {
+                    0 if !word.is_empty() => { word.remove(at % word.len()); }
+                    1 => word.insert(at % (word.len() + 1), c),
+                    _ if !word.is_empty() => { let i = at % word.len(); word[i] = c; }
+                    _ => {}
+                }
+            }
+            let word: String = if pick % 5 == 0 { other } else { word.into_iter().collect() };
+            let shapes = Shapes::new(names.iter().copied());
+            let found = nearest(&word, &shapes, |i| names.get(i).copied().unwrap_or_default());
+            proptest::prop_assert_eq!(found, brute_force(&word, &names), "{}", word);
+        }
     }
 
     #[test]

@@ -139,6 +139,23 @@ fn empty_date_ranges_warn_when_dates_resolve() {
     ] {
         assert_eq!(parser.parse(input).unwrap().warnings(), &[], "{input}");
     }
+    // Duplicates dropped before the bounds: the warning still names the
+    // bounds' terms, and points at them where they were written.
+    let input = "refund refund first_content_before:2025-05-01 refund first_content_after:2025-06-01 \
+                 first_content_before:2025-05-01";
+    let parsed = parser.parse(input).unwrap();
+    let got: Vec<_> = parsed.warnings().iter().map(|d| (d.code(), d.span().start, d.span().end)).collect();
+    let empty = (Code::EmptyRange, 53, 83);
+    assert_eq!(
+        got,
+        [(Code::DuplicateTerm, 7, 13), (Code::DuplicateTerm, 46, 52), empty, (Code::DuplicateTerm, 84, 115)]
+    );
+    let warning = parsed.warnings().iter().find(|d| d.code() == Code::EmptyRange).unwrap();
+    assert_eq!(
+        warning.message(),
+        "`first_content_after:2025-06-01` and `first_content_before:2025-05-01` leave no instant: no thread can match"
+    );
+    assert_eq!(warning.related().iter().map(|r| r.span()).collect::<Vec<_>>(), [ringq::Span::new(14, 45)]);
 }
 
 #[test]

@@ -15,6 +15,10 @@ use chrono_tz::Tz;
 /// The UTC instant of the wall time `naive` in `tz`, by the rule above.
 /// `None` only when the result is outside chrono's range.
 pub(crate) fn to_utc(naive: NaiveDateTime, tz: Tz) -> Option<DateTime<Utc>> {
+    if tz == Tz::UTC {
+        // The default zone, and the one without offsets to look up.
+        return Some(naive.and_utc());
+    }
     if let Some(t) = tz.from_local_datetime(&naive).earliest() {
         return Some(t.with_timezone(&Utc));
     }
@@ -31,5 +35,8 @@ pub(crate) fn to_utc(naive: NaiveDateTime, tz: Tz) -> Option<DateTime<Utc>> {
 
 /// The wall time of `t` in `tz`.
 pub(crate) fn local(t: DateTime<Utc>, tz: Tz) -> NaiveDateTime {
+    if tz == Tz::UTC {
+        return t.naive_utc();
+    }
     t.with_timezone(&tz).naive_local()
 }

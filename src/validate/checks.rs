@@ -3,7 +3,8 @@
 //! ranges that leave no instant.
 
 use crate::bounds::{bound, Range};
-use crate::catalog::{Catalog, Repeat};
+use crate::catalog::{Catalog, KeywordSpec, Repeat};
+use crate::dates::DateSpan;
 use crate::diagnostic::{shown, Code, Diagnostic};
 use crate::print::quoted;
 use crate::query::{NewValue, Order, Query};
@@ -248,42 +249,58 @@ impl OperatorChecks {
 /// Date bounds that leave no instant: the latest lower bound at or after
 /// the earliest upper bound of one range (`first_content`, `createdAt`), as
 /// the catalogue pairs them: the same rule the OmniQ compiler applies to a
-/// field's range.
-pub(super) fn empty_ranges(catalog: &Catalog, parsed: &Parsed, diagnostics: &mut Vec<Diagnostic>) {
-    let query = parsed.query();
-    // Few ranges exist (a catalogue pairs few keywords), so a list beats
-    // a map; a query without date bounds allocates nothing.
-    let mut ranges: Vec<(&str, Range)> = Vec::new();
-    for (i, term) in query.terms().enumerate() {
-        let (Some(date), false) = (parsed.date(i), term.is_negated()) else { continue };
-        let Some(range) = catalog.get(term.keyword()).and_then(|spec| spec.bound.as_ref()) else { continue };
-        let Some(at) = bound(range.side, *date) else { continue };
+/// field's range. Bounds are gathered as the terms are read (the parse has
+/// each term's keyword and resolved date at hand), and checked once the
+/// query is written.
+#[derive(Default)]
+pub(super) struct RangeChecks<'k> {
+    /// Each range bounded so far, narrowed. Few ranges exist (a catalogue
+    /// pairs few keywords), so a list beats a map; a query without date
+    /// bounds allocates nothing.
+    ranges: Vec<(&'k str, Range)>,
+}
+
+impl<'k> RangeChecks<'k> {
+    /// The term written at position `term`, of keyword `spec`, whose date
+    /// resolved to `date`.
+    pub(super) fn add(&mut self, spec: &'k KeywordSpec, term: usize, negated: bool, date: DateSpan) {
+        let Some(range) = spec.bound.as_ref().filter(|_| !negated) else { return };
+        let Some(at) = bound(range.side, date) else { return };
         let name = range.range.as_ref();
-        let narrowed = match ranges.iter().position(|(seen, _)| *seen == name) {
-            Some(at) => ranges.get_mut(at),
+        let narrowed = match self.ranges.iter().position(|(seen, _)| *seen == name) {
+            Some(at) => self.ranges.get_mut(at),
             None => {
-                ranges.push((name, Range::default()));
-                ranges.last_mut()
+                self.ranges.push((name, Range::default()));
+                self.ranges.last_mut()
             }
         };
         if let Some((_, narrowed)) = narrowed {
-            narrowed.narrow((i, range.side, at));
+            narrowed.narrow((term, range.side, at));
         }
     }
-    for (_, range) in ranges {
-        let Err((from, to)) = range.checked() else { continue };
-        let shown_term = |i: usize| query.term(i).map(|t| t.as_str()).unwrap_or_default();
-        let (earlier, later) = (from.min(to), from.max(to));
-        let (Some(span), Some(other)) = (parsed.span(later), parsed.span(earlier)) else { continue };
-        diagnostics.push(
-            Diagnostic::warning(
-                Code::EmptyRange,
-                span.term,
-                format!("`{}` and `{}` leave no instant: no thread can match", shown_term(from), shown_term(to)),
-            )
-            .with_hint("the lower bound must come before the upper bound")
-            .with_related(other.term, "the other bound"),
-        );
+
+    /// Warns of every range left empty. Terms were counted as written;
+    /// `dropped` are the written positions of the terms dropped from
+    /// `parsed` as duplicates (never a bound that narrows: the first of
+    /// equal bounds does).
+    pub(super) fn check(self, parsed: &Parsed, dropped: &[usize], diagnostics: &mut Vec<Diagnostic>) {
+        let kept = |written: usize| written - dropped.partition_point(|&d| d < written);
+        let shown_term = |i: usize| parsed.query().term(i).map(|t| t.as_str()).unwrap_or_default();
+        for (_, range) in self.ranges {
+            let Err((from, to)) = range.checked() else { continue };
+            let (from, to) = (kept(from), kept(to));
+            let (earlier, later) = (from.min(to), from.max(to));
+            let (Some(span), Some(other)) = (parsed.span(later), parsed.span(earlier)) else { continue };
+            diagnostics.push(
+                Diagnostic::warning(
+                    Code::EmptyRange,
+                    span.term,
+                    format!("`{}` and `{}` leave no instant: no thread can match", shown_term(from), shown_term(to)),
+                )
+                .with_hint("the lower bound must come before the upper bound")
+                .with_related(other.term, "the other bound"),
+            );
+        }
     }
 }
 

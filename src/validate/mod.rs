@@ -20,7 +20,7 @@ use crate::span::Span;
 use crate::suggest::did_you_mean;
 use crate::syntax::{self, AstTerm, AstValue, Quote};
 
-use checks::{contradictions, empty_ranges, CrossChecks, OperatorChecks};
+use checks::{contradictions, CrossChecks, OperatorChecks, RangeChecks};
 #[cfg(test)]
 pub(crate) use json::{QueryShape, TermShape, ValueShape};
 use value::typed_value;
@@ -221,6 +221,7 @@ impl Parser {
         let mut resolved = Vec::new();
         let mut cross = CrossChecks::default();
         let mut operators = OperatorChecks::default();
+        let mut ranges = RangeChecks::default();
         for ast_term in syntax::terms(text, &mut syntax_diagnostics) {
             if ast_term.value.incomplete.is_some() {
                 // A half-typed term: its syntax error says all there is.
@@ -238,7 +239,7 @@ impl Parser {
             }
             let Some(Accepted { keyword, negated, value }) = accepted else { continue };
             if let (Some(context), NewValue::Date(_, expr)) = (dates, &value) {
-                resolved.push(match expr.resolve_with_warnings(context) {
+                let span = match expr.resolve_with_warnings(context) {
                     Ok((span, warnings)) => {
                         diagnostics.extend(warnings.into_iter().map(|w| date_diagnostic(&ast_term.value, w)));
                         Some(span)
@@ -247,7 +248,11 @@ impl Parser {
                         diagnostics.push(date_diagnostic(&ast_term.value, e));
                         None
                     }
-                });
+                };
+                if let (Some(spec), Some(span)) = (spec, span) {
+                    ranges.add(spec, written.len(), negated, span);
+                }
+                resolved.push(span);
             }
             if let Some(spec) = spec {
                 cross.check(&spec.name, &value, &ast_term, &mut diagnostics);
@@ -274,9 +279,7 @@ impl Parser {
         }
         let parsed = Parsed { query, written, dates: resolved, warnings: Vec::new() };
         contradictions(&self.catalog, &parsed, &mut diagnostics);
-        if dates.is_some() {
-            empty_ranges(&self.catalog, &parsed, &mut diagnostics);
-        }
+        ranges.check(&parsed, &dropped, &mut diagnostics);
         diagnostics.sort_by_key(|d| (d.span().start, d.span().end));
         Ok(Parsed { warnings: diagnostics, ..parsed })
     }
