@@ -6,7 +6,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use crate::suggest::{nearest, nearest_name, order, Key, Shape, Shapes};
+use crate::suggest::{nearest, nearest_name, sorted, Key, Shape, Shapes};
 
 /// The type of value a keyword takes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -292,8 +292,10 @@ const fn builtin_shapes<const N: usize>(keywords: &[KeywordSpec]) -> [Shape; N] 
 }
 
 const RINGCX_SHAPES: [Shape; RINGCX.len()] = builtin_shapes::<{ RINGCX.len() }>(RINGCX);
-const RINGCX_BY_LENGTH: [u16; RINGCX.len()] = order(&RINGCX_SHAPES, Key::Length);
-const RINGCX_BY_FIRST: [u16; RINGCX.len()] = order(&RINGCX_SHAPES, Key::First);
+const LENGTHS: usize = Key::Length.values() + 1;
+const FIRSTS: usize = Key::First.values() + 1;
+const RINGCX_BY_LENGTH: ([u16; RINGCX.len()], [u16; LENGTHS]) = sorted(&RINGCX_SHAPES, Key::Length);
+const RINGCX_BY_FIRST: ([u16; RINGCX.len()], [u16; FIRSTS]) = sorted(&RINGCX_SHAPES, Key::First);
 
 impl KeywordIndex {
     fn build(keywords: &[KeywordSpec]) -> Self {
@@ -345,7 +347,11 @@ impl Catalog {
             keywords: Cow::Borrowed(RINGCX),
             index: KeywordIndex {
                 slots: Cow::Borrowed(&RINGCX_INDEX),
-                shapes: Shapes::builtin(&RINGCX_SHAPES, &RINGCX_BY_LENGTH, &RINGCX_BY_FIRST),
+                shapes: Shapes::builtin(
+                    &RINGCX_SHAPES,
+                    (&RINGCX_BY_LENGTH.0, &RINGCX_BY_LENGTH.1),
+                    (&RINGCX_BY_FIRST.0, &RINGCX_BY_FIRST.1),
+                ),
             },
             statuses: Cow::Borrowed(STATUSES),
         }
@@ -355,7 +361,10 @@ impl Catalog {
     pub fn empty() -> Self {
         Catalog {
             keywords: Cow::Borrowed(&[]),
-            index: KeywordIndex { slots: Cow::Borrowed(&[EMPTY; 8]), shapes: Shapes::builtin(&[], &[], &[]) },
+            index: KeywordIndex {
+                slots: Cow::Borrowed(&[EMPTY; 8]),
+                shapes: Shapes::builtin(&[], (&[], &[0; LENGTHS]), (&[], &[0; FIRSTS])),
+            },
             statuses: Cow::Borrowed(&[]),
         }
     }

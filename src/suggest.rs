@@ -51,21 +51,30 @@ impl Shape {
 }
 
 /// Names indexed for [`nearest`]: each name's [`Shape`], and the names'
-/// positions sorted by length and by first byte, so that a lookup reads
-/// only the shapes of names of a near length or of the same first byte.
-/// A catalogue builds it once (the built-in one at compile time, with
-/// [`Shapes::builtin`]).
+/// positions sorted by length and by first byte, with where each length
+/// and byte starts, so that a lookup reads only the shapes of names of a
+/// near length or of the same first byte. A catalogue builds it once (the
+/// built-in one at compile time, with [`sorted`] and [`Shapes::builtin`]).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct Shapes {
     /// The shape of each name, in the names' order.
     shapes: Cow<'static, [Shape]>,
-    /// Positions, by length.
-    by_length: Cow<'static, [u16]>,
-    /// Positions, by first byte.
-    by_first: Cow<'static, [u16]>,
+    by_length: Sorted,
+    by_first: Sorted,
 }
 
-/// A key [`order`] sorts shapes by.
+/// Positions sorted by a [`Key`]: those whose key is `k` are
+/// `order[starts[k]..starts[k + 1]]`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Sorted {
+    order: Cow<'static, [u16]>,
+    starts: Cow<'static, [u16]>,
+}
+
+/// The longest word compared, in characters: a longer one is no keyword.
+const LONGEST: usize = 64;
+
+/// What [`Shapes`] sorts names by.
 #[derive(Clone, Copy)]
 pub(crate) enum Key {
     Length,
@@ -73,52 +82,85 @@ pub(crate) enum Key {
 }
 
 impl Key {
-    const fn of(self, shape: &Shape) -> usize {
+    /// How many values the key takes: names longer than a word can be
+    /// near share the last length.
+    pub(crate) const fn values(self) -> usize {
         match self {
+            Key::Length => LONGEST + 3 + 2,
+            Key::First => 256,
+        }
+    }
+
+    const fn of(self, shape: &Shape) -> usize {
+        let key = match self {
             Key::Length => shape.len,
             Key::First => shape.first as usize,
+        };
+        let last = self.values() - 1;
+        if key < last {
+            key
+        } else {
+            last
         }
     }
 }
 
-/// The positions of `shapes` sorted by `key` (stable): an insertion sort,
-/// which the compiler can run for the built-in catalogue.
-pub(crate) const fn order<const N: usize>(shapes: &[Shape; N], key: Key) -> [u16; N] {
-    let mut order = [0u16; N];
+/// The positions of `shapes` sorted by `key` (stable), and where each
+/// value of the key starts among them (`S` is [`Key::values`] + 1): a
+/// counting sort, which the compiler runs for the built-in catalogue.
+pub(crate) const fn sorted<const N: usize, const S: usize>(shapes: &[Shape; N], key: Key) -> ([u16; N], [u16; S]) {
+    assert!(S == key.values() + 1 && N < u16::MAX as usize);
+    let mut starts = [0u16; S];
     let mut i = 0;
     while i < N {
-        order[i] = i as u16;
-        let mut j = i;
-        while j > 0 && key.of(&shapes[order[j - 1] as usize]) > key.of(&shapes[order[j] as usize]) {
-            let swap = order[j - 1];
-            order[j - 1] = order[j];
-            order[j] = swap;
-            j -= 1;
-        }
+        starts[key.of(&shapes[i]) + 1] += 1;
         i += 1;
     }
-    order
+    let mut k = 1;
+    while k < S {
+        starts[k] += starts[k - 1];
+        k += 1;
+    }
+    let mut next = starts;
+    let mut order = [0u16; N];
+    i = 0;
+    while i < N {
+        let k = key.of(&shapes[i]);
+        order[next[k] as usize] = i as u16;
+        next[k] += 1;
+        i += 1;
+    }
+    (order, starts)
 }
 
 impl Shapes {
-    /// The shapes of `names`; only the first 65,536 names are looked at.
+    /// The shapes of `names`; only the first 65,535 names are looked at.
     pub(crate) fn new<'n>(names: impl Iterator<Item = &'n str>) -> Shapes {
-        let shapes: Vec<Shape> = names.take(1 << 16).map(Shape::of).collect();
-        let positions = || (0..shapes.len()).filter_map(|i| u16::try_from(i).ok());
-        let mut by_length: Vec<u16> = positions().collect();
-        by_length.sort_by_key(|&i| shapes.get(usize::from(i)).map_or(0, |s| s.len));
-        let mut by_first: Vec<u16> = positions().collect();
-        by_first.sort_by_key(|&i| shapes.get(usize::from(i)).map_or(0, |s| s.first));
-        Shapes { shapes: Cow::Owned(shapes), by_length: Cow::Owned(by_length), by_first: Cow::Owned(by_first) }
+        let shapes: Vec<Shape> = names.take(usize::from(u16::MAX)).map(Shape::of).collect();
+        let sorted = |key: Key| {
+            let key_of = |i: u16| shapes.get(usize::from(i)).map_or(0, |shape| key.of(shape));
+            let mut order: Vec<u16> = (0..shapes.len()).filter_map(|i| u16::try_from(i).ok()).collect();
+            order.sort_by_key(|&i| key_of(i));
+            let starts = (0..=key.values())
+                .map(|k| u16::try_from(order.partition_point(|&i| key_of(i) < k)).unwrap_or(u16::MAX))
+                .collect();
+            Sorted { order: Cow::Owned(order), starts: Cow::Owned(starts) }
+        };
+        Shapes { by_length: sorted(Key::Length), by_first: sorted(Key::First), shapes: Cow::Owned(shapes) }
     }
 
-    /// Shapes computed at compile time: `shapes` and its [`order`]s.
+    /// Shapes computed at compile time: `shapes`, and its [`sorted`]
+    /// positions by length and by first byte.
     pub(crate) const fn builtin(
         shapes: &'static [Shape],
-        by_length: &'static [u16],
-        by_first: &'static [u16],
+        by_length: (&'static [u16], &'static [u16]),
+        by_first: (&'static [u16], &'static [u16]),
     ) -> Shapes {
-        Shapes { shapes: Cow::Borrowed(shapes), by_length: Cow::Borrowed(by_length), by_first: Cow::Borrowed(by_first) }
+        Shapes {
+            shapes: Cow::Borrowed(shapes),
+            by_length: Sorted { order: Cow::Borrowed(by_length.0), starts: Cow::Borrowed(by_length.1) },
+            by_first: Sorted { order: Cow::Borrowed(by_first.0), starts: Cow::Borrowed(by_first.1) },
+        }
     }
 
     /// The shape of each name, in the names' order.
@@ -129,14 +171,15 @@ impl Shapes {
 
     /// The positions whose `key` is in `range`, with their shapes.
     fn within(&self, key: Key, range: std::ops::RangeInclusive<usize>) -> impl Iterator<Item = (usize, &Shape)> + '_ {
-        let order: &[u16] = match key {
+        let sorted = match key {
             Key::Length => &self.by_length,
             Key::First => &self.by_first,
         };
-        let shape = |i: u16| self.shapes.get(usize::from(i)).map(|shape| (usize::from(i), shape));
-        let start = order.partition_point(|&i| shape(i).is_some_and(|(_, s)| key.of(s) < *range.start()));
-        let end = *range.end();
-        order.get(start..).unwrap_or_default().iter().map_while(move |&i| shape(i).filter(|(_, s)| key.of(s) <= end))
+        let last = key.values() - 1;
+        let start = sorted.starts.get((*range.start()).min(last)).copied().unwrap_or_default();
+        let end = sorted.starts.get((*range.end()).min(last) + 1).copied().unwrap_or_default();
+        let positions = sorted.order.get(usize::from(start)..usize::from(end)).unwrap_or_default();
+        positions.iter().filter_map(|&i| self.shapes.get(usize::from(i)).map(|shape| (usize::from(i), shape)))
     }
 }
 
@@ -153,15 +196,18 @@ pub(crate) fn nearest_name<'c>(word: &str, names: impl Iterator<Item = &'c str>)
 /// plausibly is are not compared, which keeps a 1 MB keyword from costing
 /// a quadratic distance computation.
 pub(crate) fn nearest<'c>(word: &str, shapes: &Shapes, name: impl Fn(usize) -> &'c str) -> Vec<&'c str> {
-    const LONGEST: usize = 64;
     // A character is at most 4 bytes: a longer word has too many.
     if word.is_empty() || word.len() > 4 * LONGEST {
         return Vec::new();
     }
     // Lowercased, on the stack when it is ASCII (a keyword almost always is).
     let mut buffer = [0u8; 4 * LONGEST];
+    let has_upper = |word: &str| match word.is_ascii() {
+        true => word.bytes().any(|b| b.is_ascii_uppercase()),
+        false => word.chars().any(char::is_uppercase),
+    };
     let word: Cow<'_, str> = match buffer.get_mut(..word.len()) {
-        _ if !word.chars().any(char::is_uppercase) => Cow::Borrowed(word),
+        _ if !has_upper(word) => Cow::Borrowed(word),
         Some(ascii) if word.is_ascii() => {
             ascii.copy_from_slice(word.as_bytes());
             ascii.make_ascii_lowercase();

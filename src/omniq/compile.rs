@@ -281,6 +281,12 @@ impl OmniqCompiler {
     /// catalogue (dates resolved against `context`), and compiles it;
     /// errors point into `text`.
     pub fn compile_str(&self, text: &str, context: &DateContext) -> Result<OmniqRequest, Error> {
+        // Warnings are shown only with an error: a compile that succeeds
+        // skips them, one that fails parses again to say everything.
+        let quick = self.parser.parse_for_errors(text, Some(context));
+        if let Some(request) = quick.ok().and_then(|parsed| self.compile_in(&parsed, Some(context)).ok()) {
+            return Ok(request);
+        }
         let parsed = self.parse(text, Some(context))?;
         self.compile_in(&parsed, Some(context)).map_err(|e| e.into_error(text, &parsed))
     }
@@ -288,6 +294,11 @@ impl OmniqCompiler {
     /// Parses `text` as [`OmniqCompiler::compile_str`] does and plans it;
     /// errors point into `text`.
     pub fn plan_str(&self, text: &str, context: &DateContext) -> Result<OmniqPlan, Error> {
+        // As `compile_str`: warnings only with an error.
+        let quick = self.parser.parse_for_errors(text, Some(context));
+        if let Some(plan) = quick.ok().and_then(|parsed| self.plan_in(&parsed, Some(context)).ok()) {
+            return Ok(plan);
+        }
         let parsed = self.parse(text, Some(context))?;
         self.plan_in(&parsed, Some(context)).map_err(|e| e.into_error(text, &parsed))
     }

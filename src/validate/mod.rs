@@ -150,6 +150,15 @@ impl Written {
     }
 }
 
+/// Which checks a parse makes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Checks {
+    /// Every check: errors and warnings.
+    All,
+    /// Only those that can find an error.
+    ErrorsOnly,
+}
+
 /// A term that passed its own checks, ready to be written: its keyword as
 /// the canonical form spells it, and its value.
 struct Accepted<'t> {
@@ -204,6 +213,17 @@ impl Parser {
     /// into the query's one buffer before the next is read; nothing is
     /// allocated for a term whose value is already canonical.
     pub(crate) fn parse_with(&self, text: &str, dates: Option<&DateContext>) -> Result<Parsed, Error> {
+        self.parse_checking(text, dates, Checks::All)
+    }
+
+    /// [`Parser::parse_with`] without the checks that can only warn, and
+    /// without warnings: for a caller that shows none unless there is an
+    /// error (and then parses again, to show everything).
+    pub(crate) fn parse_for_errors(&self, text: &str, dates: Option<&DateContext>) -> Result<Parsed, Error> {
+        self.parse_checking(text, dates, Checks::ErrorsOnly)
+    }
+
+    fn parse_checking(&self, text: &str, dates: Option<&DateContext>, checks: Checks) -> Result<Parsed, Error> {
         if text.len() > MAX_QUERY_BYTES {
             let message = format!("the query is {} bytes long; ringq reads at most {MAX_QUERY_BYTES}", text.len());
             let diagnostic =
@@ -228,9 +248,10 @@ impl Parser {
                 continue;
             }
             let first_new = diagnostics.len();
-            let (spec, accepted) = self.term(&ast_term, &mut diagnostics);
+            let (spec, accepted) = self.term(&ast_term, checks, &mut diagnostics);
             if ast_term.value.quote == Quote::Bare {
-                if spec.is_some_and(|spec| spec.value == ValueType::Date) {
+                let warning_only = accepted.is_some() && checks == Checks::ErrorsOnly;
+                if spec.is_some_and(|spec| spec.value == ValueType::Date) && !warning_only {
                     checks::unquoted_date(text, &ast_term, accepted.is_some(), first_new, &mut diagnostics);
                 }
                 if ast_term.keyword.is_none() {
@@ -249,7 +270,7 @@ impl Parser {
                         None
                     }
                 };
-                if let (Some(spec), Some(span)) = (spec, span) {
+                if let (Some(spec), Some(span), Checks::All) = (spec, span, checks) {
                     ranges.add(spec, written.len(), negated, span);
                 }
                 resolved.push(span);
@@ -278,8 +299,12 @@ impl Parser {
             remove_positions(&mut written, &dropped);
         }
         let parsed = Parsed { query, written, dates: resolved, warnings: Vec::new() };
-        contradictions(&self.catalog, &parsed, &mut diagnostics);
-        ranges.check(&parsed, &dropped, &mut diagnostics);
+        if checks == Checks::All {
+            contradictions(&self.catalog, &parsed, &mut diagnostics);
+            ranges.check(&parsed, &dropped, &mut diagnostics);
+        } else {
+            diagnostics.clear(); // warnings only: the query is valid
+        }
         diagnostics.sort_by_key(|d| (d.span().start, d.span().end));
         Ok(Parsed { warnings: diagnostics, ..parsed })
     }
@@ -289,11 +314,12 @@ impl Parser {
     fn term<'p: 't, 't>(
         &'p self,
         term: &'t AstTerm<'_>,
+        checks: Checks,
         diagnostics: &mut Vec<Diagnostic>,
     ) -> (Option<&'p KeywordSpec>, Option<Accepted<'t>>) {
         let name = term.keyword.as_ref().map_or("text", |k| k.name);
         let Some(spec) = self.catalog.get(name) else {
-            return (None, self.unknown_keyword(term, name, diagnostics));
+            return (None, self.unknown_keyword(term, name, checks, diagnostics));
         };
         let first_new = diagnostics.len();
         keyword_fits(term, &spec.name, diagnostics);
@@ -324,13 +350,17 @@ impl Parser {
         &self,
         term: &'t AstTerm<'_>,
         name: &'t str,
+        checks: Checks,
         diagnostics: &mut Vec<Diagnostic>,
     ) -> Option<Accepted<'t>> {
         let span = term.keyword.as_ref().map_or(term.value.span, |k| k.span);
-        let suggestions = self.catalog.suggest_keywords(name);
         if self.lenient {
             // Kept as written; a near miss of a known keyword is most likely
             // a typo, which lenient mode must not hide.
+            let suggestions = match checks {
+                Checks::All => self.catalog.suggest_keywords(name),
+                Checks::ErrorsOnly => Vec::new(),
+            };
             if let Some(near) = suggestions.first() {
                 diagnostics.push(
                     Diagnostic::warning(
@@ -347,6 +377,7 @@ impl Parser {
             let value = NewValue::Raw(&term.value.text);
             return Some(Accepted { keyword: name, negated: term.minus.is_some(), value });
         }
+        let suggestions = self.catalog.suggest_keywords(name);
         let mut diagnostic =
             Diagnostic::error(Code::UnknownKeyword, span, format!("unknown keyword `{}`", shown(name)));
         let hint = did_you_mean(&suggestions).unwrap_or_else(|| as_text_hint(name, &term.value.text));
@@ -458,5 +489,63 @@ fn as_text_hint(name: &str, value: &str) -> String {
         format!("quote the whole term to search for it as text: {term}")
     } else {
         "quote the whole term to search for it as text".to_owned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+    use proptest::prelude::*;
+
+    /// Terms of every kind the checks look at: unknown keywords and near
+    /// misses, dates quoted and not (going on after a space), empty
+    /// ranges, contradictions, duplicates, errors.
+    fn term() -> impl Strategy<Value = &'static str> {
+        prop::sample::select(vec![
+            "platform:web",
+            "isNewClient:yes",
+            "assigned_to_me:true",
+            "asigned_to_me:true",
+            "status_in:new",
+            "-status_in:new",
+            "stauts_in:new",
+            "refund",
+            "refund",
+            "first_content_after:2025-06-01",
+            "first_content_before:2025-05-01",
+            "first_content_after:yesterday at 4pm",
+            "first_content_after:\"2 weeks ago\"",
+            "first_content_after:2 weeks ago",
+            "created_after:2025-02-30",
+            "order:created_at.asc",
+            "order:created_at.desc",
+            "status_in:nope",
+            "-first_content_after:today",
+            "\"",
+        ])
+    }
+
+    proptest! {
+        #[test]
+        fn parsing_for_errors_finds_what_a_full_parse_finds(terms in prop::collection::vec(term(), 0..8), lenient: bool) {
+            let text = terms.join(" ");
+            let now = chrono::Utc.with_ymd_and_hms(2026, 11, 24, 12, 0, 0).unwrap();
+            let context = DateContext::new(now);
+            let parser = Parser::new().lenient(lenient).catalog(Catalog::omniq());
+            let full = parser.parse_with(&text, Some(&context));
+            let quick = parser.parse_for_errors(&text, Some(&context));
+            match (full, quick) {
+                (Ok(full), Ok(quick)) => {
+                    prop_assert!(quick.warnings.is_empty());
+                    prop_assert_eq!(Parsed { warnings: Vec::new(), ..full }, quick);
+                }
+                (Err(full), Err(quick)) => {
+                    let errors = |e: &Error| e.diagnostics().iter().filter(|d| d.is_error()).cloned().collect::<Vec<_>>();
+                    prop_assert_eq!(errors(&full), errors(&quick));
+                }
+                (full, quick) => prop_assert!(false, "{text}: {full:?} but {quick:?}"),
+            }
+        }
     }
 }
