@@ -217,8 +217,10 @@ pub struct Catalog {
 #[derive(Clone, Debug)]
 struct KeywordIndex {
     /// A power of two at least twice the number of keywords; `EMPTY` marks a
-    /// free slot.
-    slots: Cow<'static, [u16]>,
+    /// free slot. A slot holds a keyword's position in its low 16 bits and
+    /// its name's hash in the high 16, so that a probe rules a name out
+    /// without reading it.
+    slots: Cow<'static, [u32]>,
     /// The shapes of the keywords' names, for "did you mean" (see
     /// [`Shapes`]).
     shapes: Shapes,
@@ -234,7 +236,12 @@ impl PartialEq for KeywordIndex {
 
 impl Eq for KeywordIndex {}
 
-const EMPTY: u16 = u16::MAX;
+const EMPTY: u32 = u32::MAX;
+
+/// A slot of the index: the keyword at position `k`, whose name hashes to `hash`.
+const fn slot_of(hash: u32, k: usize) -> u32 {
+    (hash << 16) | (k as u32 & 0xFFFF)
+}
 
 /// A hash of the length and four ASCII-lowercased bytes of a name (first,
 /// middle and last two): enough to tell a few hundred keywords apart, and
@@ -257,7 +264,7 @@ const fn name_hash(bytes: &[u8]) -> u32 {
 }
 
 /// The index of the built-in table, computed by the compiler.
-const fn builtin_index<const N: usize>(keywords: &[KeywordSpec]) -> [u16; N] {
+const fn builtin_index<const N: usize>(keywords: &[KeywordSpec]) -> [u32; N] {
     let mut slots = [EMPTY; N];
     let mut k = 0;
     while k < keywords.len() {
@@ -265,17 +272,18 @@ const fn builtin_index<const N: usize>(keywords: &[KeywordSpec]) -> [u16; N] {
             Cow::Borrowed(name) => name.as_bytes(),
             Cow::Owned(_) => panic!("the built-in catalogue borrows its names"),
         };
-        let mut slot = name_hash(name) as usize & (N - 1);
+        let hash = name_hash(name);
+        let mut slot = hash as usize & (N - 1);
         while slots[slot] != EMPTY {
             slot = (slot + 1) & (N - 1);
         }
-        slots[slot] = k as u16;
+        slots[slot] = slot_of(hash, k);
         k += 1;
     }
     slots
 }
 
-const RINGCX_INDEX: [u16; 128] = builtin_index::<128>(RINGCX);
+const RINGCX_INDEX: [u32; 128] = builtin_index::<128>(RINGCX);
 
 /// The shapes of the built-in table's names, computed by the compiler.
 const fn builtin_shapes<const N: usize>(keywords: &[KeywordSpec]) -> [Shape; N] {
@@ -301,13 +309,15 @@ impl KeywordIndex {
     fn build(keywords: &[KeywordSpec]) -> Self {
         let size = (keywords.len() * 2).next_power_of_two().max(8);
         let mut slots = vec![EMPTY; size];
-        for (k, spec) in keywords.iter().enumerate() {
-            let mut slot = name_hash(spec.name.as_bytes()) as usize & (size - 1);
+        // Positions are 16 bits: a catalogue of more keywords indexes the first 65,535.
+        for (k, spec) in keywords.iter().enumerate().take(usize::from(u16::MAX)) {
+            let hash = name_hash(spec.name.as_bytes());
+            let mut slot = hash as usize & (size - 1);
             while slots.get(slot).is_some_and(|s| *s != EMPTY) {
                 slot = (slot + 1) & (size - 1);
             }
-            if let (Some(free), Ok(k)) = (slots.get_mut(slot), u16::try_from(k)) {
-                *free = k;
+            if let Some(free) = slots.get_mut(slot) {
+                *free = slot_of(hash, k);
             }
         }
         let shapes = Shapes::new(keywords.iter().map(|spec| spec.name.as_ref()));
@@ -317,15 +327,18 @@ impl KeywordIndex {
     /// The position of `name` (ASCII case ignored) in `keywords`.
     fn find(&self, keywords: &[KeywordSpec], name: &str) -> Option<usize> {
         let mask = self.slots.len().checked_sub(1)?;
-        let mut slot = name_hash(name.as_bytes()) as usize & mask;
+        let hash = name_hash(name.as_bytes());
+        let mut slot = hash as usize & mask;
         // At most every slot once; the table is never full.
         for _ in 0..self.slots.len() {
-            let k = *self.slots.get(slot)?;
-            if k == EMPTY {
+            let entry = *self.slots.get(slot)?;
+            if entry == EMPTY {
                 return None;
             }
-            let k = usize::from(k);
-            if keywords.get(k).is_some_and(|spec| spec.name == name || spec.name.eq_ignore_ascii_case(name)) {
+            let k = (entry & 0xFFFF) as usize;
+            if entry >> 16 == hash
+                && keywords.get(k).is_some_and(|spec| spec.name == name || spec.name.eq_ignore_ascii_case(name))
+            {
                 return Some(k);
             }
             slot = (slot + 1) & mask;
@@ -374,7 +387,7 @@ impl Catalog {
         // ASCII case is ignored by the index itself; other upper case only
         // matters for names that are not found as written.
         let found = self.index.find(&self.keywords, name).or_else(|| {
-            let other_case = name.bytes().any(|b| !b.is_ascii()) && name.chars().any(char::is_uppercase);
+            let other_case = !name.is_ascii() && name.chars().any(char::is_uppercase);
             other_case.then(|| self.index.find(&self.keywords, &name.to_lowercase())).flatten()
         });
         found.and_then(|i| self.keywords.get(i))

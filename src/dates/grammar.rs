@@ -76,26 +76,26 @@ const MAX_AMOUNTS: usize = 8;
 
 /// `date = ws* expr ws* EOF`
 pub(crate) fn date(i: &str) -> R<'_, Expr> {
-    // The commonest value of all, `2025-05-20`: read by the alternative
-    // `expr` would try first for it, without choosing among the others.
-    if is_plain_iso_day(i) {
-        if let result @ (Ok(_) | Err(nom::Err::Failure(_))) = to_end(instant)(i) {
-            return result;
-        }
+    if let Some(day) = plain_iso_day(i) {
+        return Ok(("", day));
     }
     let (i, _) = ows(i)?;
     expr(i)
 }
 
-/// Whether `i` is exactly `dddd-dd-dd`.
-fn is_plain_iso_day(i: &str) -> bool {
-    let digit = |b: &u8| b.is_ascii_digit();
-    match i.as_bytes() {
-        [y @ .., b'-', m1, m2, b'-', d1, d2] if y.len() == 4 => {
-            y.iter().all(digit) && [m1, m2, d1, d2].into_iter().all(digit)
-        }
-        _ => false,
-    }
+/// `dddd-dd-dd` naming a real day, the commonest value of all, read as
+/// [`instant`] reads it (the alternative [`expr`] tries first for it),
+/// without combinators; anything else (an impossible day included, whose
+/// error `instant` words) goes the long way.
+fn plain_iso_day(i: &str) -> Option<Expr> {
+    let &[y1, y2, y3, y4, b'-', m1, m2, b'-', d1, d2] = i.as_bytes() else { return None };
+    let number =
+        |digits: &[u8]| digits.iter().try_fold(0u32, |n, &b| b.is_ascii_digit().then(|| n * 10 + u32::from(b - b'0')));
+    let (year, month, day) = (number(&[y1, y2, y3, y4])?, number(&[m1, m2])?, number(&[d1, d2])?);
+    let year = i32::try_from(year).ok()?;
+    NaiveDate::from_ymd_opt(year, month, day)?;
+    let day = Day::Date { year: Some(Year::Full(year)), month, day, at: tail(i, "") };
+    Some(Expr::Day { day, part: None, time: None, weekday: None })
 }
 
 /// `expr = stamp | point | relative | period | business`. Every leaf
@@ -1329,4 +1329,27 @@ fn ordinal_word(i: &str) -> R<'_, u32> {
         Ok((i, tens as u32 + unit))
     };
     nom::branch::alt((compound, from_table(ORDINAL_WORDS))).parse(i)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_plain_iso_day_reads_as_the_grammar_reads_it() {
+        let days = ["2025-05-20", "0000-01-01", "9999-12-31", "2024-02-29", "1970-01-01", "2000-10-09"];
+        for text in days {
+            let long_way = expr(text).map(|(rest, e)| (rest.len(), e)).ok();
+            assert_eq!(plain_iso_day(text).map(|e| (0, e)), long_way, "{text}");
+        }
+        // Impossible days, other layouts and white space go the long way.
+        for text in ["2023-02-29", "2025-13-01", "2025-00-10", "2025-05-32", "2025/05/20", "2025-5-20", " 2025-05-20"] {
+            assert_eq!(plain_iso_day(text), None, "{text}");
+        }
+        let impossible = date("2023-02-29").err().and_then(|e| match e {
+            nom::Err::Failure(e) => e.message,
+            _ => None,
+        });
+        assert!(impossible.as_deref().is_some_and(|m| m.contains("29")), "{impossible:?}");
+    }
 }

@@ -163,7 +163,11 @@ impl OmniqMapping {
 
 /// A dotted path of non-empty names: `createdAt`, `workflow.attrs.contact.email`.
 pub(crate) fn is_field_path(path: &str) -> bool {
-    path.split('.').all(|segment| !segment.is_empty())
+    let bytes = path.as_bytes();
+    !bytes.is_empty()
+        && bytes.first() != Some(&b'.')
+        && bytes.last() != Some(&b'.')
+        && !bytes.windows(2).any(|pair| pair == b"..")
 }
 
 #[cfg(test)]
@@ -219,5 +223,7 @@ mod tests {
         assert!(!is_field_path(""));
         assert!(!is_field_path("workflow."));
         assert!(!is_field_path("a..b"));
+        assert!(!is_field_path(".a") && !is_field_path("."));
+        assert!(is_field_path("a.b") && is_field_path("a"));
     }
 }
