@@ -18,7 +18,7 @@ fn is_escaped(c: char) -> bool {
 /// read as `keyword:value` or as a negation.
 pub fn needs_quotes(value: &str, bare_text: bool) -> bool {
     /// The ASCII characters that make a value quoted: white space, `"`, `\`.
-    const SPECIAL: AsciiSet = AsciiSet::of(b" \t\n\x0b\x0c\r\"\\");
+    static SPECIAL: AsciiSet = AsciiSet::of(b" \t\n\x0b\x0c\r\"\\");
     let special = |c: char| is_space(c) || is_escaped(c);
     // Byte by byte while the value is ASCII (the usual case), char by char
     // from its first other character.

@@ -332,7 +332,8 @@ impl OmniqCompiler {
             }
         }
         // A stable sort: the constraints on one field stay in term order.
-        constraints.sort_by_key(|&(field, _)| field);
+        // Most fields differ in their first 8 bytes, compared as one number.
+        constraints.sort_by(|(a, _), (b, _)| prefix(a).cmp(&prefix(b)).then_with(|| a.cmp(b)));
         let mut filter = Filter::with_capacity(constraints.len(), bytes);
         for group in constraints.chunk_by(|(a, _), (b, _)| a == b) {
             let Some(&(field, _)) = group.first() else { continue };
@@ -413,6 +414,13 @@ impl OmniqCompiler {
         residual: &mut Vec<Residual>,
         errors: &mut Vec<CompileError>,
     ) {
+        // The usual field: one term, which says all there is.
+        if let [(_, c)] = group {
+            if !c.negated {
+                filter.insert(field, c.kind.alone());
+                return;
+            }
+        }
         let shown = |index: usize| query.term(index).map(|t| t.as_str()).unwrap_or_default();
         let constraints = || group.iter().map(|(_, c)| c);
         for c in constraints().filter(|c| c.negated) {
@@ -568,6 +576,16 @@ impl Kind<'_> {
         }
     }
 
+    /// The `filterBy` value of this constraint when it is the only one on
+    /// its field: a bound is a range open at its other end.
+    fn alone(&self) -> FilterValue<'_> {
+        match self {
+            Kind::Bound(BoundSide::Lower, at) => FilterValue::Range { from: Some(*at), to: None },
+            Kind::Bound(BoundSide::Upper, at) => FilterValue::Range { from: None, to: Some(*at) },
+            other => other.filter_value(),
+        }
+    }
+
     /// The bytes of string the filter will hold for it.
     fn text_len(&self) -> usize {
         match self {
@@ -586,6 +604,15 @@ impl Range {
     fn filter_value(&self) -> FilterValue<'static> {
         FilterValue::Range { from: self.from.map(|(_, t)| t), to: self.to.map(|(_, t)| t) }
     }
+}
+
+/// The first 8 bytes of `field` as a number that sorts as they do.
+fn prefix(field: &str) -> u64 {
+    let mut bytes = [0u8; 8];
+    for (to, from) in bytes.iter_mut().zip(field.bytes()) {
+        *to = from;
+    }
+    u64::from_be_bytes(bytes)
 }
 
 /// The value of `text` for `field`: a boolean or a number for the

@@ -73,34 +73,28 @@ pub fn keyword(input: &str) -> IResult<&str, &str> {
 }
 
 /// The ASCII bytes a keyword goes on with: letters, digits, `_` and `.`.
-const KEYWORD_BYTES: AsciiSet = AsciiSet::of(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.");
+static KEYWORD_BYTES: AsciiSet = AsciiSet::of(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.");
 
-/// A set of ASCII bytes as two 64-bit masks: membership is a shift and an
-/// AND, where a chain of comparisons costs a branch each.
-pub(crate) struct AsciiSet([u64; 2]);
+/// A set of ASCII bytes as a table of every byte: membership is one load,
+/// where a chain of comparisons costs a branch each.
+pub(crate) struct AsciiSet([bool; 256]);
 
 impl AsciiSet {
     /// The set of `bytes` (each taken modulo 128).
     pub(crate) const fn of(bytes: &[u8]) -> Self {
-        let mut masks = [0u64; 2];
+        let mut set = [false; 256];
         let mut i = 0;
         while i < bytes.len() {
-            let b = bytes[i] & 0x7f;
-            masks[(b >> 6) as usize] |= 1 << (b & 63);
+            set[(bytes[i] & 0x7f) as usize] = true;
             i += 1;
         }
-        AsciiSet(masks)
+        AsciiSet(set)
     }
 
     /// Whether `b` is in the set (never, for a byte that is not ASCII).
     pub(crate) fn contains(&self, b: u8) -> bool {
-        let [low, high] = self.0;
-        let mask = match b {
-            0..=63 => low,
-            64..=127 => high,
-            _ => 0,
-        };
-        mask >> (b & 63) & 1 == 1
+        // Every byte is an index of the table.
+        self.0.get(usize::from(b)).copied().unwrap_or(false)
     }
 }
 
