@@ -13,7 +13,7 @@ use chrono::{DateTime, TimeDelta, Utc};
 
 use super::filter::{Filter, FilterValue};
 use super::mapping::is_field_path;
-use super::{format_instant, own_field, OmniqIndex, OmniqMapping, OmniqPlan, OmniqRequest, Predicate, CREATED_AT};
+use super::{format_instant, own_bound, OmniqIndex, OmniqMapping, OmniqPlan, OmniqRequest, Predicate, CREATED_AT};
 use crate::bounds::{bound, narrow, Range};
 use crate::catalog::{BoundSide, Catalog, Repeat};
 use crate::dates::{DateContext, DateError, DateSpan, HumanDate};
@@ -382,15 +382,16 @@ impl OmniqCompiler {
                 }
             }
             value => {
-                let field = match own_field(keyword) {
-                    Some(field) => field,
+                let own = own_bound(keyword);
+                let field = match own {
+                    Some(bound) => bound.range.as_ref(),
                     None => self.mapping.field(keyword).ok_or_else(|| unmapped(index, keyword))?,
                 };
                 let kind = match value {
                     Value::Date(date) => {
                         let span = dates.span(index, date)?;
-                        let spec = self.parser.catalog_used().get(keyword);
-                        match spec.and_then(|spec| spec.bound.as_ref()).map(|bound| bound.side) {
+                        let bound_of = |keyword| self.parser.catalog_used().get(keyword)?.bound.as_ref();
+                        match own.or_else(|| bound_of(keyword)).map(|bound| bound.side) {
                             Some(side) => Kind::Bound(side, bound(side, span).ok_or_else(|| out_of_range(index))?),
                             None => Kind::At(span.start),
                         }

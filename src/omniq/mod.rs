@@ -208,10 +208,10 @@ static OWN_KEYWORDS: [KeywordSpec; 2] = [
 /// The field whose values are dates: `createdAt:DATE`, and the range form.
 pub(crate) const CREATED_AT: &str = "createdAt";
 
-/// The document field an OmniQ keyword of its own bounds.
-fn own_field(keyword: &str) -> Option<&'static str> {
-    let own = OWN_KEYWORDS.iter().find(|k| k.name == keyword)?;
-    own.bound.as_ref().map(|bound| bound.range.as_ref())
+/// The bound an OmniQ keyword of its own sets: which document field, which
+/// end (what the compiler's catalogue says of it, without a lookup).
+fn own_bound(keyword: &str) -> Option<&'static DateBound> {
+    OWN_KEYWORDS.iter().find(|k| k.name == keyword)?.bound.as_ref()
 }
 
 impl Catalog {
