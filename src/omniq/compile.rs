@@ -318,7 +318,7 @@ impl OmniqCompiler {
             match self.term(index, term, dates) {
                 Ok(Compiled::Field(field, constraint)) => {
                     bytes += field.len() + constraint.kind.text_len();
-                    constraints.push((field, constraint));
+                    constraints.push((prefix(field), field, constraint));
                 }
                 Ok(Compiled::Text { negated, words }) => {
                     let text = Predicate::Text(words.to_owned());
@@ -332,12 +332,13 @@ impl OmniqCompiler {
             }
         }
         // A stable sort: the constraints on one field stay in term order.
-        // Most fields differ in their first 8 bytes, compared as one number.
-        constraints.sort_by(|(a, _), (b, _)| prefix(a).cmp(&prefix(b)).then_with(|| a.cmp(b)));
+        // Most fields differ in their first 8 bytes, compared as one number
+        // (computed once, as the constraint was made).
+        constraints.sort_by(|(a, a_field, _), (b, b_field, _)| a.cmp(b).then_with(|| a_field.cmp(b_field)));
         let mut filter = Filter::with_capacity(constraints.len(), bytes);
-        for group in constraints.chunk_by(|(a, _), (b, _)| a == b) {
-            let Some(&(field, _)) = group.first() else { continue };
-            self.field(query, field, group, &mut filter, &mut residual, &mut errors);
+        for group in constraints.chunk_by(|(a, a_field, _), (b, b_field, _)| a == b && a_field == b_field) {
+            let Some(&(_, field, _)) = group.first() else { continue };
+            self.field(query, field, group.iter().map(|(_, _, c)| c), &mut filter, &mut residual, &mut errors);
         }
         residual.sort_by_key(|part| part.terms.first().copied());
         let request = OmniqRequest { index: self.index, filter_by: filter, from: self.from, size: self.size };
@@ -406,24 +407,25 @@ impl OmniqCompiler {
 
     /// Compiles the constraints on one field (`group`, in term order):
     /// into `filter`, `residual` or `errors`.
-    fn field(
+    fn field<'c, 'q: 'c>(
         &self,
         query: &Query,
         field: &str,
-        group: &[(&str, Constraint<'_>)],
+        group: impl Iterator<Item = &'c Constraint<'q>> + Clone,
         filter: &mut Filter,
         residual: &mut Vec<Residual>,
         errors: &mut Vec<CompileError>,
     ) {
         // The usual field: one term, which says all there is.
-        if let [(_, c)] = group {
+        let mut first_two = group.clone();
+        if let (Some(c), None) = (first_two.next(), first_two.next()) {
             if !c.negated {
                 filter.insert(field, c.kind.alone());
                 return;
             }
         }
         let shown = |index: usize| query.term(index).map(|t| t.as_str()).unwrap_or_default();
-        let constraints = || group.iter().map(|(_, c)| c);
+        let constraints = || group.clone();
         for c in constraints().filter(|c| c.negated) {
             residual.push(Residual {
                 terms: vec![c.term],
