@@ -11,7 +11,7 @@ use std::num::NonZeroU64;
 
 use chrono::{DateTime, TimeDelta, Utc};
 
-use super::filter::{Filter, FilterValue};
+use super::filter::{sort_key, Filter, FilterValue};
 use super::mapping::is_field_path;
 use super::{format_instant, own_bound, OmniqIndex, OmniqMapping, OmniqPlan, OmniqRequest, Predicate, CREATED_AT};
 use crate::bounds::{bound, narrow, Range};
@@ -318,7 +318,7 @@ impl OmniqCompiler {
             match self.term(index, term, dates) {
                 Ok(Compiled::Field(field, constraint)) => {
                     bytes += field.len() + constraint.kind.text_len();
-                    constraints.push((prefix(field), field, constraint));
+                    constraints.push((sort_key(field), field, constraint));
                 }
                 Ok(Compiled::Text { negated, words }) => {
                     let text = Predicate::Text(words.to_owned());
@@ -607,15 +607,6 @@ impl Range {
     fn filter_value(&self) -> FilterValue<'static> {
         FilterValue::Range { from: self.from.map(|(_, t)| t), to: self.to.map(|(_, t)| t) }
     }
-}
-
-/// The first 8 bytes of `field` as a number that sorts as they do.
-fn prefix(field: &str) -> u64 {
-    let mut bytes = [0u8; 8];
-    for (to, from) in bytes.iter_mut().zip(field.bytes()) {
-        *to = from;
-    }
-    u64::from_be_bytes(bytes)
 }
 
 /// The value of `text` for `field`: a boolean or a number for the

@@ -45,9 +45,21 @@ pub struct Filter {
 
 #[derive(Clone, Debug)]
 struct Entry {
+    /// The field's [`sort_key`].
+    key: u64,
     /// The field's name, in `text`.
     field: Span,
     value: Stored,
+}
+
+/// The first 8 bytes of `field` as a number that sorts as they do: most
+/// fields differ there, so most comparisons are of one number.
+pub(crate) fn sort_key(field: &str) -> u64 {
+    let mut bytes = [0u8; 8];
+    for (to, from) in bytes.iter_mut().zip(field.bytes()) {
+        *to = from;
+    }
+    u64::from_be_bytes(bytes)
 }
 
 /// A [`FilterValue`] with its string in the filter's buffer.
@@ -105,7 +117,7 @@ impl Filter {
     /// The value of `field` (exact spelling: field names are
     /// case-sensitive).
     pub fn get(&self, field: &str) -> Option<FilterValue<'_>> {
-        let at = self.position(field).ok()?;
+        let at = self.position(sort_key(field), field).ok()?;
         self.entries.get(at).map(|entry| self.value(&entry.value))
     }
 
@@ -121,34 +133,42 @@ impl Filter {
 
     /// Sets `field` to `value`, replacing any value it had.
     pub(crate) fn insert(&mut self, field: &str, value: FilterValue<'_>) {
-        let value = match value {
+        let key = sort_key(field);
+        match self.position(key, field) {
+            Ok(at) => {
+                let value = self.store(value);
+                if let Some(entry) = self.entries.get_mut(at) {
+                    entry.value = value;
+                }
+            }
+            Err(at) => {
+                let entry = Entry { key, field: self.push_str(field), value: self.store(value) };
+                self.entries.insert(at, entry);
+            }
+        }
+    }
+
+    /// `value`, its string moved into the buffer.
+    fn store(&mut self, value: FilterValue<'_>) -> Stored {
+        match value {
             FilterValue::Text(text) => Stored::Text(self.push_str(text)),
             FilterValue::Bool(b) => Stored::Bool(b),
             FilterValue::Number(n) => Stored::Number(n),
             FilterValue::Null => Stored::Null,
             FilterValue::At(at) => Stored::At(at),
             FilterValue::Range { from, to } => Stored::Range { from, to },
-        };
-        match self.position(field) {
-            Ok(at) => {
-                if let Some(entry) = self.entries.get_mut(at) {
-                    entry.value = value;
-                }
-            }
-            Err(at) => {
-                let field = self.push_str(field);
-                self.entries.insert(at, Entry { field, value });
-            }
         }
     }
 
-    /// Where `field` is, or would be inserted. Fields usually arrive in
-    /// order, so the last one is looked at first.
-    fn position(&self, field: &str) -> Result<usize, usize> {
+    /// Where `field` (whose [`sort_key`] is `key`) is, or would be
+    /// inserted. Fields usually arrive in order, so the last one is looked
+    /// at first.
+    fn position(&self, key: u64, field: &str) -> Result<usize, usize> {
+        let order = |entry: &Entry| entry.key.cmp(&key).then_with(|| self.str(entry.field).cmp(field));
         match self.entries.last() {
             None => Err(0),
-            Some(last) if self.str(last.field) < field => Err(self.entries.len()),
-            Some(_) => self.entries.binary_search_by(|entry| self.str(entry.field).cmp(field)),
+            Some(last) if order(last).is_lt() => Err(self.entries.len()),
+            Some(_) => self.entries.binary_search_by(order),
         }
     }
 
