@@ -1,5 +1,9 @@
-//! OmniQ benchmarks: compiling a typical query to a request body, and
-//! planning one with a residual predicate.
+//! OmniQ benchmarks: compiling a typical query to a request body (parse
+//! and validation included), the same with the body written as JSON, and
+//! planning one with a residual predicate. Next to them, on the same
+//! text and in the same run, the two Rust query parsers of the query
+//! benchmarks, which only tokenise: the machines these run on are noisy,
+//! and a ratio within one run is what compares.
 
 use std::hint::black_box;
 
@@ -19,8 +23,20 @@ fn omniq(c: &mut Criterion) {
     group.bench_function("compile_typical_6_terms", |b| {
         b.iter(|| black_box(compiler.compile_str(black_box(TYPICAL), &context).expect("compiles")))
     });
+    group.bench_function("compile_typical_6_terms_to_json", |b| {
+        b.iter(|| {
+            let request = compiler.compile_str(black_box(TYPICAL), &context).expect("compiles");
+            black_box(serde_json::to_vec(&request).expect("serializes"))
+        })
+    });
     group.bench_function("plan_with_residual_4_terms", |b| {
         b.iter(|| black_box(compiler.plan_str(black_box(RESIDUAL), &context).expect("plans")))
+    });
+    group.bench_function("query_parser_parse_typical", |b| {
+        b.iter(|| black_box(query_parser::parse(black_box(TYPICAL)).terms.len()))
+    });
+    group.bench_function("tantivy_query_grammar_parse_typical", |b| {
+        b.iter(|| black_box(tantivy_query_grammar::parse_query(black_box(TYPICAL)).is_ok()))
     });
     group.finish();
 }

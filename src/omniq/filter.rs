@@ -290,6 +290,17 @@ mod tests {
     }
 
     #[test]
+    fn sort_keys_sort_as_the_fields_do() {
+        let fields = ["", "a", "ab", "abcdefgh", "abcdefgh.i", "abcdefgi", "b", "createdAt", "\u{e9}t\u{e9}"];
+        for pair in fields.windows(2) {
+            if let [a, b] = pair {
+                assert!(sort_key(a) <= sort_key(b) && a < b, "{a} {b}");
+            }
+        }
+        assert_eq!(sort_key("ab"), u64::from_be_bytes(*b"ab\0\0\0\0\0\0"));
+    }
+
+    #[test]
     fn insert_replaces_and_equality_ignores_the_buffer() {
         let mut replaced = Filter::default();
         replaced.insert("platform", FilterValue::Text("mobile"));
