@@ -281,26 +281,31 @@ impl OmniqCompiler {
     /// catalogue (dates resolved against `context`), and compiles it;
     /// errors point into `text`.
     pub fn compile_str(&self, text: &str, context: &DateContext) -> Result<OmniqRequest, Error> {
-        // Warnings are shown only with an error: a compile that succeeds
-        // skips them, one that fails parses again to say everything.
-        let quick = self.parser.parse_for_errors(text, Some(context));
-        if let Some(request) = quick.ok().and_then(|parsed| self.compile_in(&parsed, Some(context)).ok()) {
-            return Ok(request);
-        }
-        let parsed = self.parse(text, Some(context))?;
-        self.compile_in(&parsed, Some(context)).map_err(|e| e.into_error(text, &parsed))
+        self.parsed_then(text, context, |parsed| self.compile_in(parsed, Some(context)))
     }
 
     /// Parses `text` as [`OmniqCompiler::compile_str`] does and plans it;
     /// errors point into `text`.
     pub fn plan_str(&self, text: &str, context: &DateContext) -> Result<OmniqPlan, Error> {
-        // As `compile_str`: warnings only with an error.
+        self.parsed_then(text, context, |parsed| self.plan_in(parsed, Some(context)))
+    }
+
+    /// `compile` applied to `text` parsed against `context`. Warnings are
+    /// shown only with an error: a `compile` that succeeds gets the quick
+    /// parse, without them; one that fails is run again on a whole parse,
+    /// so that the error says everything, where it was written.
+    fn parsed_then<T>(
+        &self,
+        text: &str,
+        context: &DateContext,
+        compile: impl Fn(&Parsed) -> Result<T, CompileErrors>,
+    ) -> Result<T, Error> {
         let quick = self.parser.parse_for_errors(text, Some(context));
-        if let Some(plan) = quick.ok().and_then(|parsed| self.plan_in(&parsed, Some(context)).ok()) {
-            return Ok(plan);
+        if let Some(done) = quick.ok().and_then(|parsed| compile(&parsed).ok()) {
+            return Ok(done);
         }
         let parsed = self.parse(text, Some(context))?;
-        self.plan_in(&parsed, Some(context)).map_err(|e| e.into_error(text, &parsed))
+        compile(&parsed).map_err(|e| e.into_error(text, &parsed))
     }
 
     /// Parses `text` with the compiler's parser, resolving dates against
