@@ -106,31 +106,49 @@ impl Key {
 }
 
 /// The positions of `shapes` sorted by `key` (stable), and where each
-/// value of the key starts among them (`S` is [`Key::values`] + 1): a
-/// counting sort, which the compiler runs for the built-in catalogue.
+/// value of the key starts among them (`S` is [`Key::values`] + 1): what
+/// the compiler computes for the built-in catalogue with [`sort_into`].
 pub(crate) const fn sorted<const N: usize, const S: usize>(shapes: &[Shape; N], key: Key) -> ([u16; N], [u16; S]) {
-    assert!(S == key.values() + 1 && N < u16::MAX as usize);
-    let mut starts = [0u16; S];
+    let (mut order, mut starts) = ([0u16; N], [0u16; S]);
+    sort_into(shapes, key, &mut order, &mut starts);
+    (order, starts)
+}
+
+/// A counting sort of `shapes` by `key` into `order` (as long as `shapes`,
+/// at most 65,535) and `starts` ([`Key::values`] + 1 long, zeroed): the one
+/// sort behind the built-in catalogue's tables (run by the compiler) and a
+/// changed catalogue's (run when it is built).
+const fn sort_into(shapes: &[Shape], key: Key, order: &mut [u16], starts: &mut [u16]) {
+    let n = shapes.len();
+    assert!(order.len() == n && n <= u16::MAX as usize && starts.len() == key.values() + 1);
+    // How many shapes each key has, one place to the right...
     let mut i = 0;
-    while i < N {
+    while i < n {
         starts[key.of(&shapes[i]) + 1] += 1;
         i += 1;
     }
+    // ...summed: where each key's positions start...
     let mut k = 1;
-    while k < S {
+    while k < starts.len() {
         starts[k] += starts[k - 1];
         k += 1;
     }
-    let mut next = starts;
-    let mut order = [0u16; N];
+    // ...then each shape placed, which moves its key's start to the next
+    // key's...
     i = 0;
-    while i < N {
+    while i < n {
         let k = key.of(&shapes[i]);
-        order[next[k] as usize] = i as u16;
-        next[k] += 1;
+        order[starts[k] as usize] = i as u16;
+        starts[k] += 1;
         i += 1;
     }
-    (order, starts)
+    // ...so the starts are back one place to the right.
+    k = starts.len() - 1;
+    while k > 0 {
+        starts[k] = starts[k - 1];
+        k -= 1;
+    }
+    starts[0] = 0;
 }
 
 impl Shapes {
@@ -138,12 +156,8 @@ impl Shapes {
     pub(crate) fn new<'n>(names: impl Iterator<Item = &'n str>) -> Shapes {
         let shapes: Vec<Shape> = names.take(usize::from(u16::MAX)).map(Shape::of).collect();
         let sorted = |key: Key| {
-            let key_of = |i: u16| shapes.get(usize::from(i)).map_or(0, |shape| key.of(shape));
-            let mut order: Vec<u16> = (0..shapes.len()).filter_map(|i| u16::try_from(i).ok()).collect();
-            order.sort_by_key(|&i| key_of(i));
-            let starts = (0..=key.values())
-                .map(|k| u16::try_from(order.partition_point(|&i| key_of(i) < k)).unwrap_or(u16::MAX))
-                .collect();
+            let (mut order, mut starts) = (vec![0; shapes.len()], vec![0; key.values() + 1]);
+            sort_into(&shapes, key, &mut order, &mut starts);
             Sorted { order: Cow::Owned(order), starts: Cow::Owned(starts) }
         };
         Shapes { by_length: sorted(Key::Length), by_first: sorted(Key::First), shapes: Cow::Owned(shapes) }
