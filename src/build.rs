@@ -21,9 +21,11 @@ pub struct DateInput {
 
 impl DateInput {
     /// A human date (`yesterday`, `2 weeks ago at 4pm`, `2011-02-03`),
-    /// checked now: text the date grammar does not read is an error.
+    /// checked now: text in which RingCX's reading finds no date (`noon
+    /// yesterday`), or a date in no year (`feb 30`), is an error.
     pub fn human(text: &str) -> Result<Self, DateError> {
         let (text, expr) = date_value(text)?;
+        expr.readable_in(crate::dates::DateReading::RingCx)?;
         Ok(DateInput { text: text.into_owned(), expr })
     }
 

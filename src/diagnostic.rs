@@ -51,6 +51,13 @@ pub enum Code {
     /// is not its date's (`Thursday July 31 2006`), or a number read as a
     /// time (`2006` alone is 20:06, as RingCX reads it).
     DateReading,
+    /// The two readings of a date differ (`jan 3 at midnight`: RingCX
+    /// reads January 4 00:00): the warning says what RingCX uses, what was
+    /// probably meant, and how to write that unambiguously.
+    DateReadingsDiffer,
+    /// RingCX's reading finds no date in the value (`noon yesterday`), so
+    /// RingCX would reject the query.
+    NoRingcxDate,
     /// `order` got something other than `FIELD.DIRECTION`.
     InvalidOrder,
     /// `order` was given more than once.

@@ -12,7 +12,7 @@ use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 
 use crate::catalog::Catalog;
-use crate::dates::{BusinessCalendar, DateContext, Direction, Locale};
+use crate::dates::{BusinessCalendar, DateContext, DateReading, Direction, Locale};
 use crate::diagnostic::{Diagnostic, Error, Style};
 use crate::omniq::{CompileErrors, OmniqCompiler, OmniqIndex, OmniqMapping, OmniqPlan, OmniqRequest, DEFAULT_SIZE};
 use crate::query::Query;
@@ -27,7 +27,7 @@ use crate::validate::{Parsed, Parser};
 ///
 /// ```json
 /// {
-///   "now": "2026-11-24T12:00:00Z", "tz": "Europe/Paris", "locale": "en", "prefer": "past",
+///   "now": "2026-11-24T12:00:00Z", "tz": "Europe/Paris", "locale": "en", "prefer": "past", "dates": "ringcx",
 ///   "calendar": {"week": {"mon": [["09:00", "17:00"]]}}, "lenient": false,
 ///   "omniq": {"index": "communications", "from": 0, "size": 10,
 ///             "mapping": {"assigned_to": "agent"}, "plan": false}
@@ -59,6 +59,10 @@ pub struct Options {
     pub locale: Locale,
     /// How incomplete dates are completed (default `past`).
     pub prefer: Direction,
+    /// Which reading of human dates answers (default `ringcx`, as RingCX
+    /// reads them; `intended`, what a person means). Wherever the two
+    /// differ, a warning says so.
+    pub dates: DateReading,
     /// Opening hours for business time (default Monday-Friday
     /// 09:00-17:00 in `tz`).
     pub calendar: Option<BusinessCalendar>,
@@ -144,7 +148,11 @@ impl Options {
 
     /// The date context these options describe; `None` without `now`.
     pub fn date_context(&self) -> Option<DateContext> {
-        let context = DateContext::new(self.now?).with_tz(self.tz).with_locale(self.locale).with_prefer(self.prefer);
+        let context = DateContext::new(self.now?)
+            .with_tz(self.tz)
+            .with_locale(self.locale)
+            .with_prefer(self.prefer)
+            .with_reading(self.dates);
         Some(match &self.calendar {
             Some(calendar) => context.with_calendar(calendar.clone()),
             None => context,
@@ -172,7 +180,10 @@ impl Options {
         let context = self.date_context();
         let (parsed, omniq, mut warnings) = match &self.omniq {
             None => {
-                let parser = Parser::new().lenient(self.lenient).catalog(self.catalog.clone().unwrap_or_default());
+                let parser = Parser::new()
+                    .lenient(self.lenient)
+                    .reading(self.dates)
+                    .catalog(self.catalog.clone().unwrap_or_default());
                 let parsed = parser.parse_with(text, context.as_ref())?;
                 let warnings = parsed.warnings().to_vec();
                 (parsed, None, warnings)

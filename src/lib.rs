@@ -49,7 +49,7 @@ pub use validate::{Parsed, Parser, TermSpans, MAX_QUERY_BYTES};
 // Dates and business time.
 pub use dates::{
     resolve_date, BusinessCalendar, BusinessCalendarBuilder, BusinessUnit, CalendarError, DateContext, DateError,
-    DateSpan, DateWarning, Direction, HumanDate, Locale,
+    DateReading, DateSpan, DateWarning, Direction, HumanDate, Locale,
 };
 
 // OmniQ `getmydata` compilation.

@@ -5,7 +5,7 @@
 use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveDateTime, TimeZone, Timelike, Utc, Weekday};
 use chrono_tz::Tz;
 use proptest::prelude::*;
-use ringq::{resolve_date, DateContext, Direction};
+use ringq::{resolve_date, DateContext, DateReading, Direction};
 use ringq::{BusinessCalendar, BusinessUnit, CalendarError};
 
 fn utc(s: &str) -> DateTime<Utc> {
@@ -142,7 +142,8 @@ fn large_amounts_jump_weeks_and_out_of_range_is_an_error() {
 
 #[test]
 fn the_date_grammar_reads_business_amounts() {
-    let mut context = DateContext::new(utc("2026-11-24T10:00:00Z"));
+    // Business time is ringq's own reading: RingCX (Chronic) skips `business`.
+    let mut context = DateContext::new(utc("2026-11-24T10:00:00Z")).with_reading(DateReading::Intended);
     let at = |text: &str, context: &DateContext| resolve_date(text, context).unwrap().start.to_rfc3339();
     assert_eq!(at("2 business hours ago", &context), "2026-11-23T16:00:00+00:00");
     assert_eq!(at("A Business Hour From Now", &context), "2026-11-24T11:00:00+00:00");

@@ -1,12 +1,14 @@
 //! Differential test against Ruby's Chronic, the reference the RingCX
 //! documentation quotes.
 //!
-//! A generated set of expressions (every form of `grammar.md` section 3,
-//! several `now` values, both locales, both preferences, three zones) is
-//! resolved by ringq and by Chronic (`tests/chronic/oracle.rb`, one Ruby
-//! process per zone). Every disagreement must belong to a form listed in
-//! the table "Deliberate differences from Chronic" of `grammar.md`, which
-//! says why; any other disagreement fails the test.
+//! A set of expressions (every form of `grammar.md` section 3, several
+//! `now` values, both locales, both preferences, three zones) is resolved
+//! by ringq and by a live Chronic (`tests/chronic/oracle.rb`, one Ruby
+//! process per zone). The `ringcx` reading must give Chronic's answer on
+//! every one. For the `intended` reading, every disagreement must belong to
+//! a form listed in the table "Deliberate differences from Chronic" of
+//! `grammar.md`, which says why; any other disagreement fails the test.
+//! (The test that needs no Ruby is `tests/ringcx.rs`, on recorded answers.)
 //!
 //! Where Ruby or Chronic is missing the test says so and passes, except
 //! under CI (`CI=true`), where a skip is a failure: `.ci/run` installs the
@@ -18,7 +20,7 @@ use std::process::{Command, Stdio};
 
 use chrono::{DateTime, Offset, Utc};
 use chrono_tz::Tz;
-use ringq::{resolve_date, DateContext, Direction, Locale};
+use ringq::{resolve_date, DateContext, DateReading, Direction, Locale};
 
 /// One expression of the generated set, with the family of forms it
 /// belongs to (for the agreement report) and its form (the name a
@@ -425,6 +427,7 @@ fn ringq_agrees_with_chronic_except_where_grammar_md_says_why() {
     let cases = cases();
     let listed = listed_forms();
     let mut compared = 0usize;
+    let mut ringcx_wrong = Vec::new();
     let mut differences: BTreeMap<&str, (usize, String)> = BTreeMap::new();
     // Per family: answers whose start agrees with Chronic's, of those
     // where Chronic gives a time.
@@ -458,25 +461,39 @@ fn ringq_agrees_with_chronic_except_where_grammar_md_says_why() {
         let tz: Tz = zone.parse().expect("zone");
         // In the order of `questions`.
         let mut ours = Vec::new();
+        let mut ringcx = Vec::new();
         for now in NOWS {
             let now_utc: DateTime<Utc> = now.parse().expect("now");
             for locale in [Locale::En, Locale::Fr] {
                 for prefer in [Direction::Past, Direction::Future] {
-                    let context = DateContext::new(now_utc).with_tz(tz).with_locale(locale).with_prefer(prefer);
+                    let context = DateContext::new(now_utc)
+                        .with_tz(tz)
+                        .with_locale(locale)
+                        .with_prefer(prefer)
+                        .with_reading(DateReading::Intended);
+                    let ringcx_context = context.clone().with_reading(DateReading::RingCx);
                     for case in &cases {
                         let locale_name = if locale == Locale::En { "en" } else { "fr" };
                         let context_name = if prefer == Direction::Past { "past" } else { "future" };
-                        let answer = match resolve_date(&case.text, &context) {
+                        let answer = |context: &DateContext| match resolve_date(&case.text, context) {
                             Ok(span) => format!("{}\t{}", span.start.timestamp(), span.end.timestamp()),
                             Err(_) => "nil".to_owned(),
                         };
-                        ours.push((case, answer, format!("{now} {zone} {locale_name} {context_name}"), now_utc));
+                        let setting = format!("{now} {zone} {locale_name} {context_name}");
+                        ringcx.push((case.text.clone(), answer(&ringcx_context), setting.clone()));
+                        ours.push((case, answer(&context), setting, now_utc));
                     }
                 }
             }
         }
         let theirs = oracle.join().expect("the Chronic oracle thread");
         assert_eq!(theirs.len(), ours.len(), "one answer per line from Chronic");
+        for ((text, answer, setting), theirs) in ringcx.iter().zip(&theirs) {
+            let theirs = if theirs == "error" { "nil" } else { theirs.as_str() };
+            if answer != theirs {
+                ringcx_wrong.push(format!("{text:?} at {setting}: ringcx {answer}, Chronic {theirs}"));
+            }
+        }
         for ((case, ours, setting, now_utc), theirs) in ours.iter().zip(&theirs) {
             compared += 1;
             let theirs = if theirs == "error" { "nil" } else { theirs.as_str() };
@@ -506,6 +523,7 @@ fn ringq_agrees_with_chronic_except_where_grammar_md_says_why() {
             }
         }
     }
+    assert!(ringcx_wrong.is_empty(), "the ringcx reading differs from Chronic:\n{}", ringcx_wrong.join("\n"));
     let dump = concat!(env!("CARGO_TARGET_TMPDIR"), "/chronic-differences.tsv");
     std::fs::write(dump, &all).expect("differences written");
     assert!(compared >= 2000, "only {compared} comparisons");

@@ -166,7 +166,7 @@ fn a_closed_pipe_ends_quietly_and_other_write_errors_exit_2() {
     assert_eq!((out.status.code(), String::from_utf8_lossy(&out.stderr).as_ref()), (Some(0), ""));
 
     if std::path::Path::new("/dev/full").exists() {
-        for args in [&["check", "refund"][..], &["date", "today"], &["omniq", "--index", "agents", "a:b"]] {
+        for args in [&["check", "refund"][..], &["date", "yesterday"], &["omniq", "--index", "agents", "a:b"]] {
             let full = std::fs::OpenOptions::new().write(true).open("/dev/full").expect("/dev/full");
             let out = Command::new(env!("CARGO_BIN_EXE_ringq")).args(args).stdout(full).output().expect("runs");
             assert_eq!(out.status.code(), Some(2), "{args:?}");

@@ -129,8 +129,15 @@ fn details_say_what_an_item_means() {
     let detail = |label: &str| dates.items.iter().find(|i| i.label == label).map(|i| i.detail.clone());
     assert_eq!(detail("yesterday").as_deref(), Some("2026-12-02 00:00 → 2026-12-03 00:00 UTC"));
     assert_eq!(detail("2 hours ago").as_deref(), Some("2026-12-03 10:00:00 UTC"));
-    // Thursday noon, Monday-Friday 09:00-17:00: three hours this morning,
-    // three on Wednesday afternoon.
+    // RingCX (Chronic) skips `business`: six hours ago is what it uses.
+    assert_eq!(detail("6 business hours ago").as_deref(), Some("2026-12-03 06:00:00 UTC"));
+    // In the intended reading, Thursday noon, Monday-Friday 09:00-17:00:
+    // three hours this morning, three on Wednesday afternoon.
+    let intended: Options =
+        serde_json::from_str(r#"{"now": "2026-12-03T12:00:00Z", "dates": "intended"}"#).expect("options");
+    let text = "first_content_after:";
+    let dates = intended.complete(text, text.len()).expect("completes");
+    let detail = |label: &str| dates.items.iter().find(|i| i.label == label).map(|i| i.detail.clone());
     assert_eq!(detail("6 business hours ago").as_deref(), Some("2026-12-02 14:00:00 UTC"));
     assert!(dates.items.iter().all(|i| i.kind == CompletionKind::Date));
     let order = &complete("order:created_at.d|").items[0];

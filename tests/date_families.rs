@@ -1,5 +1,5 @@
-//! Table tests for every family of `grammar.md` section 3 added for Chronic
-//! parity: the start and end of each span, in New York and Paris (local
+//! Table tests, in the `intended` reading, for every family of `grammar.md`
+//! section 3 added for Chronic parity: the start and end of each span, in New York and Paris (local
 //! wall-clock times, so a reader can check them), warnings, and a
 //! property: any case reads the same. (Errors with their positions, and any
 //! combination of the language's words never panicking: `tests/dates.rs`.)
@@ -7,7 +7,7 @@
 use chrono::{DateTime, TimeZone, Utc};
 use chrono_tz::Tz;
 use proptest::prelude::*;
-use ringq::{resolve_date, DateContext, Direction, HumanDate};
+use ringq::{resolve_date, DateContext, DateReading, Direction, HumanDate};
 
 /// Tuesday 24 November 2026, 12:34:56 UTC: 07:34:56 in New York, 13:34:56
 /// in Paris.
@@ -15,7 +15,7 @@ const NOW: &str = "2026-11-24T12:34:56Z";
 
 fn context(tz: Tz, now: &str, prefer: Direction) -> DateContext {
     let now = DateTime::parse_from_rfc3339(now).unwrap().with_timezone(&Utc);
-    DateContext::new(now).with_tz(tz).with_prefer(prefer)
+    DateContext::new(now).with_tz(tz).with_prefer(prefer).with_reading(DateReading::Intended)
 }
 
 /// `start .. end` in the context's zone.
@@ -134,7 +134,8 @@ fn a_weekday_beside_a_date_is_checked_not_used() {
     let now = Utc.with_ymd_and_hms(2026, 11, 24, 12, 0, 0).unwrap();
     let warnings = |text: &str| {
         let date: HumanDate = text.parse().unwrap();
-        let (_, warnings) = date.resolve_with_warnings(&DateContext::new(now)).unwrap();
+        let (_, warnings) =
+            date.resolve_with_warnings(&DateContext::new(now).with_reading(DateReading::Intended)).unwrap();
         warnings.into_iter().map(|w| (w.message().to_owned(), w.span().start, w.span().end)).collect::<Vec<_>>()
     };
     assert_eq!(warnings("Thursday July 31 2006"), [("july 31 2006 is a monday, not a thursday".to_owned(), 0, 8)]);

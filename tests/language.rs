@@ -125,12 +125,16 @@ fn near_misses_do_not_warn() {
 fn empty_date_ranges_warn_when_dates_resolve() {
     use chrono::TimeZone;
     let now = chrono::Utc.with_ymd_and_hms(2026, 11, 24, 12, 0, 0).unwrap();
-    let parser = Parser::new().dates(ringq::DateContext::new(now));
-    let parsed = parser
-        .parse("first_content_after:\"2 weeks ago\" first_content_before:\"3 weeks ago\" last_content_before:today")
-        .unwrap();
+    let query = "first_content_after:\"2 weeks ago\" first_content_before:\"3 weeks ago\" last_content_before:today";
+    let parser = Parser::new().dates(ringq::DateContext::new(now).with_reading(ringq::DateReading::Intended));
+    let parsed = parser.parse(query).unwrap();
     let got: Vec<_> = parsed.warnings().iter().map(|d| (d.code(), d.span().start, d.span().end)).collect();
     assert_eq!(got, [(Code::EmptyRange, 34, 68)]);
+    // As RingCX reads it, `today` ends at the current hour: the readings
+    // differ, which is said too.
+    let parsed = Parser::new().dates(ringq::DateContext::new(now)).parse(query).unwrap();
+    let got: Vec<_> = parsed.warnings().iter().map(|d| (d.code(), d.span().start, d.span().end)).collect();
+    assert_eq!(got, [(Code::EmptyRange, 34, 68), (Code::DateReadingsDiffer, 89, 94)]);
     // Different stems do not bound each other, and a range that is only
     // narrowed is fine.
     for input in [

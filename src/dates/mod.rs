@@ -7,8 +7,10 @@
 
 mod ast;
 mod business;
+mod chronic;
 mod grammar;
 mod local;
+mod readings;
 mod resolve;
 mod units;
 
@@ -46,6 +48,65 @@ pub enum Direction {
     Future,
 }
 
+/// Which reading of a human date answers: RingCX's, or what a person means.
+///
+/// RingCX's documented dates are Ruby Chronic's, so [`DateReading::RingCx`]
+/// (the default) gives the span Chronic 0.10.5 gives, mistakes included:
+/// `jan 3 at midnight` is January 4 00:00, `noon yesterday` is no date.
+/// [`DateReading::Intended`] gives what a person means (January 3 00:00,
+/// yesterday 12:00). Wherever the two differ, resolving with warnings says
+/// so, whichever answers.
+///
+/// ```
+/// use chrono::{TimeZone, Utc};
+/// use ringq::{resolve_date, DateContext, DateReading};
+///
+/// let context = DateContext::new(Utc.with_ymd_and_hms(2026, 11, 24, 12, 0, 0).unwrap());
+/// let ringcx = resolve_date("jan 3 at midnight", &context)?;
+/// assert_eq!(ringcx.start.to_rfc3339(), "2026-01-04T00:00:00+00:00");
+/// let intended = resolve_date("jan 3 at midnight", &context.with_reading(DateReading::Intended))?;
+/// assert_eq!(intended.start.to_rfc3339(), "2026-01-03T00:00:00+00:00");
+/// # Ok::<(), ringq::DateError>(())
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum DateReading {
+    /// As RingCX reads it: Chronic 0.10.5's span.
+    #[default]
+    #[serde(rename = "ringcx")]
+    RingCx,
+    /// What a person means, as `grammar.md` lists it.
+    #[serde(rename = "intended")]
+    Intended,
+}
+
+impl DateReading {
+    /// The name used in options and on the command line.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DateReading::RingCx => "ringcx",
+            DateReading::Intended => "intended",
+        }
+    }
+}
+
+impl fmt::Display for DateReading {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for DateReading {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s.to_ascii_lowercase().as_str() {
+            "ringcx" => Ok(DateReading::RingCx),
+            "intended" => Ok(DateReading::Intended),
+            _ => Err(format!("`{}` is not a date reading: write `ringcx` or `intended`", crate::diagnostic::shown(s))),
+        }
+    }
+}
+
 /// Everything a date expression is resolved against. No clock, no global
 /// state: the same context and text always give the same span.
 ///
@@ -66,6 +127,7 @@ pub struct DateContext {
     locale: Locale,
     prefer: Direction,
     calendar: BusinessCalendar,
+    reading: DateReading,
 }
 
 impl DateContext {
@@ -78,6 +140,7 @@ impl DateContext {
             locale: Locale::En,
             prefer: Direction::Past,
             calendar: BusinessCalendar::default(),
+            reading: DateReading::RingCx,
         }
     }
 
@@ -104,6 +167,17 @@ impl DateContext {
     pub fn with_calendar(mut self, calendar: BusinessCalendar) -> Self {
         self.calendar = calendar;
         self
+    }
+
+    /// The same context answering with `reading`.
+    pub fn with_reading(mut self, reading: DateReading) -> Self {
+        self.reading = reading;
+        self
+    }
+
+    /// Which reading answers.
+    pub fn reading(&self) -> DateReading {
+        self.reading
     }
 
     /// The instant "now".
@@ -149,6 +223,8 @@ pub struct DateError {
     span: Span,
     message: String,
     hint: Option<String>,
+    /// Whether only RingCX's reading finds no date.
+    ringcx: bool,
 }
 
 /// Something worth telling about a date that resolves: a weekday that is
@@ -159,6 +235,8 @@ pub struct DateWarning {
     span: Span,
     message: String,
     hint: Option<String>,
+    /// Whether it says that the two readings differ.
+    readings_differ: bool,
 }
 
 /// The accessors the two share.
@@ -190,7 +268,8 @@ impl From<DateError> for Diagnostic {
     /// An [`Code::InvalidDate`] error with the span counted in bytes of the
     /// expression: the one place a date error becomes a diagnostic.
     fn from(e: DateError) -> Self {
-        with_hint(Diagnostic::error(Code::InvalidDate, e.span, e.message), e.hint)
+        let code = if e.ringcx { Code::NoRingcxDate } else { Code::InvalidDate };
+        with_hint(Diagnostic::error(code, e.span, e.message), e.hint)
     }
 }
 
@@ -198,7 +277,8 @@ impl From<DateWarning> for Diagnostic {
     /// A [`Code::DateReading`] warning with the span counted in bytes of the
     /// expression.
     fn from(w: DateWarning) -> Self {
-        with_hint(Diagnostic::warning(Code::DateReading, w.span, w.message), w.hint)
+        let code = if w.readings_differ { Code::DateReadingsDiffer } else { Code::DateReading };
+        with_hint(Diagnostic::warning(code, w.span, w.message), w.hint)
     }
 }
 
@@ -230,21 +310,32 @@ fn with_hint(diagnostic: Diagnostic, hint: Option<String>) -> Diagnostic {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct HumanDate {
     text: String,
+    /// The intended reading's parse, when that grammar reads the text.
     /// Boxed: dates are rare among terms, and a small [`crate::Value`]
     /// keeps every other term cheap to move.
-    expr: Box<ast::Expr>,
+    intended: Option<Box<ast::Expr>>,
+    /// Whether one of Chronic's definitions covers the text's tokens, so
+    /// that the RingCX reading may answer (whether it does depends on `now`).
+    ringcx: bool,
 }
 
 impl HumanDate {
-    /// Resolves the expression against `ctx`: the span `[start, end)` it
-    /// names, in UTC.
+    /// Resolves the expression against `ctx` with the reading it names:
+    /// the span `[start, end)` in UTC.
     pub fn resolve(&self, ctx: &DateContext) -> Result<DateSpan, DateError> {
-        resolve::Resolver::new(ctx, self.text.len()).resolve(&self.expr)
+        match ctx.reading() {
+            DateReading::RingCx => match self.ringcx_span(ctx) {
+                Some(span) => Ok(span),
+                None => Err(self.no_ringcx_date(ctx)),
+            },
+            DateReading::Intended => self.intended_span(ctx).map(|(span, _)| span),
+        }
     }
 
     /// Resolves like [`HumanDate::resolve`], with the warnings noticed on
-    /// the way: a weekday that contradicts its date, a number read as a
-    /// time.
+    /// the way: where the two readings differ (what RingCX uses, what was
+    /// probably meant, and how to write that), a weekday that contradicts
+    /// its date, a number read as a time.
     ///
     /// ```
     /// use chrono::{TimeZone, Utc};
@@ -258,10 +349,30 @@ impl HumanDate {
     /// # Ok::<(), ringq::DateError>(())
     /// ```
     pub fn resolve_with_warnings(&self, ctx: &DateContext) -> Result<(DateSpan, Vec<DateWarning>), DateError> {
-        let resolver = resolve::Resolver::new(ctx, self.text.len());
-        let span = resolver.resolve(&self.expr)?;
-        let mut warnings = resolver.into_warnings();
-        if let (ast::Expr::Time(_), Some(trimmed)) = (&*self.expr, lone_four_digits(&self.text)) {
+        let intended = self.intended_span(ctx);
+        let ringcx = self.ringcx_span(ctx);
+        let (mut span, mut warnings) = match ctx.reading() {
+            DateReading::Intended => intended.clone()?,
+            DateReading::RingCx => match (&ringcx, &intended) {
+                (Some(span), Ok((_, warnings))) => (*span, warnings.clone()),
+                (Some(span), Err(_)) => (*span, Vec::new()),
+                (None, _) => return Err(self.no_ringcx_date(ctx)),
+            },
+        };
+        // The default reading says where the other differs; the intended
+        // one only where RingCX would reject the query outright.
+        let intended_span = intended.as_ref().ok().map(|(s, _)| *s);
+        let difference = match ctx.reading() {
+            DateReading::RingCx => readings::difference(self, ctx, ringcx, intended_span),
+            DateReading::Intended if ringcx.is_none() => readings::difference(self, ctx, None, intended_span),
+            DateReading::Intended => None,
+        };
+        if let Some(difference) = difference {
+            warnings.insert(0, difference);
+        }
+        if let (Some(_), Some(trimmed)) =
+            (self.intended.as_deref().filter(|e| matches!(e, ast::Expr::Time(_))), lone_four_digits(&self.text))
+        {
             let start = self.text.len() - self.text.trim_start().len();
             warnings.push(DateWarning {
                 span: Span::new(start, start + 4),
@@ -271,11 +382,88 @@ impl HumanDate {
                     &trimmed[2..]
                 ),
                 hint: Some(format!("for the year, write `jan {trimmed}` or `{trimmed}-01-01`")),
+                readings_differ: false,
             });
         }
+        span = DateSpan { start: span.start, end: span.end };
         Ok((span, warnings))
     }
 
+    /// Whether `reading` can read the expression at all, whatever the
+    /// context: RingCX's reading needs one of Chronic's definitions to
+    /// cover it (`noon yesterday` is no date for it at any time), the
+    /// intended reading needs its grammar to read it.
+    ///
+    /// A date that exists in no year (`feb 30`, `13/13/2011`) is an error
+    /// in both: without a context nothing shows what RingCX would make of
+    /// it, and it is never what was meant.
+    pub fn readable_in(&self, reading: DateReading) -> Result<(), DateError> {
+        if self.intended.is_none() {
+            if let Some(impossible) = impossibility(&self.text) {
+                return Err(impossible);
+            }
+        }
+        match reading {
+            DateReading::RingCx if !self.ringcx => Err(DateError {
+                span: Span::new(0, self.text.len()),
+                message: format!("RingCX reads no date in `{}`", crate::diagnostic::shown(self.text.trim())),
+                hint: Some(
+                    "write an unambiguous date such as `2011-02-03 14:27`; `ringq date --dates intended` shows what ringq reads in it"
+                        .to_owned(),
+                ),
+                ringcx: true,
+            }),
+            DateReading::Intended if self.intended.is_none() => Err(intended_error(&self.text)),
+            _ => Ok(()),
+        }
+    }
+
+    /// Whether the intended reading's grammar reads `text`: whether words
+    /// form a date phrase, for checks on how a query is written.
+    pub(crate) fn grammar_reads(text: &str) -> bool {
+        !text.trim().is_empty() && text.len() <= MAX_LEN && grammar::date(text).is_ok()
+    }
+
+    /// The RingCX reading's span, `None` where Chronic answers nothing.
+    fn ringcx_span(&self, ctx: &DateContext) -> Option<DateSpan> {
+        if !self.ringcx {
+            return None;
+        }
+        chronic::span(&self.text, ctx).map(|(start, end)| DateSpan { start, end })
+    }
+
+    /// The intended reading's span and warnings.
+    fn intended_span(&self, ctx: &DateContext) -> Result<(DateSpan, Vec<DateWarning>), DateError> {
+        let Some(expr) = self.intended.as_deref() else {
+            return Err(intended_error(&self.text));
+        };
+        let resolver = resolve::Resolver::new(ctx, self.text.len());
+        let span = resolver.resolve(expr)?;
+        Ok((span, resolver.into_warnings()))
+    }
+
+    /// The error where RingCX reads no date, with the intended instant
+    /// spelled so that RingCX reads it, when there is one.
+    fn no_ringcx_date(&self, ctx: &DateContext) -> DateError {
+        if self.intended.is_none() {
+            if let Some(impossible) = impossibility(&self.text) {
+                return impossible;
+            }
+        }
+        let intended = self.intended_span(ctx);
+        let hint = match &intended {
+            Ok((span, _)) => {
+                readings::spelling(*span, ctx).map(|s| format!("RingCX reads `{s}` as the date probably meant"))
+            }
+            Err(e) => e.hint.clone(),
+        };
+        DateError {
+            span: Span::new(0, self.text.len()),
+            message: format!("RingCX reads no date in `{}`", crate::diagnostic::shown(self.text.trim())),
+            hint,
+            ringcx: true,
+        }
+    }
     /// The expression as written.
     pub fn as_str(&self) -> &str {
         &self.text
@@ -284,7 +472,7 @@ impl HumanDate {
     /// Whether the expression counts business time (`6 business hours
     /// ago`), so that what it names depends on the context's calendar.
     pub fn is_business(&self) -> bool {
-        matches!(*self.expr, ast::Expr::Business { .. })
+        matches!(self.intended.as_deref(), Some(ast::Expr::Business { .. }))
     }
 }
 
@@ -297,6 +485,7 @@ impl FromStr for HumanDate {
                 span: Span::new(0, s.len()),
                 message: "empty date".into(),
                 hint: Some("write a date such as `2011-02-03` or `2 hours ago`".into()),
+                ringcx: false,
             });
         }
         if s.len() > MAX_LEN {
@@ -304,21 +493,40 @@ impl FromStr for HumanDate {
                 span: Span::new(0, s.len()),
                 message: format!("a date of {} bytes is too long (at most {MAX_LEN})", s.len()),
                 hint: None,
+                ringcx: false,
             });
         }
-        match grammar::date(s) {
-            Ok((_, expr)) => Ok(HumanDate { text: s.to_owned(), expr: Box::new(expr) }),
-            Err(nom::Err::Failure(e)) if e.message.is_some() => {
-                let start = s.len().saturating_sub(e.at.start);
-                let end = s.len().saturating_sub(e.at.end).max(start);
-                Err(DateError { span: Span::new(start, end), message: e.message.unwrap_or_default(), hint: None })
-            }
-            Err(nom::Err::Error(e) | nom::Err::Failure(e)) => {
-                let start = s.len().saturating_sub(e.at.start).min(s.len());
-                Err(not_understood(s, start))
-            }
-            Err(nom::Err::Incomplete(_)) => Err(not_understood(s, 0)),
+        let intended = grammar::date(s).ok().map(|(_, expr)| Box::new(expr));
+        let ringcx = chronic::covers(s);
+        if intended.is_none() && !ringcx {
+            return Err(intended_error(s));
         }
+        Ok(HumanDate { text: s.to_owned(), intended, ringcx })
+    }
+}
+
+/// The error for a date that exists in no year, when `s` names one.
+fn impossibility(s: &str) -> Option<DateError> {
+    match grammar::date(s) {
+        Err(nom::Err::Failure(e)) if e.message.is_some() => Some(intended_error(s)),
+        _ => None,
+    }
+}
+
+/// Why the intended reading's grammar does not read `s`.
+fn intended_error(s: &str) -> DateError {
+    match grammar::date(s) {
+        Ok(_) => not_understood(s, 0),
+        Err(nom::Err::Failure(e)) if e.message.is_some() => {
+            let start = s.len().saturating_sub(e.at.start);
+            let end = s.len().saturating_sub(e.at.end).max(start);
+            DateError { span: Span::new(start, end), message: e.message.unwrap_or_default(), hint: None, ringcx: false }
+        }
+        Err(nom::Err::Error(e) | nom::Err::Failure(e)) => {
+            let start = s.len().saturating_sub(e.at.start).min(s.len());
+            not_understood(s, start)
+        }
+        Err(nom::Err::Incomplete(_)) => not_understood(s, 0),
     }
 }
 
@@ -347,6 +555,7 @@ fn not_understood(s: &str, at: usize) -> DateError {
         span: Span::new(start, end),
         message: format!("`{}` is not a date this language understands", crate::diagnostic::shown(trimmed)),
         hint: Some(hint),
+        ringcx: false,
     }
 }
 
@@ -385,6 +594,7 @@ fn words_around_a_date(s: &str) -> Option<DateError> {
         span: Span::new(first.1.start, last.1.end),
         message: format!("{} {verb} not part of a date", names.join(", ")),
         hint: Some(format!("RingCX would skip the {noun} and read the rest: did you mean \"{remaining}\"?")),
+        ringcx: false,
     })
 }
 

@@ -76,7 +76,7 @@ impl<'c> Resolver<'c> {
     }
 
     fn error(&self, span: Span, message: impl Into<String>) -> DateError {
-        DateError { span, message: message.into(), hint: None }
+        DateError { span, message: message.into(), hint: None, ringcx: false }
     }
 
     fn out_of_range(&self) -> DateError {
@@ -84,6 +84,7 @@ impl<'c> Resolver<'c> {
             span: self.whole(),
             message: "this date is out of range".into(),
             hint: Some("dates must fall between the years 1 and 9999".into()),
+            ringcx: false,
         }
     }
 
@@ -163,6 +164,7 @@ impl<'c> Resolver<'c> {
                 "the weekday is ignored and the date kept, as RingCX does; write `{}` or leave the weekday out",
                 weekday_name(real)
             )),
+            readings_differ: false,
         });
     }
 
@@ -409,6 +411,7 @@ impl<'c> Resolver<'c> {
             span: self.span(amount.at),
             message: "this amount of time is out of range".into(),
             hint: Some("dates must fall between the years 1 and 9999".into()),
+            ringcx: false,
         };
         let count = amount.count;
         let elapsed = |secs_per: i64| -> Res<DateTime<Utc>> {

@@ -191,7 +191,7 @@ fn date_going_on(source: &str, term: &AstTerm<'_>) -> Option<(String, Span)> {
         phrase.push(' ');
         phrase.push_str(word);
         rest = rest.get(word_len..).unwrap_or("");
-        if phrase.parse::<crate::dates::HumanDate>().is_ok() {
+        if crate::dates::HumanDate::grammar_reads(&phrase) {
             let end = source.len() - rest.len();
             longest = Some((phrase.clone(), Span::new(start, end)));
         }

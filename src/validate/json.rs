@@ -86,7 +86,12 @@ impl QueryShape {
                 ValueShape::Status(s) => NewValue::Status(Cow::Borrowed(s)),
                 ValueShape::Language(s) => NewValue::Language(s),
                 ValueShape::Date(s) => {
-                    let (canonical, expr) = date_value(s).map_err(|e| format!("`{keyword}`: {e}"))?;
+                    let (canonical, expr) = date_value(s)
+                        .and_then(|(canonical, expr)| {
+                            expr.readable_in(crate::dates::DateReading::RingCx)?;
+                            Ok((canonical, expr))
+                        })
+                        .map_err(|e| format!("`{keyword}`: {e}"))?;
                     NewValue::Date(canonical, expr)
                 }
                 ValueShape::Text(s) => NewValue::Text(s),

@@ -12,7 +12,7 @@ mod value;
 use serde::Serialize;
 
 use crate::catalog::{Catalog, KeywordSpec, Negation, ValueType};
-use crate::dates::{DateContext, DateSpan};
+use crate::dates::{DateContext, DateReading, DateSpan};
 use crate::diagnostic::{shown, Code, Diagnostic, Error};
 use crate::print::quoted;
 use crate::query::{remove_positions, NewValue, Query, QueryWriter, Term};
@@ -52,6 +52,7 @@ pub struct Parser {
     catalog: Catalog,
     lenient: bool,
     dates: Option<DateContext>,
+    reading: DateReading,
 }
 
 /// A query that passed validation, with where each term was written, the
@@ -190,7 +191,15 @@ impl Parser {
     /// Resolves every date value against `context`; a date that does not
     /// resolve is an error at its value.
     pub fn dates(mut self, context: DateContext) -> Self {
+        self.reading = context.reading();
         self.dates = Some(context);
+        self
+    }
+
+    /// Which reading of human dates to check for when there is no date
+    /// context (default RingCX's); with one, the context's reading.
+    pub fn reading(mut self, reading: DateReading) -> Self {
+        self.reading = reading;
         self
     }
 
@@ -263,6 +272,11 @@ impl Parser {
                 }
             }
             let Some(Accepted { keyword, negated, value }) = accepted else { continue };
+            if let (None, NewValue::Date(_, expr)) = (dates, &value) {
+                if let Err(e) = expr.readable_in(self.reading) {
+                    diagnostics.push(date_diagnostic(&ast_term.value, e));
+                }
+            }
             if let (Some(context), NewValue::Date(_, expr)) = (dates, &value) {
                 let span = match expr.resolve_with_warnings(context) {
                     Ok((span, warnings)) => {

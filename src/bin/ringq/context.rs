@@ -3,7 +3,7 @@
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use clap::{Args, ValueEnum};
-use ringq::{BusinessCalendar, DateContext, Direction, Locale, Options};
+use ringq::{BusinessCalendar, DateContext, DateReading, Direction, Locale, Options};
 
 use crate::io::Failure;
 
@@ -22,6 +22,11 @@ pub struct ContextArgs {
     /// Which way incomplete dates (`friday`, `dec 25`) are completed.
     #[arg(long, global = true, value_enum, default_value_t = PreferArg::Past)]
     prefer: PreferArg,
+    /// Which reading of human dates answers: ringcx = as RingCX reads them
+    /// (Chronic's), intended = what a person means. Where they differ, a
+    /// warning says so.
+    #[arg(long, global = true, value_enum, default_value_t = DatesArg::Ringcx)]
+    dates: DatesArg,
     /// Business calendar for `N business hours ago` (JSON; see the README).
     /// Default: Monday-Friday 09:00-17:00 in the --tz zone.
     #[arg(long, global = true, value_name = "FILE.json", value_parser = load_calendar)]
@@ -39,6 +44,12 @@ fn load_calendar(path: &str) -> Result<BusinessCalendar, String> {
 enum LocaleArg {
     En,
     Fr,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum DatesArg {
+    Ringcx,
+    Intended,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -70,6 +81,10 @@ impl ContextArgs {
         options.prefer = match self.prefer {
             PreferArg::Past => Direction::Past,
             PreferArg::Future => Direction::Future,
+        };
+        options.dates = match self.dates {
+            DatesArg::Ringcx => DateReading::RingCx,
+            DatesArg::Intended => DateReading::Intended,
         };
         options.calendar = self.calendar.clone();
         options

@@ -40,6 +40,7 @@ impl BusinessCalendar {
                     "{amount} business {unit} is out of range: the result would fall outside the years 1 to 9999"
                 ),
                 hint: None,
+                ringcx: false,
             }
         };
         if amount == 0 {

@@ -1,0 +1,79 @@
+//! Where the two readings of a date differ: the warning that says so, and
+//! an unambiguous spelling of an instant that RingCX reads as meant.
+
+use chrono::{DateTime, Datelike, SecondsFormat, Timelike, Utc};
+
+use super::{chronic, local, DateContext, DateSpan, DateWarning, HumanDate};
+use crate::span::Span;
+
+/// The warning for `date` when its RingCX and intended spans differ.
+pub(super) fn difference(
+    date: &HumanDate,
+    ctx: &DateContext,
+    ringcx: Option<DateSpan>,
+    intended: Option<DateSpan>,
+) -> Option<DateWarning> {
+    let text = crate::diagnostic::shown(date.as_str().trim());
+    let (message, hint) = match (ringcx, intended) {
+        (Some(r), Some(i)) if r != i => (
+            format!(
+                "RingCX reads `{text}` as {}, but it probably means {}",
+                described(r, ctx),
+                described(i, ctx)
+            ),
+            spelling(i, ctx).map(|s| format!("to mean {}, write `{s}`", instant(i.start, ctx))),
+        ),
+        (Some(r), None) => (
+            format!(
+                "RingCX reads `{text}` as {}, skipping what it does not know; ringq's intended reading finds no date in it",
+                described(r, ctx)
+            ),
+            spelling(r, ctx).map(|s| format!("to say what RingCX will use, write `{s}`")),
+        ),
+        (None, Some(i)) => (
+            format!("RingCX reads no date in `{text}`, so it rejects the query; it probably means {}", described(i, ctx)),
+            spelling(i, ctx).map(|s| format!("write `{s}`, which RingCX reads as meant")),
+        ),
+        _ => return None,
+    };
+    Some(DateWarning { span: Span::new(0, date.as_str().len()), message, hint, readings_differ: true })
+}
+
+/// `2026-01-04 00:00` in the context's zone, seconds when there are any.
+fn instant(t: DateTime<Utc>, ctx: &DateContext) -> String {
+    let wall = local::local(t, ctx.tz());
+    if wall.second() == 0 {
+        wall.format("%Y-%m-%d %H:%M").to_string()
+    } else {
+        wall.format("%Y-%m-%d %H:%M:%S").to_string()
+    }
+}
+
+/// A span in words: its start, and its end when it is longer than a second.
+fn described(span: DateSpan, ctx: &DateContext) -> String {
+    let zone = ctx.tz().name();
+    if (span.end - span.start).num_seconds() == 1 {
+        format!("{} ({zone})", instant(span.start, ctx))
+    } else {
+        format!("{} to {} ({zone})", instant(span.start, ctx), instant(span.end, ctx))
+    }
+}
+
+/// A spelling of `span` that RingCX reads as exactly that span (a whole
+/// day or month), or as an instant at its start; checked by reading it.
+pub(super) fn spelling(span: DateSpan, ctx: &DateContext) -> Option<String> {
+    let wall = local::local(span.start, ctx.tz());
+    let mut candidates = Vec::new();
+    if wall.hour() == 0 && wall.minute() == 0 && wall.second() == 0 {
+        if wall.day() == 1 {
+            candidates.push((wall.format("%Y-%m").to_string(), true));
+        }
+        candidates.push((wall.format("%Y-%m-%d").to_string(), true));
+    }
+    candidates.push((instant(span.start, ctx), false));
+    candidates.push((span.start.with_timezone(&ctx.tz()).to_rfc3339_opts(SecondsFormat::Secs, true), false));
+    candidates.into_iter().find_map(|(text, whole)| {
+        let (start, end) = chronic::span(&text, ctx)?;
+        (start == span.start && (!whole || end == span.end)).then_some(text)
+    })
+}
