@@ -58,6 +58,8 @@ pub enum Code {
     /// RingCX's reading finds no date in the value (`noon yesterday`), so
     /// RingCX would reject the query.
     NoRingcxDate,
+    /// A date was to be resolved, and the options have no `now`.
+    NoInstant,
     /// `order` got something other than `FIELD.DIRECTION`.
     InvalidOrder,
     /// `order` was given more than once.

@@ -15,6 +15,7 @@ mod catalog;
 #[cfg(feature = "client")]
 pub mod client;
 mod complete;
+mod date_answer;
 mod dates;
 mod diagnostic;
 mod explain;
@@ -32,6 +33,7 @@ mod syntax;
 mod validate;
 
 // The front door: one call from options and text to everything known.
+pub use date_answer::{DateAnswer, DateReadings};
 pub use front::{OmniqOptions, OmniqOutput, Options, Report};
 
 // Search-box support: completion at a cursor and a term-by-term explanation.

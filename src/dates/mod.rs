@@ -424,6 +424,12 @@ impl HumanDate {
         !text.trim().is_empty() && text.len() <= MAX_LEN && grammar::date(text).is_ok()
     }
 
+    /// Both readings' spans in `ctx`: RingCX's and the intended one, each
+    /// `None` where that reading finds no date.
+    pub(crate) fn readings(&self, ctx: &DateContext) -> (Option<DateSpan>, Option<DateSpan>) {
+        (self.ringcx_span(ctx), self.intended_span(ctx).ok().map(|(span, _)| span))
+    }
+
     /// The RingCX reading's span, `None` where Chronic answers nothing.
     fn ringcx_span(&self, ctx: &DateContext) -> Option<DateSpan> {
         if !self.ringcx {

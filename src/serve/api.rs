@@ -6,8 +6,7 @@ use chrono::Utc;
 use serde::Serialize;
 use serde_json::{Map, Value};
 
-use crate::dates::{DateSpan, HumanDate};
-use crate::diagnostic::{Diagnostic, Error};
+use crate::diagnostic::{Code, Diagnostic, Error};
 use crate::front::Options;
 
 /// The endpoints under `/v1/`.
@@ -187,16 +186,12 @@ impl Request {
 
     /// `{"start", "end", "warnings"}`, or the date's error.
     fn date(&self) -> Answer {
-        let Some(context) = self.options.date_context() else {
-            return malformed("no `now` to resolve against");
-        };
-        let resolved = self.text.parse::<HumanDate>().and_then(|date| date.resolve_with_warnings(&context));
-        match resolved {
-            Ok((DateSpan { start, end }, warnings)) => {
-                let warnings: Vec<Diagnostic> = warnings.into_iter().map(Diagnostic::from).collect();
-                Answer::ok(&serde_json::json!({"start": start, "end": end, "warnings": warnings}))
+        match self.options.date(&self.text) {
+            Ok(answer) => Answer::ok(&answer),
+            Err(error) if error.diagnostics().iter().any(|d| d.code() == Code::NoInstant) => {
+                malformed("no `now` to resolve against")
             }
-            Err(error) => Answer::diagnostics(422, "invalid_date", "the date is invalid", &[Diagnostic::from(error)]),
+            Err(error) => Answer::diagnostics(422, "invalid_date", "the date is invalid", error.diagnostics()),
         }
     }
 }

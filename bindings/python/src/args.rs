@@ -20,6 +20,7 @@ pub struct Context<'a, 'py> {
     pub tz: &'a str,
     pub locale: &'a str,
     pub prefer: &'a str,
+    pub dates: &'a str,
     pub calendar: Option<&'a Bound<'py, Calendar>>,
 }
 
@@ -53,6 +54,7 @@ impl Context<'_, '_> {
                 return Err(PyValueError::new_err(format!("unknown preference `{other}`; use \"past\" or \"future\"")))
             }
         };
+        options.dates = self.dates.parse().map_err(PyValueError::new_err)?;
         options.calendar = self.calendar.map(|c| c.get().inner().clone());
         Ok(options)
     }

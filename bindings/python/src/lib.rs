@@ -23,7 +23,7 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 use pyo3::exceptions::{PyRuntimeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::PyTuple;
-use ringq::{HumanDate, OmniqIndex, OmniqOptions, Options, Report, Style};
+use ringq::{OmniqIndex, OmniqOptions, Options, Report, Style};
 
 use crate::args::{count, text, Context};
 use crate::diagnostics::{convert, from_error, query_error, warn, Diagnostic, QueryError, QueryWarning};
@@ -66,7 +66,9 @@ fn from_json(py: Python<'_>, json: serde_json::Result<String>) -> PyResult<Bound
 /// Dates are checked and resolved against `now` (a timezone-aware datetime;
 /// None reads the clock) in zone `tz` (an IANA name), with `locale` ("en":
 /// 03/04 is 4 March, "fr": 3 April) and `prefer` ("past" or "future") for
-/// incomplete dates, and `calendar` (a Calendar) for business time.
+/// incomplete dates, `dates` ("ringcx", as RingCX reads them, or
+/// "intended", what a person means; where they differ a QueryWarning says
+/// so), and `calendar` (a Calendar) for business time.
 /// `lenient` keeps unknown keywords as opaque terms instead of rejecting
 /// them (a near miss of a known keyword still warns).
 ///
@@ -77,8 +79,10 @@ fn from_json(py: Python<'_>, json: serde_json::Result<String>) -> PyResult<Bound
 /// >>> ringq.check("assigned_to_me:yes  -status_in:Replied refund")
 /// 'assigned_to_me:true -status_in:replied refund'
 #[pyfunction]
-#[pyo3(text_signature = "(q, *, now=None, tz='UTC', locale='en', prefer='past', calendar=None, lenient=False)")]
-#[pyo3(signature = (q, *, now=None, tz=String::from("UTC"), locale=String::from("en"), prefer=String::from("past"), calendar=None, lenient=false))]
+#[pyo3(
+    text_signature = "(q, *, now=None, tz='UTC', locale='en', prefer='past', dates='ringcx', calendar=None, lenient=False)"
+)]
+#[pyo3(signature = (q, *, now=None, tz=String::from("UTC"), locale=String::from("en"), prefer=String::from("past"), dates=String::from("ringcx"), calendar=None, lenient=false))]
 fn check(
     py: Python<'_>,
     q: &Bound<'_, PyAny>,
@@ -86,11 +90,12 @@ fn check(
     tz: String,
     locale: String,
     prefer: String,
+    dates: String,
     calendar: Option<&Bound<'_, Calendar>>,
     lenient: bool,
 ) -> PyResult<String> {
     let q = text(q, "query")?;
-    let mut options = Context { now, tz: &tz, locale: &locale, prefer: &prefer, calendar }.options()?;
+    let mut options = Context { now, tz: &tz, locale: &locale, prefer: &prefer, dates: &dates, calendar }.options()?;
     options.lenient = lenient;
     let (canonical, warnings) =
         checked(py, &options, &q, |report| (report.canonical().to_owned(), report.warnings().to_vec()))?
@@ -122,8 +127,10 @@ fn format(py: Python<'_>, q: &Bound<'_, PyAny>, lenient: bool) -> PyResult<Strin
 /// check()'s. Raises QueryError for an invalid query; warnings are issued
 /// as QueryWarning.
 #[pyfunction]
-#[pyo3(signature = (q, *, now=None, tz=String::from("UTC"), locale=String::from("en"), prefer=String::from("past"), calendar=None, lenient=false))]
-#[pyo3(text_signature = "(q, *, now=None, tz='UTC', locale='en', prefer='past', calendar=None, lenient=False)")]
+#[pyo3(signature = (q, *, now=None, tz=String::from("UTC"), locale=String::from("en"), prefer=String::from("past"), dates=String::from("ringcx"), calendar=None, lenient=false))]
+#[pyo3(
+    text_signature = "(q, *, now=None, tz='UTC', locale='en', prefer='past', dates='ringcx', calendar=None, lenient=False)"
+)]
 fn parse<'py>(
     py: Python<'py>,
     q: &Bound<'py, PyAny>,
@@ -131,11 +138,12 @@ fn parse<'py>(
     tz: String,
     locale: String,
     prefer: String,
+    dates: String,
     calendar: Option<&Bound<'py, Calendar>>,
     lenient: bool,
 ) -> PyResult<Bound<'py, PyAny>> {
     let q = text(q, "query")?;
-    let mut options = Context { now, tz: &tz, locale: &locale, prefer: &prefer, calendar }.options()?;
+    let mut options = Context { now, tz: &tz, locale: &locale, prefer: &prefer, dates: &dates, calendar }.options()?;
     options.lenient = lenient;
     let (json, warnings) =
         checked(py, &options, &q, |report| (serde_json::to_string(report), report.warnings().to_vec()))?
@@ -153,8 +161,8 @@ fn parse<'py>(
 /// Raises QueryError as `ringq date` reports it; a reading that deserves a
 /// second look (a weekday that is not its date's) is a QueryWarning.
 #[pyfunction]
-#[pyo3(text_signature = "(expr, *, now=None, tz='UTC', locale='en', prefer='past', calendar=None)")]
-#[pyo3(signature = (expr, *, now=None, tz=String::from("UTC"), locale=String::from("en"), prefer=String::from("past"), calendar=None))]
+#[pyo3(text_signature = "(expr, *, now=None, tz='UTC', locale='en', prefer='past', dates='ringcx', calendar=None)")]
+#[pyo3(signature = (expr, *, now=None, tz=String::from("UTC"), locale=String::from("en"), prefer=String::from("past"), dates=String::from("ringcx"), calendar=None))]
 fn resolve_date<'py>(
     py: Python<'py>,
     expr: &Bound<'py, PyAny>,
@@ -162,23 +170,19 @@ fn resolve_date<'py>(
     tz: String,
     locale: String,
     prefer: String,
+    dates: String,
     calendar: Option<&Bound<'py, Calendar>>,
 ) -> PyResult<Bound<'py, PyTuple>> {
     let expr = text(expr, "date expression")?;
-    let options = Context { now, tz: &tz, locale: &locale, prefer: &prefer, calendar }.options()?;
-    let context = options.date_context().ok_or_else(|| PyRuntimeError::new_err("no instant to resolve against"))?;
-    let resolved =
-        run(py, expr.len(), || expr.parse::<HumanDate>().and_then(|date| date.resolve_with_warnings(&context)))?;
-    match resolved {
-        Ok((span, warnings)) => {
-            let warnings: Vec<ringq::Diagnostic> = warnings.into_iter().map(ringq::Diagnostic::from).collect();
-            warn(py, &expr, &warnings)?;
-            PyTuple::new(py, [span.start, span.end])
+    let options = Context { now, tz: &tz, locale: &locale, prefer: &prefer, dates: &dates, calendar }.options()?;
+    match run(py, expr.len(), || options.date(&expr))? {
+        Ok(answer) => {
+            warn(py, &expr, &answer.warnings)?;
+            PyTuple::new(py, [answer.start, answer.end])
         }
         Err(error) => {
-            let diagnostics = [ringq::Diagnostic::from(error)];
-            let message = ringq::Diagnostic::render_all(&expr, &diagnostics, Style::Plain);
-            Err(query_error(py, message, convert(&expr, &diagnostics)))
+            let message = ringq::Diagnostic::render_all(&expr, error.diagnostics(), Style::Plain);
+            Err(query_error(py, message, convert(&expr, error.diagnostics())))
         }
     }
 }
@@ -197,9 +201,9 @@ fn resolve_date<'py>(
 /// {'index': 'communications', 'filterBy': {'isNewClient': True, 'platform': 'web'}, 'from': 0, 'size': 10}
 #[pyfunction]
 #[pyo3(
-    text_signature = "(q, *, index, from_=0, size=10, now=None, tz='UTC', locale='en', prefer='past', calendar=None, mapping=None, plan=False)"
+    text_signature = "(q, *, index, from_=0, size=10, now=None, tz='UTC', locale='en', prefer='past', dates='ringcx', calendar=None, mapping=None, plan=False)"
 )]
-#[pyo3(signature = (q, *, index, from_=None, size=None, now=None, tz=String::from("UTC"), locale=String::from("en"), prefer=String::from("past"), calendar=None, mapping=None, plan=false))]
+#[pyo3(signature = (q, *, index, from_=None, size=None, now=None, tz=String::from("UTC"), locale=String::from("en"), prefer=String::from("past"), dates=String::from("ringcx"), calendar=None, mapping=None, plan=false))]
 fn omniq<'py>(
     py: Python<'py>,
     q: &Bound<'py, PyAny>,
@@ -210,6 +214,7 @@ fn omniq<'py>(
     tz: String,
     locale: String,
     prefer: String,
+    dates: String,
     calendar: Option<&Bound<'py, Calendar>>,
     mapping: Option<&Bound<'py, PyAny>>,
     plan: bool,
@@ -231,7 +236,7 @@ fn omniq<'py>(
         target.mapping = types::mapping_arg(mapping)?;
     }
     target.plan = plan;
-    let mut options = Context { now, tz: &tz, locale: &locale, prefer: &prefer, calendar }.options()?;
+    let mut options = Context { now, tz: &tz, locale: &locale, prefer: &prefer, dates: &dates, calendar }.options()?;
     options.omniq = Some(target);
     let (json, warnings) =
         checked(py, &options, &q, |report| (serde_json::to_string(&report.omniq()), report.warnings().to_vec()))?

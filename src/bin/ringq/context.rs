@@ -3,9 +3,7 @@
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use clap::{Args, ValueEnum};
-use ringq::{BusinessCalendar, DateContext, DateReading, Direction, Locale, Options};
-
-use crate::io::Failure;
+use ringq::{BusinessCalendar, DateReading, Direction, Locale, Options};
 
 /// What dates are resolved against.
 #[derive(Args)]
@@ -88,11 +86,5 @@ impl ContextArgs {
         };
         options.calendar = self.calendar.clone();
         options
-    }
-
-    /// The date context the options describe. They always have a "now";
-    /// were it missing, that is said rather than a default instant used.
-    pub fn date_context(&self) -> Result<DateContext, Failure> {
-        self.options().date_context().ok_or_else(|| Failure::Usage("no \"now\" to resolve dates against".to_owned()))
     }
 }

@@ -3,7 +3,7 @@
 
 use chrono::{DateTime, SecondsFormat, Utc};
 use clap::Args;
-use ringq::{resolve_date, DateSpan, Diagnostic, HumanDate};
+use ringq::DateAnswer;
 use serde::Serialize;
 
 use crate::context::ContextArgs;
@@ -32,15 +32,12 @@ pub fn run(args: &DateArgs, context: &ContextArgs) -> Result<(), Failure> {
     let text = input(args.expr.as_deref())?;
     let expr = text.trim_end_matches(['\n', '\r']);
     let report = Report { format: args.format, source: expr };
-    let date_context = context.date_context()?;
-    let resolved = expr.parse::<HumanDate>().and_then(|date| date.resolve_with_warnings(&date_context));
-    match resolved {
-        Ok((DateSpan { start, end }, warnings)) => {
-            let warnings: Vec<Diagnostic> = warnings.into_iter().map(Diagnostic::from).collect();
+    match context.options().date(expr) {
+        Ok(DateAnswer { start, end, warnings, .. }) => {
             let (start, end) = (format_instant(start), format_instant(end));
             report.success(&format!("{start} {end}"), Instants { start: &start, end: &end }, &warnings)
         }
-        Err(error) => Err(report.invalid(&[Diagnostic::from(error)])),
+        Err(error) => Err(report.invalid(error.diagnostics())),
     }
 }
 
@@ -66,20 +63,22 @@ enum DateLine<'a> {
 /// line out, in order. Exit 1 when any line did not resolve (a line that is
 /// not UTF-8 is answered with an error, and the next lines still are).
 fn lines_to_json(context: &ContextArgs) -> Result<(), Failure> {
-    let date_context = context.date_context()?;
+    let options = context.options();
     let mut out = Output::new();
     let mut any_invalid = false;
     for line in lines() {
         let (input, result) = match line? {
             Ok(text) => {
-                let result = resolve_date(&text, &date_context).map_err(|e| e.message().to_owned());
+                let result = options.date(&text).map_err(|e| {
+                    e.diagnostics().iter().find(|d| d.is_error()).map(|d| d.message().to_owned()).unwrap_or_default()
+                });
                 (text, result)
             }
             Err(message) => (String::new(), Err(message)),
         };
         let line = match result {
-            Ok(span) => {
-                DateLine::Span { input: &input, start: format_instant(span.start), end: format_instant(span.end) }
+            Ok(answer) => {
+                DateLine::Span { input: &input, start: format_instant(answer.start), end: format_instant(answer.end) }
             }
             Err(error) => {
                 any_invalid = true;

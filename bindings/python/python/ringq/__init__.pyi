@@ -22,6 +22,7 @@ __version__: str
 
 _Locale = Literal["en", "fr"]
 _Prefer = Literal["past", "future"]
+_Dates = Literal["ringcx", "intended"]
 _Index = Literal[
     "templates_reports",
     "communicationlogs",
@@ -89,6 +90,7 @@ def check(
     tz: str = "UTC",
     locale: _Locale = "en",
     prefer: _Prefer = "past",
+    dates: _Dates = "ringcx",
     calendar: Optional[Calendar] = None,
     lenient: bool = False,
 ) -> str:
@@ -104,6 +106,7 @@ def parse(
     tz: str = "UTC",
     locale: _Locale = "en",
     prefer: _Prefer = "past",
+    dates: _Dates = "ringcx",
     calendar: Optional[Calendar] = None,
     lenient: bool = False,
 ) -> List[Dict[str, Any]]:
@@ -116,6 +119,7 @@ def resolve_date(
     tz: str = "UTC",
     locale: _Locale = "en",
     prefer: _Prefer = "past",
+    dates: _Dates = "ringcx",
     calendar: Optional[Calendar] = None,
 ) -> Tuple[datetime, datetime]:
     """The span ``[start, end)`` a date expression names, as aware UTC datetimes."""
@@ -130,6 +134,7 @@ def omniq(
     tz: str = "UTC",
     locale: _Locale = "en",
     prefer: _Prefer = "past",
+    dates: _Dates = "ringcx",
     calendar: Optional[Calendar] = None,
     mapping: Union[Mapping, Dict[str, str], None] = None,
     plan: bool = False,
