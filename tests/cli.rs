@@ -326,3 +326,26 @@ fn explain_prints_a_table_or_json_and_exits_1_when_invalid() {
     assert_eq!(json["diagnostics"][0]["code"], "unknown_keyword");
     assert_eq!(json["terms"][0]["meaning"], "Not a keyword of the catalogue.");
 }
+
+#[test]
+fn dates_choose_the_reading_and_the_default_warns_where_they_differ() {
+    let now = "--now=2026-11-24T12:00:00Z";
+    let query = r#"first_content_after:"jan 3 at midnight""#;
+    let run = ringq(&["check", "--format", "json", now, query], None);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let json: serde_json::Value = serde_json::from_str(&run.stdout).expect("json");
+    let codes: Vec<&str> =
+        json["diagnostics"].as_array().expect("diagnostics").iter().filter_map(|w| w["code"].as_str()).collect();
+    assert_eq!(codes, ["date_readings_differ"]);
+    let run = ringq(&["date", now, "jan 3 at midnight"], None);
+    assert_eq!(run.stdout.trim(), "2026-01-04T00:00:00Z 2026-01-04T00:00:01Z");
+    assert!(run.stderr.contains("write `2026-01-03 00:00`"), "{}", run.stderr);
+    let run = ringq(&["date", "--dates", "intended", now, "jan 3 at midnight"], None);
+    assert_eq!((run.stdout.trim(), run.stderr.as_str()), ("2026-01-03T00:00:00Z 2026-01-03T00:00:01Z", ""));
+    let run = ringq(&["date", now, "noon yesterday"], None);
+    assert_eq!(run.code, 1);
+    assert!(run.stderr.contains("RingCX reads no date in `noon yesterday`"), "{}", run.stderr);
+    assert!(run.stderr.contains("`2026-11-23 12:00`"), "{}", run.stderr);
+    let run = ringq(&["date", "--dates", "chronic", now, "today"], None);
+    assert_eq!(run.code, 2);
+}

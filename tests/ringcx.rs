@@ -83,3 +83,51 @@ fn held_out() {
     }
     println!("{} of {} rows differ", wrong.len(), rows.len());
 }
+
+mod readings_differ {
+    use proptest::prelude::*;
+    use ringq::{Code, DateReading, Options};
+
+    fn options(now: i64, tz: &str, reading: DateReading) -> Options {
+        let mut options: Options = serde_json::from_value(serde_json::json!({ "tz": tz })).expect("options");
+        options.now = chrono::DateTime::from_timestamp(now, 0);
+        options.dates = reading;
+        options
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(1500))]
+
+        /// Wherever the two readings give different spans, the default
+        /// check of a date term carries the warning that says so (what
+        /// `ringq check --format json` prints), and answers with RingCX's.
+        #[test]
+        fn every_difference_carries_the_warning(
+            words in proptest::collection::vec(prop::sample::select(vec![
+                "last", "next", "this", "at", "in", "ago", "from", "now", "4", "4pm", "16:00", "12", "31", "feb",
+                "december", "friday", "week", "month", "year", "day", "days", "hours", "1st", "5th", "of", "2011",
+                "3/4/11", "noon", "midnight", "tonight", "morning", "a", "an", "hour", "yesterday", "tomorrow",
+                "today", "jan", "3", "monday", "weekend", "2 weeks", "meeting", "9.8.2013", "2011-02-03",
+            ]), 1..5),
+            tz in prop::sample::select(vec!["UTC", "Europe/Paris", "America/New_York"]),
+            now in 946_684_800i64..2_000_000_000i64,
+        ) {
+            let text = words.join(" ");
+            let ringcx = options(now, tz, DateReading::RingCx);
+            let Ok(answer) = ringcx.date(&text) else { return Ok(()) };
+            let query = format!("first_content_after:\"{text}\"");
+            let report = ringcx.check(&query);
+            let differ = answer.readings.is_some();
+            if let Ok(report) = &report {
+                let warned = report.warnings().iter().any(|d| d.code() == Code::DateReadingsDiffer);
+                prop_assert_eq!(warned, differ, "{}", text);
+                let start = report.parsed().date(0).map(|s| s.start);
+                prop_assert_eq!(start, Some(answer.start));
+            }
+            if differ {
+                let warned = answer.warnings.iter().any(|d| d.code() == Code::DateReadingsDiffer);
+                prop_assert!(warned, "{}", text);
+            }
+        }
+    }
+}
