@@ -184,7 +184,8 @@ impl Request {
         }
     }
 
-    /// `{"start", "end", "warnings"}`, or the date's error.
+    /// [`crate::DateAnswer`] (`{"start", "end", "reading", "warnings",
+    /// "readings"?}`), or the date's error.
     fn date(&self) -> Answer {
         match self.options.date(&self.text) {
             Ok(answer) => Answer::ok(&answer),
@@ -213,6 +214,13 @@ mod tests {
         assert_eq!(json(&format), serde_json::json!({"canonical": "first_content_after:yesterday"}));
         let date = answer(Endpoint::Date, format!(r#"{{"expr": "yesterday", {now}}}"#).as_bytes());
         assert_eq!(json(&date)["start"], "2026-12-02T00:00:00Z");
+        let body = format!(r#"{{"expr": "jan 3 at midnight", {now}}}"#);
+        let both = json(&answer(Endpoint::Date, body.as_bytes()));
+        assert_eq!((&both["start"], &both["reading"]), (&Value::from("2026-01-04T00:00:00Z"), &Value::from("ringcx")));
+        assert_eq!(both["readings"]["intended"]["start"], "2026-01-03T00:00:00Z");
+        assert_eq!(both["warnings"][0]["code"], "date_readings_differ");
+        let body = format!(r#"{{"expr": "jan 3 at midnight", "dates": "intended", {now}}}"#);
+        assert_eq!(json(&answer(Endpoint::Date, body.as_bytes()))["start"], "2026-01-03T00:00:00Z");
         let omniq = answer(Endpoint::Omniq, br#"{"q": "platform:web", "omniq": {"index": "communications"}}"#);
         assert_eq!(json(&omniq)["filterBy"], serde_json::json!({"platform": "web"}));
         let complete = answer(Endpoint::Complete, br#"{"q": "stat", "cursor": 4}"#);
