@@ -314,9 +314,10 @@ pub struct HumanDate {
     /// Boxed: dates are rare among terms, and a small [`crate::Value`]
     /// keeps every other term cheap to move.
     intended: Option<Box<ast::Expr>>,
-    /// Whether one of Chronic's definitions covers the text's tokens, so
-    /// that the RingCX reading may answer (whether it does depends on `now`).
-    ringcx: bool,
+    /// The text's tokens as Chronic reads them, when one of its
+    /// definitions covers them, so that the RingCX reading may answer
+    /// (whether it does depends on `now`).
+    ringcx: Option<chronic::Words>,
 }
 
 impl HumanDate {
@@ -404,7 +405,7 @@ impl HumanDate {
             }
         }
         match reading {
-            DateReading::RingCx if !self.ringcx => Err(DateError {
+            DateReading::RingCx if self.ringcx.is_none() => Err(DateError {
                 span: Span::new(0, self.text.len()),
                 message: format!("RingCX reads no date in `{}`", crate::diagnostic::shown(self.text.trim())),
                 hint: Some(
@@ -432,10 +433,8 @@ impl HumanDate {
 
     /// The RingCX reading's span, `None` where Chronic answers nothing.
     fn ringcx_span(&self, ctx: &DateContext) -> Option<DateSpan> {
-        if !self.ringcx {
-            return None;
-        }
-        chronic::span(&self.text, ctx).map(|(start, end)| DateSpan { start, end })
+        let (start, end) = self.ringcx.as_ref()?.span(&self.text, ctx)?;
+        Some(DateSpan { start, end })
     }
 
     /// The intended reading's span and warnings.
@@ -503,8 +502,8 @@ impl FromStr for HumanDate {
             });
         }
         let intended = grammar::date(s).ok().map(|(_, expr)| Box::new(expr));
-        let ringcx = chronic::covers(s);
-        if intended.is_none() && !ringcx {
+        let ringcx = chronic::Words::of(s);
+        if intended.is_none() && ringcx.is_none() {
             return Err(intended_error(s));
         }
         Ok(HumanDate { text: s.to_owned(), intended, ringcx })

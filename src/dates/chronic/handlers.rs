@@ -7,7 +7,7 @@
 
 use super::clock::{month_overflow, Clock, Raised, Ruby};
 use super::repeaters::{Context, Repeater, Span};
-use super::tokens::{Grabber, Number, Pointer, Portion, RepeaterKind, Separator, Tag, Token, Unit};
+use super::tokens::{make_year, Grabber, Number, Pointer, Portion, RepeaterKind, Separator, Tag, Token, Unit};
 
 /// A tag class a pattern names; a class matches its subclasses, as
 /// `kind_of?` does.
@@ -38,34 +38,59 @@ enum Class {
 }
 
 impl Class {
-    fn matches(self, tag: &Tag) -> bool {
-        use Class as C;
-        matches!(
-            (self, tag),
-            (C::Repeater, Tag::Repeater(_))
-                | (C::RepeaterTime, Tag::Repeater(RepeaterKind::Time(_)))
-                | (C::RepeaterDayPortion, Tag::Repeater(RepeaterKind::DayPortion(_)))
-                | (C::RepeaterMonthName, Tag::Repeater(RepeaterKind::MonthName(_)))
-                | (C::RepeaterDayName, Tag::Repeater(RepeaterKind::DayName(_)))
-                | (C::RepeaterMonth, Tag::Repeater(RepeaterKind::Unit(Unit::Month)))
-                | (C::Grabber, Tag::Grabber(_))
-                | (C::Pointer, Tag::Pointer(_))
-                | (C::Scalar, Tag::Scalar(..))
-                | (C::ScalarDay, Tag::Scalar(Number::Day, _))
-                | (C::ScalarMonth, Tag::Scalar(Number::Month, _))
-                | (C::ScalarYear, Tag::Scalar(Number::Year, _))
-                | (C::Ordinal, Tag::Ordinal(..))
-                | (C::OrdinalDay, Tag::Ordinal(Number::Day, _))
-                | (C::Separator, Tag::Separator(_))
-                | (C::SeparatorSlash, Tag::Separator(Separator::Slash))
-                | (C::SeparatorDash, Tag::Separator(Separator::Dash))
-                | (C::SeparatorAt, Tag::Separator(Separator::At))
-                | (C::SeparatorIn, Tag::Separator(Separator::In))
-                | (C::SeparatorOn, Tag::Separator(Separator::On))
-                | (C::SeparatorAnd, Tag::Separator(Separator::And))
-                | (C::TimeZone, Tag::TimeZone)
-        )
+    const fn bit(self) -> u32 {
+        1 << self as u32
     }
+
+    /// The classes a tag is of: its own and those it is a subclass of.
+    fn of(tag: &Tag) -> u32 {
+        use Class as C;
+        match tag {
+            Tag::Repeater(kind) => {
+                C::Repeater.bit()
+                    | match kind {
+                        RepeaterKind::Time(_) => C::RepeaterTime.bit(),
+                        RepeaterKind::DayPortion(_) => C::RepeaterDayPortion.bit(),
+                        RepeaterKind::MonthName(_) => C::RepeaterMonthName.bit(),
+                        RepeaterKind::DayName(_) => C::RepeaterDayName.bit(),
+                        RepeaterKind::Unit(Unit::Month) => C::RepeaterMonth.bit(),
+                        _ => 0,
+                    }
+            }
+            Tag::Grabber(_) => C::Grabber.bit(),
+            Tag::Pointer(_) => C::Pointer.bit(),
+            Tag::Scalar(n, _) => {
+                C::Scalar.bit()
+                    | match n {
+                        Number::Day => C::ScalarDay.bit(),
+                        Number::Month => C::ScalarMonth.bit(),
+                        Number::Year => C::ScalarYear.bit(),
+                        _ => 0,
+                    }
+            }
+            Tag::Ordinal(n, _) => C::Ordinal.bit() | if *n == Number::Day { C::OrdinalDay.bit() } else { 0 },
+            Tag::Separator(sep) => {
+                C::Separator.bit()
+                    | match sep {
+                        Separator::Slash => C::SeparatorSlash.bit(),
+                        Separator::Dash => C::SeparatorDash.bit(),
+                        Separator::At => C::SeparatorAt.bit(),
+                        Separator::In => C::SeparatorIn.bit(),
+                        Separator::On => C::SeparatorOn.bit(),
+                        Separator::And => C::SeparatorAnd.bit(),
+                        _ => 0,
+                    }
+            }
+            Tag::Sign => 0,
+            Tag::TimeZone => C::TimeZone.bit(),
+        }
+    }
+}
+
+/// The classes each token's tags are of: what `Handler#match` asks of a
+/// token, worked out once for all the definitions.
+pub(crate) fn classes(tokens: &[Token]) -> Vec<u32> {
+    tokens.iter().map(|t| t.tags.iter().fold(0, |all, tag| all | Class::of(tag))).collect()
 }
 
 /// One element of a pattern: a class, one of several classes, or a
@@ -210,8 +235,8 @@ const MIDDLE: [Handler; 4] = [
     h(&[SD, SEP, SM, SEP, SY, AT, TIME], Method::SdSmSy),
 ];
 
-fn tags_match(class: Class, tokens: &[Token], at: usize) -> bool {
-    tokens.get(at).is_some_and(|t| t.tags.iter().any(|tag| class.matches(tag)))
+fn tags_match(class: Class, tokens: &[u32], at: usize) -> bool {
+    tokens.get(at).is_some_and(|t| t & class.bit() != 0)
 }
 
 fn family(f: Family) -> &'static [Handler] {
@@ -222,8 +247,8 @@ fn family(f: Family) -> &'static [Handler] {
 }
 
 impl Handler {
-    /// `Handler#match`, as Chronic writes it.
-    fn matches(&self, tokens: &[Token]) -> bool {
+    /// `Handler#match`, as Chronic writes it, over the tokens' [`classes`].
+    fn matches(&self, tokens: &[u32]) -> bool {
         let mut index = 0;
         for element in self.pattern {
             match *element {
@@ -268,16 +293,48 @@ impl Handler {
     }
 }
 
-/// Whether some definition matches `tokens` (either endian order
-/// matches the same texts).
-pub(crate) fn covered(tokens: &[Token]) -> bool {
-    MIDDLE
-        .iter()
-        .chain(DATE_HANDLERS)
-        .chain(ANCHOR_HANDLERS)
-        .chain(ARROW_HANDLERS)
-        .chain(NARROW_HANDLERS)
-        .any(|h| h.matches(tokens))
+/// The group of definitions a match came from, which says which tokens
+/// its method is given.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Group {
+    /// The endian and date definitions: the tokens without separators.
+    Date,
+    /// The anchor definitions: the tokens without separators.
+    Anchor,
+    /// The arrow definitions: the tokens without `at`, `/`, `-`, `,`, `and`.
+    Arrow,
+    /// The narrow definitions: every token.
+    Narrow,
+}
+
+/// The definition `tokens_to_span` picks: the first that matches, in
+/// Chronic's order (the endian pair first, month first or day first).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Choice {
+    group: Group,
+    method: Method,
+}
+
+/// The first definition that matches tokens of these [`classes`], as
+/// `tokens_to_span` tries them; `None` where none does, and Chronic
+/// answers `nil` whatever `now` is.
+pub(crate) fn choose(classes: &[u32], little_endian: bool) -> Option<Choice> {
+    let endians: [&Handler; 4] = if little_endian {
+        [&MIDDLE[3], &MIDDLE[2], &MIDDLE[1], &MIDDLE[0]]
+    } else {
+        [&MIDDLE[0], &MIDDLE[1], &MIDDLE[2], &MIDDLE[3]]
+    };
+    let first = |group: Group, mut handlers: std::slice::Iter<'_, Handler>| {
+        handlers.find(|h| h.matches(classes)).map(|h| Choice { group, method: h.method })
+    };
+    endians
+        .into_iter()
+        .find(|h| h.matches(classes))
+        .map(|h| Choice { group: Group::Date, method: h.method })
+        .or_else(|| first(Group::Date, DATE_HANDLERS.iter()))
+        .or_else(|| first(Group::Anchor, ANCHOR_HANDLERS.iter()))
+        .or_else(|| first(Group::Arrow, ARROW_HANDLERS.iter()))
+        .or_else(|| first(Group::Narrow, NARROW_HANDLERS.iter()))
 }
 
 /// The parse: Chronic's options and its `now`, which `day_or_time` moves.
@@ -294,51 +351,23 @@ fn context_of(p: Pointer) -> Context {
 }
 
 impl Parser<'_> {
-    /// `tokens_to_span`.
-    pub(crate) fn tokens_to_span(&mut self, tokens: &[Token]) -> Ruby<Option<Span>> {
-        let endians: Vec<&Handler> =
-            if self.little_endian { MIDDLE.iter().rev().collect() } else { MIDDLE.iter().collect() };
-        let no_separators =
-            |tokens: &[Token]| -> Vec<Token> { tokens.iter().filter(|t| t.separator().is_none()).cloned().collect() };
-        for handler in endians.into_iter().chain(DATE_HANDLERS) {
-            if handler.matches(tokens) {
-                return self.invoke(handler.method, no_separators(tokens));
-            }
-        }
-        for handler in ANCHOR_HANDLERS {
-            if handler.matches(tokens) {
-                return self.invoke(handler.method, no_separators(tokens));
-            }
-        }
-        for handler in ARROW_HANDLERS {
-            if handler.matches(tokens) {
-                let good: Vec<Token> = tokens
-                    .iter()
-                    .filter(|t| {
-                        !t.tags.iter().any(|tag| {
-                            matches!(
-                                tag,
-                                Tag::Separator(
-                                    Separator::At
-                                        | Separator::Slash
-                                        | Separator::Dash
-                                        | Separator::Comma
-                                        | Separator::And
-                                )
-                            )
-                        })
-                    })
-                    .cloned()
-                    .collect();
-                return self.invoke(handler.method, good);
-            }
-        }
-        for handler in NARROW_HANDLERS {
-            if handler.matches(tokens) {
-                return self.invoke(handler.method, tokens.to_vec());
-            }
-        }
-        Ok(None)
+    /// `tokens_to_span`, from the definition [`choose`] picked.
+    pub(crate) fn tokens_to_span(&mut self, choice: Choice, tokens: &[Token]) -> Ruby<Option<Span>> {
+        let without = |drop: fn(&Separator) -> bool| -> Vec<Token> {
+            tokens
+                .iter()
+                .filter(|t| !t.tags.iter().any(|tag| matches!(tag, Tag::Separator(s) if drop(s))))
+                .cloned()
+                .collect()
+        };
+        let tokens = match choice.group {
+            Group::Date | Group::Anchor => without(|_| true),
+            Group::Arrow => without(|s| {
+                matches!(s, Separator::At | Separator::Slash | Separator::Dash | Separator::Comma | Separator::And)
+            }),
+            Group::Narrow => tokens.to_vec(),
+        };
+        self.invoke(choice.method, tokens)
     }
 
     fn invoke(&mut self, method: Method, t: Vec<Token>) -> Ruby<Option<Span>> {
@@ -346,7 +375,7 @@ impl Parser<'_> {
         let get = |i: usize| t.get(i).ok_or(Raised);
         let sd = |i: usize| get(i)?.scalar(Number::Day).ok_or(Raised);
         let sm = |i: usize| get(i)?.scalar(Number::Month).ok_or(Raised);
-        let sy = |i: usize| get(i)?.scalar(Number::Year).ok_or(Raised);
+        let sy = |i: usize| get(i)?.scalar(Number::Year).map(|y| make_year(y, year_now)).ok_or(Raised);
         let od = |i: usize| get(i)?.ordinal(Number::Day).ok_or(Raised);
         let rmn = |i: usize| get(i)?.month_name().ok_or(Raised);
         let rest = |from: usize| t.get(from..).unwrap_or(&[]).to_vec();

@@ -12,6 +12,8 @@ mod clock;
 mod generic;
 mod handlers;
 mod normalize;
+#[cfg(test)]
+mod normalize_oracle;
 mod repeaters;
 mod tokens;
 
@@ -19,35 +21,52 @@ use chrono::{DateTime, Utc};
 
 use super::{DateContext, Direction, Locale};
 
-/// Chronic's span for `text` in `ctx` (`guess: false`), or `None` where
-/// Chronic answers `nil` or raises.
-pub(crate) fn span(text: &str, ctx: &DateContext) -> Option<(DateTime<Utc>, DateTime<Utc>)> {
-    let clock = clock::Clock { tz: ctx.tz() };
-    let now = ctx.now().timestamp();
-    let normal = normalize::pre_normalize(text);
-    let year_now = clock.fields(now).ok()?.year;
-    let tokens = tokens::tokenize(&normal, year_now);
-    let mut parser = handlers::Parser {
-        clock,
-        now,
-        context: match ctx.prefer() {
-            Direction::Past => tokens::Pointer::Past,
-            Direction::Future => tokens::Pointer::Future,
-        },
-        little_endian: ctx.locale() == Locale::Fr,
-        text,
-    };
-    let span = parser.tokens_to_span(&tokens).ok()??;
-    let start = DateTime::<Utc>::from_timestamp(span.begin, 0)?;
-    let end = DateTime::<Utc>::from_timestamp(span.end, 0)?;
-    Some((start, end))
+/// A text as Chronic's pipeline reads it before `now` matters: its
+/// normalised, tagged tokens, when one of Chronic's definitions covers
+/// them. Where none does, Chronic answers `nil` whatever the context, so
+/// a text without a `Words` has no RingCX date.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Words {
+    tokens: Vec<tokens::Token>,
+    /// The definition that reads them, month first and day first.
+    month_first: handlers::Choice,
+    day_first: handlers::Choice,
 }
 
-/// Whether one of Chronic's definitions covers the tokens of `text`: the
-/// part of reading it that does not depend on `now`. Where none does,
-/// Chronic answers `nil` whatever the context.
-pub(crate) fn covers(text: &str) -> bool {
-    let normal = normalize::pre_normalize(text);
-    let tokens = tokens::tokenize(&normal, 2000);
-    handlers::covered(&tokens)
+impl Words {
+    /// The tokens of `text`, when a definition covers them.
+    pub(crate) fn of(text: &str) -> Option<Words> {
+        let tokens = tokens::tokenize(&normalize::pre_normalize(text));
+        let classes = handlers::classes(&tokens);
+        let month_first = handlers::choose(&classes, false)?;
+        // Both orders try the same definitions, so both match or neither.
+        let day_first = handlers::choose(&classes, true)?;
+        Some(Words { tokens, month_first, day_first })
+    }
+
+    /// Chronic's span for `text` (the text these words were read from) in
+    /// `ctx` (`guess: false`), or `None` where Chronic answers `nil` or
+    /// raises.
+    pub(crate) fn span(&self, text: &str, ctx: &DateContext) -> Option<(DateTime<Utc>, DateTime<Utc>)> {
+        let mut parser = handlers::Parser {
+            clock: clock::Clock { tz: ctx.tz() },
+            now: ctx.now().timestamp(),
+            context: match ctx.prefer() {
+                Direction::Past => tokens::Pointer::Past,
+                Direction::Future => tokens::Pointer::Future,
+            },
+            little_endian: ctx.locale() == Locale::Fr,
+            text,
+        };
+        let choice = if parser.little_endian { self.day_first } else { self.month_first };
+        let span = parser.tokens_to_span(choice, &self.tokens).ok()??;
+        let start = DateTime::<Utc>::from_timestamp(span.begin, 0)?;
+        let end = DateTime::<Utc>::from_timestamp(span.end, 0)?;
+        Some((start, end))
+    }
+}
+
+/// Chronic's span for `text` in `ctx`: [`Words::of`] then [`Words::span`].
+pub(crate) fn span(text: &str, ctx: &DateContext) -> Option<(DateTime<Utc>, DateTime<Utc>)> {
+    Words::of(text)?.span(text, ctx)
 }

@@ -163,13 +163,6 @@ impl Token {
         })
     }
 
-    pub(crate) fn separator(&self) -> Option<Separator> {
-        self.tags.iter().find_map(|t| match t {
-            Tag::Separator(s) => Some(*s),
-            _ => None,
-        })
-    }
-
     pub(crate) fn month_name(&self) -> Option<i64> {
         match self.repeater() {
             Some(RepeaterKind::MonthName(m)) => Some(m),
@@ -178,9 +171,10 @@ impl Token {
     }
 }
 
-/// The tagged tokens of a normalised text; `year_now` is the year of
-/// `Time.now` in the zone, which completes two-digit years.
-pub(crate) fn tokenize(normal: &str, year_now: i64) -> Vec<Token> {
+/// The tagged tokens of a normalised text. They do not depend on `now`:
+/// a year tag holds the number as written, and [`make_year`] completes a
+/// two-digit one where a handler reads it.
+pub(crate) fn tokenize(normal: &str) -> Vec<Token> {
     let words: Vec<&str> = normal.split([' ', '\t', '\n', '\x0B', '\x0C', '\r']).filter(|w| !w.is_empty()).collect();
     let mut tokens = Vec::with_capacity(words.len());
     for (i, word) in words.iter().enumerate() {
@@ -194,8 +188,8 @@ pub(crate) fn tokenize(normal: &str, year_now: i64) -> Vec<Token> {
         if let Some(p) = pointer(word) {
             tags.push(Tag::Pointer(p));
         }
-        scalar(word, words.get(i + 1).copied(), year_now, &mut tags);
-        ordinal(word, year_now, &mut tags);
+        scalar(word, words.get(i + 1).copied(), &mut tags);
+        ordinal(word, &mut tags);
         if let Some(s) = separator(word) {
             tags.push(Tag::Separator(s));
         }
@@ -389,6 +383,10 @@ fn time(word: &str) -> Option<Tick> {
 
 /// Chronic's time pattern.
 fn time_shape(word: &str) -> bool {
+    // Most words hold a letter: they are no time, and need no search.
+    if !word.bytes().all(|b| b.is_ascii_digit() || b == b':' || b == b'.') {
+        return false;
+    }
     static PATTERN: LazyLock<Regex> = LazyLock::new(|| {
         // A constant pattern; a bad one fails every test.
         #[allow(clippy::expect_used)]
@@ -397,10 +395,13 @@ fn time_shape(word: &str) -> bool {
     PATTERN.is_match(word)
 }
 
-/// Ruby's `String#to_i`: leading digits, 0 when none.
+/// Ruby's `String#to_i`: leading digits, 0 when none (`i64::MAX` for more
+/// than an `i64` holds, which no date reads).
 pub(crate) fn ruby_to_i(s: &str) -> i64 {
-    let digits: String = s.chars().take_while(char::is_ascii_digit).collect();
-    digits.parse().unwrap_or(if digits.is_empty() { 0 } else { i64::MAX })
+    s.bytes()
+        .take_while(u8::is_ascii_digit)
+        .try_fold(0i64, |n, d| n.checked_mul(10)?.checked_add(i64::from(d - b'0')))
+        .unwrap_or(i64::MAX)
 }
 
 fn grabber(word: &str) -> Option<Grabber> {
@@ -429,7 +430,8 @@ fn pointer(word: &str) -> Option<Pointer> {
 /// `/\bword\b/` inside a token.
 fn has_word(token: &str, word: &str) -> bool {
     let is_word = |c: char| c.is_alphanumeric() || c == '_';
-    token.match_indices(word).any(|(at, _)| {
+    let (t, w) = (token.as_bytes(), word.as_bytes());
+    (0..=t.len().saturating_sub(w.len())).filter(|&at| t.get(at..at + w.len()) == Some(w)).any(|at| {
         let before = token.get(..at).and_then(|s| s.chars().next_back());
         let after = token.get(at + word.len()..).and_then(|s| s.chars().next());
         !before.is_some_and(is_word) && !after.is_some_and(is_word)
@@ -438,7 +440,7 @@ fn has_word(token: &str, word: &str) -> bool {
 
 const DAY_PORTIONS: [&str; 6] = ["am", "pm", "morning", "afternoon", "evening", "night"];
 
-fn scalar(word: &str, next: Option<&str>, year_now: i64, tags: &mut Vec<Tag>) {
+fn scalar(word: &str, next: Option<&str>, tags: &mut Vec<Tag>) {
     if word.is_empty() || !word.bytes().all(|b| b.is_ascii_digit()) {
         return;
     }
@@ -464,17 +466,15 @@ fn scalar(word: &str, next: Option<&str>, year_now: i64, tags: &mut Vec<Tag>) {
         tags.push(Tag::Scalar(Number::Month, n));
     }
     if (1..=9999).contains(&n) {
-        tags.push(Tag::Scalar(Number::Year, make_year(n, word_len(n), year_now)));
+        tags.push(Tag::Scalar(Number::Year, n));
     }
 }
 
-fn word_len(n: i64) -> usize {
-    n.to_string().len()
-}
-
-/// `Chronic::Date.make_year` with the default bias of 50 years.
-fn make_year(year: i64, digits: usize, year_now: i64) -> i64 {
-    if digits > 2 {
+/// `Chronic::Date.make_year` with the default bias of 50 years: a year of
+/// one or two digits is the one within 50 years before `year_now` and 50
+/// after.
+pub(crate) fn make_year(year: i64, year_now: i64) -> i64 {
+    if !(0..100).contains(&year) {
         return year;
     }
     let start = year_now - 50;
@@ -487,7 +487,7 @@ fn make_year(year: i64, digits: usize, year_now: i64) -> i64 {
     }
 }
 
-fn ordinal(word: &str, year_now: i64, tags: &mut Vec<Tag>) {
+fn ordinal(word: &str, tags: &mut Vec<Tag>) {
     // `/^(\d+)(st|nd|rd|th|\.)$/`
     let digits = word.bytes().take_while(u8::is_ascii_digit).count();
     let Some(suffix) = word.get(digits..) else { return };
@@ -503,7 +503,7 @@ fn ordinal(word: &str, year_now: i64, tags: &mut Vec<Tag>) {
         tags.push(Tag::Ordinal(Number::Month, n));
     }
     if (1..=9999).contains(&n) {
-        tags.push(Tag::Ordinal(Number::Year, make_year(n, word_len(n), year_now)));
+        tags.push(Tag::Ordinal(Number::Year, n));
     }
 }
 
