@@ -15,6 +15,7 @@ mod normalize;
 #[cfg(test)]
 mod normalize_oracle;
 mod repeaters;
+mod scan;
 mod tokens;
 
 use chrono::{DateTime, Utc};
