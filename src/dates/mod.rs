@@ -16,6 +16,7 @@ mod units;
 
 use std::fmt;
 use std::str::FromStr;
+use std::sync::OnceLock;
 
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
@@ -307,20 +308,35 @@ fn with_hint(diagnostic: Diagnostic, hint: Option<String>) -> Diagnostic {
 /// assert_eq!((span.end - span.start).num_seconds(), 1);
 /// # Ok::<(), ringq::DateError>(())
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug)]
 pub struct HumanDate {
     text: String,
-    /// The intended reading's parse, when that grammar reads the text.
+    /// The intended reading's parse, when that grammar reads the text;
+    /// read on first use, since the default reading resolves without it.
     /// Boxed: dates are rare among terms, and a small [`crate::Value`]
     /// keeps every other term cheap to move.
-    intended: Option<Box<ast::Expr>>,
+    intended: OnceLock<Option<Box<ast::Expr>>>,
     /// The text's tokens as Chronic reads them, when one of its
     /// definitions covers them, so that the RingCX reading may answer
     /// (whether it does depends on `now`).
     ringcx: Option<chronic::Words>,
 }
 
+/// Both parses are functions of the text, so the text alone decides.
+impl PartialEq for HumanDate {
+    fn eq(&self, other: &Self) -> bool {
+        self.text == other.text
+    }
+}
+
+impl Eq for HumanDate {}
+
 impl HumanDate {
+    /// The intended reading's parse, when its grammar reads the text.
+    fn intended(&self) -> Option<&ast::Expr> {
+        self.intended.get_or_init(|| intended_parse(&self.text)).as_deref()
+    }
+
     /// Resolves the expression against `ctx` with the reading it names:
     /// the span `[start, end)` in UTC.
     pub fn resolve(&self, ctx: &DateContext) -> Result<DateSpan, DateError> {
@@ -372,7 +388,7 @@ impl HumanDate {
             warnings.insert(0, difference);
         }
         if let (Some(_), Some(trimmed)) =
-            (self.intended.as_deref().filter(|e| matches!(e, ast::Expr::Time(_))), lone_four_digits(&self.text))
+            (self.intended().filter(|e| matches!(e, ast::Expr::Time(_))), lone_four_digits(&self.text))
         {
             let start = self.text.len() - self.text.trim_start().len();
             warnings.push(DateWarning {
@@ -399,7 +415,7 @@ impl HumanDate {
     /// in both: without a context nothing shows what RingCX would make of
     /// it, and it is never what was meant.
     pub fn readable_in(&self, reading: DateReading) -> Result<(), DateError> {
-        if self.intended.is_none() {
+        if self.intended().is_none() {
             if let Some(impossible) = impossibility(&self.text) {
                 return Err(impossible);
             }
@@ -414,7 +430,7 @@ impl HumanDate {
                 ),
                 ringcx: true,
             }),
-            DateReading::Intended if self.intended.is_none() => Err(intended_error(&self.text)),
+            DateReading::Intended if self.intended().is_none() => Err(intended_error(&self.text)),
             _ => Ok(()),
         }
     }
@@ -439,7 +455,7 @@ impl HumanDate {
 
     /// The intended reading's span and warnings.
     fn intended_span(&self, ctx: &DateContext) -> Result<(DateSpan, Vec<DateWarning>), DateError> {
-        let Some(expr) = self.intended.as_deref() else {
+        let Some(expr) = self.intended() else {
             return Err(intended_error(&self.text));
         };
         let resolver = resolve::Resolver::new(ctx, self.text.len());
@@ -450,7 +466,7 @@ impl HumanDate {
     /// The error where RingCX reads no date, with the intended instant
     /// spelled so that RingCX reads it, when there is one.
     fn no_ringcx_date(&self, ctx: &DateContext) -> DateError {
-        if self.intended.is_none() {
+        if self.intended().is_none() {
             if let Some(impossible) = impossibility(&self.text) {
                 return impossible;
             }
@@ -477,7 +493,7 @@ impl HumanDate {
     /// Whether the expression counts business time (`6 business hours
     /// ago`), so that what it names depends on the context's calendar.
     pub fn is_business(&self) -> bool {
-        matches!(self.intended.as_deref(), Some(ast::Expr::Business { .. }))
+        matches!(self.intended(), Some(ast::Expr::Business { .. }))
     }
 }
 
@@ -501,13 +517,18 @@ impl FromStr for HumanDate {
                 ringcx: false,
             });
         }
-        let intended = grammar::date(s).ok().map(|(_, expr)| Box::new(expr));
         let ringcx = chronic::Words::of(s);
-        if intended.is_none() && ringcx.is_none() {
+        let intended = OnceLock::new();
+        if ringcx.is_none() && intended.get_or_init(|| intended_parse(s)).is_none() {
             return Err(intended_error(s));
         }
         Ok(HumanDate { text: s.to_owned(), intended, ringcx })
     }
+}
+
+/// The intended reading's parse of `s`, when its grammar reads it.
+fn intended_parse(s: &str) -> Option<Box<ast::Expr>> {
+    grammar::date(s).ok().map(|(_, expr)| Box::new(expr))
 }
 
 /// The error for a date that exists in no year, when `s` names one.
