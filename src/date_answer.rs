@@ -2,7 +2,9 @@
 //! the command (`ringq date`), the service (`/v1/date`) and Python
 //! (`resolve_date`) each make, so the reading and context are wired once.
 
-use chrono::{DateTime, Utc};
+use std::fmt;
+
+use chrono::{DateTime, SecondsFormat, Utc};
 use serde::Serialize;
 
 use crate::dates::{DateReading, DateSpan, HumanDate};
@@ -33,12 +35,43 @@ pub struct DateAnswer {
 }
 
 /// The span each reading gives, `None` where it reads no date.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub struct DateReadings {
     /// As RingCX reads it (Chronic's).
     pub ringcx: Option<DateSpan>,
     /// What a person means.
     pub intended: Option<DateSpan>,
+}
+
+/// Two lines, one per reading: `ringcx:   [start, end) UTC`, and
+/// `no date` for a reading that reads none.
+///
+/// ```
+/// use ringq::Options;
+///
+/// let options: Options = serde_json::from_str(r#"{"now": "2026-11-24T12:00:00Z"}"#)?;
+/// let readings = options.date("jan 3 at midnight")?.readings.expect("they differ");
+/// assert_eq!(
+///     readings.to_string(),
+///     "ringcx:   [2026-01-04T00:00:00Z, 2026-01-04T00:00:01Z) UTC\n\
+///      intended: [2026-01-03T00:00:00Z, 2026-01-03T00:00:01Z) UTC"
+/// );
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+impl fmt::Display for DateReadings {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let span = |span: Option<DateSpan>| match span {
+            Some(DateSpan { start, end }) => format!("[{}, {}) UTC", rfc3339_utc(start), rfc3339_utc(end)),
+            None => "no date".to_owned(),
+        };
+        write!(f, "ringcx:   {}\nintended: {}", span(self.ringcx), span(self.intended))
+    }
+}
+
+/// An instant as the command shows it: RFC 3339 in UTC (`Z`), fractions
+/// of a second only where there are some.
+pub(crate) fn rfc3339_utc(t: DateTime<Utc>) -> String {
+    t.to_rfc3339_opts(SecondsFormat::AutoSi, true)
 }
 
 impl Options {

@@ -13,6 +13,7 @@ use chrono_tz::Tz;
 use serde::Serialize;
 
 use crate::catalog::{Catalog, ValueType};
+use crate::date_answer::{rfc3339_utc as utc, DateReadings};
 use crate::dates::{BusinessCalendar, DateContext, HumanDate};
 use crate::diagnostic::{shown, shown_up_to, Diagnostic, Style};
 use crate::front::Options;
@@ -76,6 +77,10 @@ pub struct ExplainedDate {
     /// For business time (`6 business hours ago`): the calendar counted.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub calendar: Option<String>,
+    /// Both readings' spans, when they differ (`start` and `end` are the
+    /// options' reading).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub readings: Option<DateReadings>,
 }
 
 impl Options {
@@ -161,6 +166,7 @@ impl Explainer<'_> {
         let span = date.resolve(context).ok()?;
         let zone = context.tz();
         let calendar = date.is_business().then(|| describe_calendar(context.calendar(), zone, self.default_calendar));
+        let (ringcx, intended) = date.readings(context);
         Some(ExplainedDate {
             start: span.start,
             end: span.end,
@@ -168,6 +174,7 @@ impl Explainer<'_> {
             local_start: span.start.with_timezone(&zone).to_rfc3339(),
             local_end: span.end.with_timezone(&zone).to_rfc3339(),
             calendar,
+            readings: (ringcx != intended).then_some(DateReadings { ringcx, intended }),
         })
     }
 }
@@ -300,6 +307,12 @@ impl fmt::Display for Explanation<'_> {
                     if let Some(calendar) = &date.calendar {
                         writeln!(f, "{pad}counted in {calendar}")?;
                     }
+                    if let Some(readings) = &date.readings {
+                        writeln!(f, "{pad}the readings differ:")?;
+                        for reading in readings.to_string().lines() {
+                            writeln!(f, "{pad}  {reading}")?;
+                        }
+                    }
                 }
                 None if *unresolved => {
                     writeln!(f, "{pad}(not resolved: no `now` was given)")?;
@@ -329,8 +342,4 @@ fn cell(value: &str) -> String {
     let mut cut: String = shown.chars().take(VALUE_CHARS - 1).collect();
     cut.push('…');
     cut
-}
-
-fn utc(t: DateTime<Utc>) -> String {
-    t.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true)
 }

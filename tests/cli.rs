@@ -340,8 +340,34 @@ fn dates_choose_the_reading_and_the_default_warns_where_they_differ() {
     let run = ringq(&["date", now, "jan 3 at midnight"], None);
     assert_eq!(run.stdout.trim(), "2026-01-04T00:00:00Z 2026-01-04T00:00:01Z");
     assert!(run.stderr.contains("write `2026-01-03 00:00`"), "{}", run.stderr);
+    assert!(
+        run.stderr.ends_with(
+            "the readings differ:\n  ringcx:   [2026-01-04T00:00:00Z, 2026-01-04T00:00:01Z) UTC\n  \
+             intended: [2026-01-03T00:00:00Z, 2026-01-03T00:00:01Z) UTC\n"
+        ),
+        "{}",
+        run.stderr
+    );
+    let (_, json) = json_run(&["date", "--format", "json", now, "jan 3 at midnight"]);
+    assert_eq!(json["output"]["readings"]["ringcx"]["start"], "2026-01-04T00:00:00Z");
+    assert_eq!(json["output"]["readings"]["intended"]["start"], "2026-01-03T00:00:00Z");
+    let run = ringq(&["date", "--jsonl", now], Some("jan 3 at midnight\n2011-02-03\n"));
+    let lines: Vec<serde_json::Value> = run.stdout.lines().map(|l| serde_json::from_str(l).expect("json")).collect();
+    assert_eq!(lines[0]["readings"]["intended"]["end"], "2026-01-03T00:00:01Z");
+    assert_eq!(lines[1].get("readings"), None, "the readings agree on an ISO date");
+    let run = ringq(&["explain", now, query], None);
+    assert!(run.stdout.contains("the readings differ:\n"), "{}", run.stdout);
+    assert!(run.stdout.contains("intended: [2026-01-03T00:00:00Z, 2026-01-03T00:00:01Z) UTC\n"), "{}", run.stdout);
+    let run = ringq(&["explain", "--json", now, query], None);
+    let json: serde_json::Value = serde_json::from_str(&run.stdout).expect("json");
+    assert_eq!(json["terms"][0]["date"]["readings"]["intended"]["start"], "2026-01-03T00:00:00Z");
+    assert_eq!(json["terms"][0]["date"]["start"], "2026-01-04T00:00:00Z");
+    let run = ringq(&["explain", "--dates", "intended", now, query], None);
+    assert!(run.stdout.contains("the readings differ:"), "both readings, whichever is used: {}", run.stdout);
     let run = ringq(&["date", "--dates", "intended", now, "jan 3 at midnight"], None);
-    assert_eq!((run.stdout.trim(), run.stderr.as_str()), ("2026-01-03T00:00:00Z 2026-01-03T00:00:01Z", ""));
+    // No warning in the reading asked for; both readings still shown.
+    assert_eq!(run.stdout.trim(), "2026-01-03T00:00:00Z 2026-01-03T00:00:01Z");
+    assert!(run.stderr.starts_with("the readings differ:\n"), "{}", run.stderr);
     let run = ringq(&["date", now, "noon yesterday"], None);
     assert_eq!(run.code, 1);
     assert!(run.stderr.contains("RingCX reads no date in `noon yesterday`"), "{}", run.stderr);

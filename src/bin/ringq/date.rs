@@ -3,11 +3,11 @@
 
 use chrono::{DateTime, SecondsFormat, Utc};
 use clap::Args;
-use ringq::DateAnswer;
+use ringq::{DateAnswer, DateReadings};
 use serde::Serialize;
 
 use crate::context::ContextArgs;
-use crate::io::{input, lines, Failure, Output};
+use crate::io::{diagnostics, input, lines, Failure, Output};
 use crate::report::{Format, Report};
 
 #[derive(Args)]
@@ -33,9 +33,17 @@ pub fn run(args: &DateArgs, context: &ContextArgs) -> Result<(), Failure> {
     let expr = text.trim_end_matches(['\n', '\r']);
     let report = Report { format: args.format, source: expr };
     match context.options().date(expr) {
-        Ok(DateAnswer { start, end, warnings, .. }) => {
+        Ok(DateAnswer { start, end, warnings, readings, .. }) => {
             let (start, end) = (format_instant(start), format_instant(end));
-            report.success(&format!("{start} {end}"), Instants { start: &start, end: &end }, &warnings)
+            let shown = readings.filter(|_| args.format == Format::Text);
+            report.success(&format!("{start} {end}"), Instants { start: &start, end: &end, readings }, &warnings)?;
+            // Standard output stays `START END` for scripts; both readings
+            // follow the warning that says they differ.
+            if let Some(readings) = shown {
+                let lines: String = readings.to_string().lines().map(|line| format!("  {line}\n")).collect();
+                diagnostics(&format!("the readings differ:\n{lines}"));
+            }
+            Ok(())
         }
         Err(error) => Err(report.invalid(error.diagnostics())),
     }
@@ -45,6 +53,8 @@ pub fn run(args: &DateArgs, context: &ContextArgs) -> Result<(), Failure> {
 struct Instants<'a> {
     start: &'a str,
     end: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    readings: Option<DateReadings>,
 }
 
 fn format_instant(t: DateTime<Utc>) -> String {
@@ -55,8 +65,17 @@ fn format_instant(t: DateTime<Utc>) -> String {
 #[derive(Serialize)]
 #[serde(untagged)]
 enum DateLine<'a> {
-    Span { input: &'a str, start: String, end: String },
-    Error { input: &'a str, error: String },
+    Span {
+        input: &'a str,
+        start: String,
+        end: String,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        readings: Option<DateReadings>,
+    },
+    Error {
+        input: &'a str,
+        error: String,
+    },
 }
 
 /// `ringq date --jsonl`: one expression per line in, one JSON object per
@@ -77,9 +96,12 @@ fn lines_to_json(context: &ContextArgs) -> Result<(), Failure> {
             Err(message) => (String::new(), Err(message)),
         };
         let line = match result {
-            Ok(answer) => {
-                DateLine::Span { input: &input, start: format_instant(answer.start), end: format_instant(answer.end) }
-            }
+            Ok(answer) => DateLine::Span {
+                input: &input,
+                start: format_instant(answer.start),
+                end: format_instant(answer.end),
+                readings: answer.readings,
+            },
             Err(error) => {
                 any_invalid = true;
                 DateLine::Error { input: &input, error }

@@ -5,7 +5,7 @@
 //! The JSON document is `{"ok", "output"?, "diagnostics"}`: `ok` says
 //! whether the input was valid, `output` is what the command prints in text
 //! mode (a string for `check` and `fmt`, JSON for `parse` and `omniq`,
-//! `{"start", "end"}` for `date`) and is absent when `ok` is false, and each
+//! `{"start", "end", "readings"?}` for `date`) and is absent when `ok` is false, and each
 //! diagnostic is `{"severity", "code", "message", "span": {"start", "end"},
 //! "chars": {"start", "end"}, "hint"?, "related"?: {"span", "chars",
 //! "label"}}` with `span` in bytes and `chars` in characters of the input;
