@@ -291,6 +291,12 @@ impl Completer<'_> {
             }
         }
         ranked.sort();
+        // Names that extend what is typed are the answer when there are
+        // any; the others (a name containing it, a near miss) only help
+        // when nothing does.
+        if ranked.first().is_some_and(|&(rank, _)| rank <= Rank::Prefix) {
+            ranked.retain(|&(rank, _)| rank <= Rank::Prefix);
+        }
         let mut items = Vec::with_capacity(ranked.len());
         for (_, i) in ranked {
             let Some(spec) = keywords.get(i) else { continue };

@@ -95,6 +95,23 @@ fn completion_table() {
 }
 
 #[test]
+fn inside_a_keyword_only_names_that_extend_it_unless_none_does() {
+    // Every item extends what is typed: no shorter name, no near miss.
+    let completions = complete("opened_and_assigned_to_|");
+    assert_eq!(
+        inserts(&completions),
+        ["opened_and_assigned_to_disabled_agents:", "opened_and_assigned_to_me:", "opened_and_assigned_to_team:"]
+    );
+    assert_eq!(inserts(&complete("-stat|")), ["-status_in:"]);
+    // Nothing starts with `mine`: names containing it are the help.
+    let completions = complete("mine|");
+    let got = inserts(&completions);
+    assert!(got.len() >= 3 && got.iter().all(|name| name.contains("mine")), "{got:?}");
+    // Nothing starts with a typo: its near misses are.
+    assert_eq!(inserts(&complete("stauts_in|")), ["status_in:"]);
+}
+
+#[test]
 fn between_terms_every_keyword_and_the_minus() {
     let completions = complete("refund | status_in:new");
     assert_eq!(completions.replace, Span::new(7, 7));
