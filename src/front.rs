@@ -52,8 +52,10 @@ pub struct Options {
     /// are checked but not resolved, and a date OmniQ needs as an instant
     /// is an error at its span. The library never reads the clock: a
     /// caller that wants "now" passes it.
+    #[serde(deserialize_with = "crate::option_text::deserialize_instant")]
     pub now: Option<DateTime<Utc>>,
     /// The zone days, weeks and clock times are counted in (default UTC).
+    #[serde(deserialize_with = "crate::option_text::deserialize_zone")]
     pub tz: Tz,
     /// How ambiguous numeric dates are read (default `en`).
     pub locale: Locale,

@@ -22,6 +22,7 @@ mod explain;
 mod front;
 mod hash;
 mod omniq;
+mod option_text;
 mod page;
 mod print;
 mod query;
@@ -35,6 +36,10 @@ mod validate;
 // The front door: one call from options and text to everything known.
 pub use date_answer::{DateAnswer, DateReadings};
 pub use front::{OmniqOptions, OmniqOutput, Options, Report};
+
+// Options that arrive as text (`FromStr` for `Locale`, `Direction`,
+// `DateReading` and `OmniqIndex`; these for the zone and `now`).
+pub use option_text::{parse_instant, parse_time_zone, OptionError};
 
 // Search-box support: completion at a cursor and a term-by-term explanation.
 pub use complete::{Completion, CompletionKind, Completions};

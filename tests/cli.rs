@@ -63,6 +63,13 @@ fn parse_prints_json() {
 #[test]
 fn bad_usage_exits_2() {
     assert_eq!(ringq(&["check", "--tz", "Mars/Olympus", "x"], None).code, 2);
+    // The library's parser for each option: the same error as the service's.
+    let run = ringq(&["check", "--tz", "europe/paris", "x"], None);
+    assert!(run.stderr.contains("unknown time zone `europe/paris`: did you mean `Europe/Paris`?"), "{}", run.stderr);
+    let run = ringq(&["date", "--prefer", "futur", "friday"], None);
+    assert!(run.stderr.contains("unknown preference `futur`: did you mean `future`?"), "{}", run.stderr);
+    let run = ringq(&["date", "--now", "noon", "friday"], None);
+    assert!(run.stderr.contains("unknown instant `noon`. Use an RFC 3339 instant"), "{}", run.stderr);
     assert_eq!(ringq(&["nope"], None).code, 2);
     assert_eq!(ringq(&["date", "--locale", "de", "today"], None).code, 2);
 }

@@ -28,7 +28,7 @@ pub use business::{BusinessCalendar, BusinessCalendarBuilder, BusinessUnit, Cale
 
 /// How ambiguous numeric dates such as `03/04/2011` are read.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[serde(rename_all = "lowercase", try_from = "String")]
 pub enum Locale {
     /// Month first: `03/04/2011` is 4 March 2011.
     #[default]
@@ -37,16 +37,36 @@ pub enum Locale {
     Fr,
 }
 
+impl Locale {
+    /// The name used in options and on the command line.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Locale::En => "en",
+            Locale::Fr => "fr",
+        }
+    }
+}
+
 /// A direction in time: which way an incomplete date (`friday`, `dec 25`)
 /// is completed, and which way a business-time amount counts.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[serde(rename_all = "lowercase", try_from = "String")]
 pub enum Direction {
     /// Towards the past: the most recent matching date.
     #[default]
     Past,
     /// Towards the future: the next matching date.
     Future,
+}
+
+impl Direction {
+    /// The name used in options and on the command line.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Direction::Past => "past",
+            Direction::Future => "future",
+        }
+    }
 }
 
 /// Which reading of a human date answers: RingCX's, or what a person means.
@@ -70,6 +90,7 @@ pub enum Direction {
 /// # Ok::<(), ringq::DateError>(())
 /// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(try_from = "String")]
 pub enum DateReading {
     /// As RingCX reads it: Chronic 0.10.5's span.
     #[default]
@@ -93,18 +114,6 @@ impl DateReading {
 impl fmt::Display for DateReading {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
-    }
-}
-
-impl FromStr for DateReading {
-    type Err = String;
-
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        match s.to_ascii_lowercase().as_str() {
-            "ringcx" => Ok(DateReading::RingCx),
-            "intended" => Ok(DateReading::Intended),
-            _ => Err(format!("`{}` is not a date reading: write `ringcx` or `intended`", crate::diagnostic::shown(s))),
-        }
     }
 }
 

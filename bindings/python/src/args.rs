@@ -5,11 +5,10 @@
 use std::num::NonZeroU64;
 
 use chrono::{DateTime, Utc};
-use chrono_tz::Tz;
 use pyo3::exceptions::{PyTypeError, PyUnicodeEncodeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyDateTime, PyInt, PyString, PyTzInfo, PyTzInfoAccess};
-use ringq::{Direction, Locale, Options};
+use ringq::{DateReading, Direction, Locale, Options};
 
 use crate::diagnostics::{query_error, Diagnostic};
 use crate::types::Calendar;
@@ -32,29 +31,13 @@ impl Context<'_, '_> {
             Some(now) => instant(now)?,
             None => Utc::now(),
         });
-        options.tz = self.tz.parse::<Tz>().map_err(|_| {
-            PyValueError::new_err(format!(
-                "unknown time zone `{}`; use an IANA name such as \"Europe/Paris\" (zoneinfo.available_timezones() lists them)",
-                self.tz
-            ))
-        })?;
-        options.locale = match self.locale {
-            "en" => Locale::En,
-            "fr" => Locale::Fr,
-            other => {
-                return Err(PyValueError::new_err(format!(
-                    "unknown locale `{other}`; use \"en\" (03/04 is 4 March) or \"fr\" (03/04 is 3 April)"
-                )))
-            }
-        };
-        options.prefer = match self.prefer {
-            "past" => Direction::Past,
-            "future" => Direction::Future,
-            other => {
-                return Err(PyValueError::new_err(format!("unknown preference `{other}`; use \"past\" or \"future\"")))
-            }
-        };
-        options.dates = self.dates.parse().map_err(PyValueError::new_err)?;
+        // The library's parsers: the same spellings and errors as the
+        // command and the service, raised as ValueError.
+        let invalid = |e: ringq::OptionError| PyValueError::new_err(e.to_string());
+        options.tz = ringq::parse_time_zone(self.tz).map_err(invalid)?;
+        options.locale = self.locale.parse::<Locale>().map_err(invalid)?;
+        options.prefer = self.prefer.parse::<Direction>().map_err(invalid)?;
+        options.dates = self.dates.parse::<DateReading>().map_err(invalid)?;
         options.calendar = self.calendar.map(|c| c.get().inner().clone());
         Ok(options)
     }

@@ -178,12 +178,17 @@ def test_arguments_of_the_wrong_kind():
         ringq.check(b"refund")
     with pytest.raises(TypeError):
         ringq.check("refund", "UTC")  # the context is keyword-only
-    with pytest.raises(ValueError, match=r"unknown time zone `Mars/Olympus`; use an IANA name"):
+    # The library's own errors, the same as the command's and the service's.
+    with pytest.raises(ValueError, match=r"unknown time zone `Mars/Olympus`. Use an IANA time zone name"):
         ringq.check("x", tz="Mars/Olympus")
-    with pytest.raises(ValueError, match=r'unknown locale `de`; use "en" .* or "fr"'):
+    with pytest.raises(ValueError, match=r"unknown time zone `europe/paris`: did you mean `Europe/Paris`\?"):
+        ringq.check("x", tz="europe/paris")
+    with pytest.raises(ValueError, match=r"unknown locale `de`. Use `en` .* or `fr`"):
         ringq.check("x", locale="de")
-    with pytest.raises(ValueError, match=r'unknown preference `later`; use "past" or "future"'):
+    with pytest.raises(ValueError, match=r"unknown preference `later`. Use `past` .* or `future`"):
         ringq.check("x", prefer="later")
+    with pytest.raises(ValueError, match=r"unknown date reading `Intended`: did you mean `intended`\?"):
+        ringq.check("x", dates="Intended")
 
 
 def test_a_lone_surrogate_is_a_query_error_at_its_index():

@@ -155,5 +155,5 @@ def test_two_readings_of_a_date():
     with pytest.raises(ringq.QueryError) as raised:
         ringq.resolve_date("noon yesterday", now=now)
     assert raised.value.diagnostics[0].code == "no_ringcx_date"
-    with pytest.raises(ValueError, match="not a date reading"):
+    with pytest.raises(ValueError, match="unknown date reading `chronic`. Use `ringcx` .* or `intended`"):
         ringq.resolve_date("today", now=now, dates="chronic")
