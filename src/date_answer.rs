@@ -9,6 +9,7 @@ use serde::Serialize;
 
 use crate::dates::{DateReading, DateSpan, HumanDate};
 use crate::diagnostic::{Code, Diagnostic, Error};
+use crate::diagnostic_json::DiagnosticsJson;
 use crate::front::Options;
 use crate::span::Span;
 
@@ -17,9 +18,11 @@ use crate::span::Span;
 ///
 /// Serializes as `{"start", "end", "reading", "warnings", "readings"?}`,
 /// `readings` being `{"ringcx": {"start", "end"} | null, "intended": ...}`.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub struct DateAnswer {
+    /// The expression, which the warnings' spans point into.
+    expr: String,
     /// Inclusive start, the instant a filter uses.
     pub start: DateTime<Utc>,
     /// Exclusive end.
@@ -30,8 +33,22 @@ pub struct DateAnswer {
     /// number read as a time.
     pub warnings: Vec<Diagnostic>,
     /// Both readings, when they differ (`null` for one that reads no date).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub readings: Option<DateReadings>,
+}
+
+impl Serialize for DateAnswer {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut out = serializer.serialize_struct("DateAnswer", 5)?;
+        out.serialize_field("start", &self.start)?;
+        out.serialize_field("end", &self.end)?;
+        out.serialize_field("reading", &self.reading)?;
+        out.serialize_field("warnings", &DiagnosticsJson::new(&self.expr, &self.warnings))?;
+        if let Some(readings) = &self.readings {
+            out.serialize_field("readings", readings)?;
+        }
+        out.end()
+    }
 }
 
 /// The span each reading gives, `None` where it reads no date.
@@ -103,6 +120,7 @@ impl Options {
         let (span, warnings) = date.resolve_with_warnings(&context).map_err(invalid)?;
         let (ringcx, intended) = date.readings(&context);
         Ok(DateAnswer {
+            expr: text.to_owned(),
             start: span.start,
             end: span.end,
             reading: context.reading(),

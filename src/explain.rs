@@ -16,6 +16,7 @@ use crate::catalog::{Catalog, ValueType};
 use crate::date_answer::{rfc3339_utc as utc, DateReadings};
 use crate::dates::{BusinessCalendar, DateContext, HumanDate};
 use crate::diagnostic::{shown, shown_up_to, Diagnostic, Style};
+use crate::diagnostic_json::DiagnosticsJson;
 use crate::front::Options;
 use crate::span::Span;
 use crate::syntax::{self, AstTerm};
@@ -241,7 +242,7 @@ impl Serialize for Explanation<'_> {
         let mut out = serializer.serialize_struct("Explanation", 3)?;
         out.serialize_field("canonical", &self.canonical)?;
         out.serialize_field("terms", &self.terms)?;
-        out.serialize_field("diagnostics", &self.diagnostics)?;
+        out.serialize_field("diagnostics", &DiagnosticsJson::new(self.source, &self.diagnostics))?;
         out.end()
     }
 }

@@ -14,6 +14,7 @@ use serde::{Deserialize, Serialize};
 use crate::catalog::Catalog;
 use crate::dates::{BusinessCalendar, DateContext, DateReading, Direction, Locale};
 use crate::diagnostic::{Diagnostic, Error, Style};
+use crate::diagnostic_json::DiagnosticsJson;
 use crate::omniq::{CompileErrors, OmniqCompiler, OmniqIndex, OmniqMapping, OmniqPlan, OmniqRequest, DEFAULT_SIZE};
 use crate::query::Query;
 use crate::validate::{Parsed, Parser};
@@ -317,7 +318,7 @@ impl Serialize for Report<'_> {
         let mut out = serializer.serialize_struct("Report", 4)?;
         out.serialize_field("canonical", self.canonical())?;
         out.serialize_field("terms", &self.parsed.term_views())?;
-        out.serialize_field("warnings", &self.warnings)?;
+        out.serialize_field("warnings", &DiagnosticsJson::new(self.source, &self.warnings))?;
         if let Some(omniq) = &self.omniq {
             out.serialize_field("omniq", omniq)?;
         }

@@ -7,6 +7,7 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 
 use crate::diagnostic::{Code, Diagnostic, Error};
+use crate::diagnostic_json::DiagnosticsJson;
 use crate::front::Options;
 
 /// The endpoints under `/v1/`.
@@ -77,8 +78,9 @@ impl Answer {
     }
 
     /// `{"error": {"code", "message", "diagnostics"}}`: an invalid query
-    /// (422) or cursor (400), every diagnostic with its byte span.
-    fn diagnostics(status: u16, code: &str, message: &str, diagnostics: &[Diagnostic]) -> Answer {
+    /// (422) or cursor (400), every diagnostic as [`DiagnosticsJson`]
+    /// writes it.
+    fn diagnostics(status: u16, code: &str, message: &str, source: &str, diagnostics: &[Diagnostic]) -> Answer {
         #[derive(Serialize)]
         struct Body<'a> {
             error: Inner<'a>,
@@ -87,14 +89,15 @@ impl Answer {
         struct Inner<'a> {
             code: &'a str,
             message: &'a str,
-            diagnostics: &'a [Diagnostic],
+            diagnostics: DiagnosticsJson<'a>,
         }
+        let diagnostics = DiagnosticsJson::new(source, diagnostics);
         let answer = Answer::ok(&Body { error: Inner { code, message, diagnostics } });
         Answer { status, ..answer }
     }
 
-    fn invalid_query(error: &Error) -> Answer {
-        Answer::diagnostics(422, "invalid_query", "the query is invalid", error.diagnostics())
+    fn invalid_query(source: &str, error: &Error) -> Answer {
+        Answer::diagnostics(422, "invalid_query", "the query is invalid", source, error.diagnostics())
     }
 }
 
@@ -155,29 +158,33 @@ impl Request {
         match endpoint {
             Endpoint::Check => match self.options.check(text) {
                 Ok(report) => Answer::ok(&report),
-                Err(error) => Answer::invalid_query(&error),
+                Err(error) => Answer::invalid_query(text, &error),
             },
             Endpoint::Format => {
                 // As `ringq fmt`: validated, no date resolved.
                 self.options.now = None;
                 match self.options.check(text) {
                     Ok(report) => Answer::ok(&serde_json::json!({"canonical": report.canonical()})),
-                    Err(error) => Answer::invalid_query(&error),
+                    Err(error) => Answer::invalid_query(text, &error),
                 }
             }
             Endpoint::Parse => match self.options.check(text) {
                 Ok(report) => Answer::ok(report.parsed()),
-                Err(error) => Answer::invalid_query(&error),
+                Err(error) => Answer::invalid_query(text, &error),
             },
             Endpoint::Omniq => match self.options.check(text) {
                 Ok(report) => Answer::ok(&report.omniq()),
-                Err(error) => Answer::invalid_query(&error),
+                Err(error) => Answer::invalid_query(text, &error),
             },
             Endpoint::Complete => match self.options.complete(text, self.cursor.unwrap_or(text.len())) {
                 Ok(completions) => Answer::ok(&completions),
-                Err(error) => {
-                    Answer::diagnostics(400, "invalid_cursor", "the cursor is not in the query", error.diagnostics())
-                }
+                Err(error) => Answer::diagnostics(
+                    400,
+                    "invalid_cursor",
+                    "the cursor is not in the query",
+                    text,
+                    error.diagnostics(),
+                ),
             },
             Endpoint::Explain => Answer::ok(&self.options.explain(text)),
             Endpoint::Date => self.date(),
@@ -192,7 +199,9 @@ impl Request {
             Err(error) if error.diagnostics().iter().any(|d| d.code() == Code::NoInstant) => {
                 malformed("no `now` to resolve against")
             }
-            Err(error) => Answer::diagnostics(422, "invalid_date", "the date is invalid", error.diagnostics()),
+            Err(error) => {
+                Answer::diagnostics(422, "invalid_date", "the date is invalid", &self.text, error.diagnostics())
+            }
         }
     }
 }

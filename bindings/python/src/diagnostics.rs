@@ -37,8 +37,9 @@ pub struct Diagnostic {
     start: usize,
     /// Index just past the last character the problem is about.
     end: usize,
-    /// What to do about it, when there is something to suggest.
-    suggestion: Option<String>,
+    /// What to do about it, when there is something to suggest (`hint`
+    /// in the command's and the service's JSON too).
+    hint: Option<String>,
     /// `"error"` (the query is invalid) or `"warning"`.
     severity: String,
     /// A stable machine-readable code in snake_case, e.g. `"unknown_keyword"`.
@@ -48,22 +49,29 @@ pub struct Diagnostic {
 impl Diagnostic {
     /// An error found by the binding itself (not by the library), with
     /// its code-point range.
-    pub fn new(message: String, (start, end): (usize, usize), suggestion: Option<String>, code: &str) -> Self {
-        Diagnostic { message, start, end, suggestion, severity: "error".to_owned(), code: code.to_owned() }
+    pub fn new(message: String, (start, end): (usize, usize), hint: Option<String>, code: &str) -> Self {
+        Diagnostic { message, start, end, hint, severity: "error".to_owned(), code: code.to_owned() }
     }
 }
 
 #[pymethods]
 impl Diagnostic {
     fn __repr__(&self) -> String {
-        let suggestion = match &self.suggestion {
+        let hint = match &self.hint {
             Some(text) => format!("{text:?}"),
             None => "None".to_owned(),
         };
         format!(
-            "Diagnostic(severity={:?}, code={:?}, message={:?}, start={}, end={}, suggestion={suggestion})",
+            "Diagnostic(severity={:?}, code={:?}, message={:?}, start={}, end={}, hint={hint})",
             self.severity, self.code, self.message, self.start, self.end
         )
+    }
+
+    /// The hint under its earlier name, kept for callers written before
+    /// the three shells agreed on `hint`.
+    #[getter]
+    fn suggestion(&self) -> Option<String> {
+        self.hint.clone()
     }
 }
 
@@ -90,7 +98,7 @@ pub fn convert(source: &str, all: &[ringq::Diagnostic]) -> Vec<Diagnostic> {
                 message: d.message().to_owned(),
                 start,
                 end,
-                suggestion: d.hint().map(str::to_owned),
+                hint: d.hint().map(str::to_owned),
                 severity: severity_name(d.severity()).to_owned(),
                 code: code_name(d.code()),
             }

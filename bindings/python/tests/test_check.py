@@ -110,7 +110,8 @@ def test_the_message_is_the_command_lines():
         "  = help: did you mean `assigned`?\n"
     )
     [d] = raised.value.diagnostics
-    assert (d.message, d.suggestion, d.severity) == ("unknown keyword `asigned`", "did you mean `assigned`?", "error")
+    assert (d.message, d.hint, d.severity) == ("unknown keyword `asigned`", "did you mean `assigned`?", "error")
+    assert d.suggestion == d.hint  # the earlier name
     assert repr(d).startswith("Diagnostic(severity=\"error\", code=\"unknown_keyword\"")
 
 

@@ -148,7 +148,7 @@ def test_two_readings_of_a_date():
     assert start == utc(2026, 1, 4)
     [diagnostic] = recorded[0].message.diagnostics
     assert diagnostic.code == "date_readings_differ"
-    assert "2026-01-03" in diagnostic.suggestion
+    assert "2026-01-03" in diagnostic.hint
     start, _ = ringq.resolve_date("jan 3 at midnight", now=now, dates="intended")
     assert start == utc(2026, 1, 3)
     # Where RingCX reads no date, the default reading is an error.

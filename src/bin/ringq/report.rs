@@ -14,7 +14,7 @@
 use std::io::IsTerminal;
 
 use clap::ValueEnum;
-use ringq::{CharOffsets, Diagnostic, Error, Span, Style};
+use ringq::{Diagnostic, DiagnosticsJson, Error, Style};
 use serde::Serialize;
 
 use crate::io::{diagnostics, Failure, Output};
@@ -40,27 +40,7 @@ struct Document<'a, T: Serialize> {
     ok: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
     output: Option<T>,
-    diagnostics: Vec<JsonDiagnostic<'a>>,
-}
-
-#[derive(Serialize)]
-struct JsonDiagnostic<'a> {
-    severity: ringq::Severity,
-    code: ringq::Code,
-    message: &'a str,
-    span: Span,
-    chars: Span,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    hint: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    related: Option<JsonRelated<'a>>,
-}
-
-#[derive(Serialize)]
-struct JsonRelated<'a> {
-    span: Span,
-    chars: Span,
-    label: &'a str,
+    diagnostics: DiagnosticsJson<'a>,
 }
 
 impl Report<'_> {
@@ -113,25 +93,7 @@ impl Report<'_> {
     }
 
     fn document<T: Serialize>(&self, output: Option<T>, all: &[Diagnostic]) -> Result<String, Failure> {
-        // One walk over the source for every span: diagnostics come in order.
-        let mut offsets = CharOffsets::new(self.source);
-        let mut chars = |span: Span| {
-            let chars = offsets.char_range(span);
-            Span::new(chars.start, chars.end)
-        };
-        let diagnostics = all
-            .iter()
-            .map(|d| JsonDiagnostic {
-                severity: d.severity(),
-                code: d.code(),
-                message: d.message(),
-                span: d.span(),
-                chars: chars(d.span()),
-                hint: d.hint(),
-                related: d.related().map(|r| JsonRelated { span: r.span(), chars: chars(r.span()), label: r.label() }),
-            })
-            .collect();
-        let document = Document { ok: output.is_some(), output, diagnostics };
+        let document = Document { ok: output.is_some(), output, diagnostics: DiagnosticsJson::new(self.source, all) };
         serde_json::to_string_pretty(&document).map_err(|e| Failure::Usage(e.to_string()))
     }
 }
