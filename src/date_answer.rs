@@ -117,8 +117,7 @@ impl Options {
         };
         let invalid = |e| Error::new(text, vec![Diagnostic::from(e)]);
         let date = text.parse::<HumanDate>().map_err(invalid)?;
-        let (span, warnings) = date.resolve_with_warnings(&context).map_err(invalid)?;
-        let (ringcx, intended) = date.readings(&context);
+        let (span, warnings, (ringcx, intended)) = date.resolve_with_readings(&context).map_err(invalid)?;
         Ok(DateAnswer {
             expr: text.to_owned(),
             start: span.start,

@@ -14,7 +14,7 @@ use serde::Serialize;
 
 use crate::catalog::{Catalog, ValueType};
 use crate::date_answer::{rfc3339_utc as utc, DateReadings};
-use crate::dates::{BusinessCalendar, DateContext, HumanDate};
+use crate::dates::{BusinessCalendar, DateContext, DateReading, HumanDate};
 use crate::diagnostic::{shown, shown_up_to, Diagnostic, Style};
 use crate::diagnostic_json::DiagnosticsJson;
 use crate::front::Options;
@@ -164,10 +164,14 @@ impl Explainer<'_> {
     /// resolve (the diagnostics say why).
     fn date(&self, text: &str, context: &DateContext) -> Option<ExplainedDate> {
         let date: HumanDate = text.parse().ok()?;
-        let span = date.resolve(context).ok()?;
+        // Both readings, each resolved once; the span is the options' one.
+        let (ringcx, intended) = date.readings(context);
+        let span = match context.reading() {
+            DateReading::RingCx => ringcx,
+            DateReading::Intended => intended,
+        }?;
         let zone = context.tz();
         let calendar = date.is_business().then(|| describe_calendar(context.calendar(), zone, self.default_calendar));
-        let (ringcx, intended) = date.readings(context);
         Some(ExplainedDate {
             start: span.start,
             end: span.end,

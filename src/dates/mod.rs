@@ -226,6 +226,10 @@ pub struct DateSpan {
     pub end: DateTime<Utc>,
 }
 
+/// The RingCX reading's span and the intended one's, each `None` where
+/// that reading finds no date.
+pub(crate) type BothSpans = (Option<DateSpan>, Option<DateSpan>);
+
 /// Why a date expression does not parse or does not resolve.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[error("{message}")]
@@ -375,6 +379,15 @@ impl HumanDate {
     /// # Ok::<(), ringq::DateError>(())
     /// ```
     pub fn resolve_with_warnings(&self, ctx: &DateContext) -> Result<(DateSpan, Vec<DateWarning>), DateError> {
+        self.resolve_with_readings(ctx).map(|(span, warnings, _)| (span, warnings))
+    }
+
+    /// [`HumanDate::resolve_with_warnings`], with both readings' spans as
+    /// [`HumanDate::readings`] gives them, from the one resolution of each.
+    pub(crate) fn resolve_with_readings(
+        &self,
+        ctx: &DateContext,
+    ) -> Result<(DateSpan, Vec<DateWarning>, BothSpans), DateError> {
         let intended = self.intended_span(ctx);
         let ringcx = self.ringcx_span(ctx);
         let (mut span, mut warnings) = match ctx.reading() {
@@ -412,7 +425,7 @@ impl HumanDate {
             });
         }
         span = DateSpan { start: span.start, end: span.end };
-        Ok((span, warnings))
+        Ok((span, warnings, (ringcx, intended_span)))
     }
 
     /// Whether `reading` can read the expression at all, whatever the
@@ -452,7 +465,7 @@ impl HumanDate {
 
     /// Both readings' spans in `ctx`: RingCX's and the intended one, each
     /// `None` where that reading finds no date.
-    pub(crate) fn readings(&self, ctx: &DateContext) -> (Option<DateSpan>, Option<DateSpan>) {
+    pub(crate) fn readings(&self, ctx: &DateContext) -> BothSpans {
         (self.ringcx_span(ctx), self.intended_span(ctx).ok().map(|(span, _)| span))
     }
 
