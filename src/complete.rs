@@ -8,6 +8,7 @@
 //! where a term starts or what a keyword takes.
 
 use std::borrow::Cow;
+use std::fmt;
 
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
@@ -73,6 +74,22 @@ pub enum CompletionKind {
     Date,
     /// A sort order (`created_at.desc`).
     Order,
+}
+
+/// One item per line, what it inserts and then its detail, the inserts
+/// in one column: `status_in:  Restrict on threads ...`. Nothing when
+/// there is nothing to offer.
+impl fmt::Display for Completions {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let width = self.items.iter().map(|item| item.insert.chars().count()).max().unwrap_or(0);
+        for item in &self.items {
+            match item.detail.as_str() {
+                "" => writeln!(f, "{}", item.insert)?,
+                detail => writeln!(f, "{:width$}  {detail}", item.insert)?,
+            }
+        }
+        Ok(())
+    }
 }
 
 impl Options {

@@ -303,15 +303,18 @@ fn format_json_reports_for_programs() {
 
 #[test]
 fn complete_prints_the_completions_at_the_cursor() {
-    let run = ringq(&["complete", "--cursor", "4", "stat refund"], None);
+    let run = ringq(&["complete", "--cursor", "4", "stat refund", "--format", "json"], None);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let json: serde_json::Value = serde_json::from_str(&run.stdout).expect("json");
     assert_eq!(json["replace"], serde_json::json!({"start": 0, "end": 4}));
     assert_eq!(json["items"][0]["insert"], "status_in:");
     assert_eq!(json["items"][0]["kind"], "keyword");
+    // As text: one item per line, what it inserts and its detail.
+    let run = ringq(&["complete", "--cursor", "4", "stat refund"], None);
+    assert_eq!(run.stdout, "status_in:  Restrict on threads with at least one of the statuses.\n");
     // From standard input the final line ending is not part of the query,
     // and the cursor defaults to the end.
-    let run = ringq(&["complete"], Some("first_content_after:yest\n"));
+    let run = ringq(&["complete", "--format=json"], Some("first_content_after:yest\n"));
     let json: serde_json::Value = serde_json::from_str(&run.stdout).expect("json");
     assert_eq!(json["items"][0]["detail"], "2026-11-23 00:00 → 2026-11-24 00:00 UTC");
     // A cursor inside a character is bad usage.
@@ -326,12 +329,57 @@ fn explain_prints_a_table_or_json_and_exits_1_when_invalid() {
     let run = ringq(&[&args[..], &["-status_in:replied first_content_after:yesterday"]].concat(), None);
     assert_eq!(run.code, 0);
     insta::assert_snapshot!("explain_table", run.stdout);
-    let run = ringq(&[&args[..], &["--json", "stauts:new"]].concat(), None);
+    let run = ringq(&[&args[..], &["--format", "json", "stauts:new"]].concat(), None);
     assert_eq!(run.code, 1);
     let json: serde_json::Value = serde_json::from_str(&run.stdout).expect("json");
     assert_eq!(json["canonical"], serde_json::Value::Null);
     assert_eq!(json["diagnostics"][0]["code"], "unknown_keyword");
+    assert_eq!(json["diagnostics"][0]["chars"], serde_json::json!({"start": 0, "end": 6}));
     assert_eq!(json["terms"][0]["meaning"], "Not a keyword of the catalogue.");
+    // `--json`, the earlier spelling, still prints the same document.
+    let old = ringq(&[&args[..], &["--json", "stauts:new"]].concat(), None);
+    assert_eq!((old.code, old.stdout), (1, run.stdout));
+}
+
+#[test]
+fn every_subcommand_takes_format_and_a_bad_value_gets_a_did_you_mean() {
+    for sub in ["check", "fmt", "parse", "date", "omniq", "complete", "explain", "serve", "fetch ringcx", "fetch omniq"]
+    {
+        let args: Vec<&str> = sub.split(' ').chain(["--help"]).collect();
+        let run = ringq(&args, None);
+        assert_eq!(run.code, 0, "{sub}: {}", run.stderr);
+        assert!(run.stdout.contains("--format <FORMAT>"), "{sub} --help:\n{}", run.stdout);
+    }
+    let run = ringq(&["explain", "--format", "jsno", "refund"], None);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("a similar value exists: 'json'"), "{}", run.stderr);
+}
+
+#[test]
+fn several_words_are_one_query_and_options_may_stand_among_them() {
+    let run = ringq(&["check", "assigned_to_me:yes", "-status_in:Replied", "refund"], None);
+    assert_eq!(
+        (run.code, run.stdout.as_str()),
+        (0, "assigned_to_me:true -status_in:replied refund\n"),
+        "{}",
+        run.stderr
+    );
+    let run = ringq(&["check", "assigned_to_me:yes", "--format", "json", "status_in:new"], None);
+    let json: serde_json::Value = serde_json::from_str(&run.stdout).expect("json");
+    assert_eq!(json["output"], "assigned_to_me:true status_in:new");
+    let run = ringq(&["date", "2", "days", "ago", "--now", "2026-01-01T00:00:00Z"], None);
+    assert_eq!(run.stdout, "2025-12-30T00:00:00Z 2025-12-30T00:00:01Z\n", "{}", run.stderr);
+    // A mistyped option is named wherever it stands, not read as query text.
+    let run = ringq(&["check", "refund", "--lenent", "status_in:new"], None);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("unknown option `--lenent` for `ringq check` (did you mean `--lenient`?)"),
+        "{}",
+        run.stderr
+    );
+    // After `--` every word is the query's.
+    let run = ringq(&["check", "--", "refund", "--format"], None);
+    assert_eq!(run.code, 1, "{}", run.stdout);
 }
 
 #[test]

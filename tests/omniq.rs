@@ -122,7 +122,7 @@ fn errors_name_the_term_and_the_way_out() {
 
 #[test]
 fn unknown_indexes_suggest_the_documented_ones() {
-    assert_eq!("agent".parse::<OmniqIndex>().unwrap_err().to_string(), "unknown index `agent`; did you mean `agents`?");
+    assert_eq!("agent".parse::<OmniqIndex>().unwrap_err().to_string(), "unknown index `agent`; did you mean `agents`? The documented entities are templates_reports, communicationlogs, hsm_templates, communications, manual_instances, users, campaings, profiles, reports, agents");
     let ringq::OmniqError::UnknownIndex { suggestions, .. } = "campaigns".parse::<OmniqIndex>().unwrap_err() else {
         panic!("an unknown index");
     };

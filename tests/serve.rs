@@ -106,7 +106,7 @@ fn every_endpoint_answers_like_the_library() {
     let (status, explain) = post(&server, "/v1/explain", &json!({"q": "stauts:new", "now": NOW}));
     assert_eq!((status, &explain["canonical"]), (200, &Value::Null));
     assert_eq!(explain["diagnostics"][0]["code"], "unknown_keyword");
-    let (_, date) = post(&server, "/v1/date", &json!({"expr": "2 weeks ago at 4pm", "now": NOW}));
+    let (_, date) = post(&server, "/v1/date", &json!({"q": "2 weeks ago at 4pm", "now": NOW}));
     assert_eq!((&date["start"], &date["end"]), (&json!("2026-11-19T16:00:00Z"), &json!("2026-11-19T16:00:01Z")));
     let body = json!({"q": "platform:web isNewClient:yes", "omniq": {"index": "communications", "size": 5}});
     let (_, omniq) = post(&server, "/v1/omniq", &body);
@@ -127,7 +127,7 @@ fn errors_have_the_right_status_and_say_why() {
         (&diagnostic["code"], &diagnostic["span"]),
         (&json!("invalid_boolean"), &json!({"start": 15, "end": 20}))
     );
-    let (status, date) = post(&server, "/v1/date", &json!({"expr": "blursday"}));
+    let (status, date) = post(&server, "/v1/date", &json!({"q": "blursday"}));
     assert_eq!((status, &date["error"]["code"]), (422, &json!("invalid_date")));
 
     let cases: &[(&str, &str, &[u8], u16, &str)] = &[
@@ -146,8 +146,34 @@ fn errors_have_the_right_status_and_say_why() {
         assert_eq!((got, &json["error"]["code"]), (*status, &json!(code)), "{path} {text}");
         assert!(json["error"]["message"].as_str().is_some_and(|m| !m.is_empty()), "{text}");
     }
-    let (status, _, _) = get(&server, "/v1/check");
+    let (status, headers, body) = get(&server, "/v1/check");
     assert_eq!(status, 405);
+    assert!(headers.iter().any(|(k, v)| k == "allow" && v == "POST"), "{headers:?}");
+    let json: Value = serde_json::from_str(&body).unwrap_or_else(|e| panic!("{e}: {body}"));
+    assert_eq!(json["error"]["code"], "method_not_allowed");
+    assert_eq!(json["error"]["message"], "/v1/check takes `POST` with a JSON body, not `GET`");
+    let (status, _, body) = get(&server, "/v1/chek");
+    assert_eq!(status, 404);
+    assert!(body.contains("no endpoint at `/v1/chek`; the service answers POST /v1/check,"), "{body}");
+}
+
+#[test]
+fn the_listening_line_can_be_json() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_ringq"))
+        .args(["serve", "--listen", "127.0.0.1:0", "--format", "json"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("ringq serve starts");
+    let mut line = String::new();
+    if let Some(stdout) = child.stdout.take() {
+        let _ = BufReader::new(stdout).read_line(&mut line);
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+    let json: Value = serde_json::from_str(&line).unwrap_or_else(|e| panic!("{e}: {line:?}"));
+    let url = json["listening"].as_str().unwrap_or_default();
+    assert!(url.starts_with("http://127.0.0.1:") && url.ends_with('/'), "{line}");
 }
 
 #[test]

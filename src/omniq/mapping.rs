@@ -80,11 +80,13 @@ pub enum OmniqError {
 }
 
 /// Did you mean, or else every documented entity.
+/// The nearest names when there are any, and always the whole list.
 fn index_hint(suggestions: &[&str]) -> String {
-    did_you_mean(suggestions).unwrap_or_else(|| {
-        let all: Vec<&str> = OmniqIndex::ALL.iter().map(|i| i.as_str()).collect();
-        format!("the documented entities are {}", all.join(", "))
-    })
+    let all: Vec<&str> = OmniqIndex::ALL.iter().map(|i| i.as_str()).collect();
+    match did_you_mean(suggestions) {
+        Some(near) => format!("{near} The documented entities are {}", all.join(", ")),
+        None => format!("the documented entities are {}", all.join(", ")),
+    }
 }
 
 fn suggestion(suggestions: &[String]) -> String {

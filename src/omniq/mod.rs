@@ -269,7 +269,7 @@ mod tests {
     #[test]
     fn unknown_index_suggests_the_nearest() {
         let error = "agent".parse::<OmniqIndex>().err().map(|e| e.to_string());
-        assert_eq!(error.as_deref(), Some("unknown index `agent`; did you mean `agents`?"));
+        assert_eq!(error.as_deref(), Some("unknown index `agent`; did you mean `agents`? The documented entities are templates_reports, communicationlogs, hsm_templates, communications, manual_instances, users, campaings, profiles, reports, agents"));
         let error = "campaigns".parse::<OmniqIndex>().err();
         assert_eq!(error, Some(OmniqError::UnknownIndex { name: "campaigns".into(), suggestions: vec!["campaings"] }));
     }

@@ -45,16 +45,13 @@ impl Endpoint {
             Endpoint::Omniq => "/v1/omniq",
         }
     }
-
-    /// The body key that holds the text: a date endpoint reads an
-    /// expression, the others a query.
-    fn text_key(self) -> &'static str {
-        match self {
-            Endpoint::Date => "expr",
-            _ => "q",
-        }
-    }
 }
+
+/// The body key that holds the text, on every endpoint.
+const TEXT_KEY: &str = "q";
+
+/// The earlier name of [`TEXT_KEY`] on `/v1/date`, still read there.
+const DATE_ALIAS: &str = "expr";
 
 /// A status and a JSON body.
 #[derive(Debug)]
@@ -121,17 +118,24 @@ struct Request {
     options: Options,
 }
 
-/// Reads `{"q" | "expr": "...", "cursor"?: N, ...options}`: the keys other
-/// than the text and the cursor are [`Options`], with `now` defaulting to
-/// the server's clock.
+/// Reads `{"q": "...", "cursor"?: N, ...options}` (on `/v1/date`, `expr`
+/// is read as `q`): the keys other than the text and the cursor are
+/// [`Options`], with `now` defaulting to the server's clock.
 fn request(endpoint: Endpoint, body: &[u8]) -> Result<Request, Answer> {
     let mut object: Map<String, Value> =
         serde_json::from_slice(body).map_err(|e| malformed(format!("the body is not a JSON object: {e}")))?;
-    let key = endpoint.text_key();
-    let text = match object.remove(key) {
+    let alias = if endpoint == Endpoint::Date { object.remove(DATE_ALIAS) } else { None };
+    let (key, value) = match (object.remove(TEXT_KEY), alias) {
+        (Some(_), Some(_)) => {
+            return Err(malformed(format!("give `{TEXT_KEY}` or its alias `{DATE_ALIAS}`, not both")));
+        }
+        (None, Some(value)) => (DATE_ALIAS, Some(value)),
+        (value, None) => (TEXT_KEY, value),
+    };
+    let text = match value {
         Some(Value::String(text)) => text,
         Some(_) => return Err(malformed(format!("`{key}` must be a string"))),
-        None => return Err(malformed(format!("`{key}` is missing"))),
+        None => return Err(malformed(format!("`{TEXT_KEY}` is missing"))),
     };
     let cursor = match (endpoint, object.remove("cursor")) {
         (Endpoint::Complete, Some(value)) => match value.as_u64().and_then(|n| usize::try_from(n).ok()) {
@@ -142,7 +146,7 @@ fn request(endpoint: Endpoint, body: &[u8]) -> Result<Request, Answer> {
         (_, Some(_)) => return Err(malformed(format!("`cursor` is only read by {}", Endpoint::Complete.path()))),
         (_, None) => None,
     };
-    let mut options: Options = serde_json::from_value(Value::Object(object)).map_err(|e| malformed(e.to_string()))?;
+    let mut options = options(object)?;
     if options.now.is_none() {
         options.now = Some(Utc::now());
     }
@@ -150,6 +154,26 @@ fn request(endpoint: Endpoint, body: &[u8]) -> Result<Request, Answer> {
         return Err(malformed("`omniq` is missing: {\"index\": \"communications\", ...}"));
     }
     Ok(Request { text, cursor, options })
+}
+
+/// The options of a request body. serde's message for a value of the wrong
+/// type does not say whose value it is, so on an error each key is read
+/// alone to find the one at fault, and the message names it.
+fn options(object: Map<String, Value>) -> Result<Options, Answer> {
+    let error = match serde_json::from_value::<Options>(Value::Object(object.clone())) {
+        Ok(options) => return Ok(options),
+        Err(error) => error,
+    };
+    let culprit = object.into_iter().find_map(|(key, value)| {
+        let alone = Map::from_iter([(key.clone(), value)]);
+        serde_json::from_value::<Options>(Value::Object(alone)).err().map(|e| (key, e))
+    });
+    Err(match culprit {
+        // An unknown key's message already names it and lists the others.
+        Some((_, error)) if error.to_string().starts_with("unknown field") => malformed(error.to_string()),
+        Some((key, error)) => malformed(format!("`{key}`: {error}")),
+        None => malformed(error.to_string()),
+    })
 }
 
 impl Request {
@@ -221,14 +245,17 @@ mod tests {
         assert_eq!((check.status, json(&check)["canonical"].clone()), (200, "assigned_to_me:true".into()));
         let format = answer(Endpoint::Format, br#"{"q": "first_content_after:YESTERDAY"}"#);
         assert_eq!(json(&format), serde_json::json!({"canonical": "first_content_after:yesterday"}));
-        let date = answer(Endpoint::Date, format!(r#"{{"expr": "yesterday", {now}}}"#).as_bytes());
+        let date = answer(Endpoint::Date, format!(r#"{{"q": "yesterday", {now}}}"#).as_bytes());
         assert_eq!(json(&date)["start"], "2026-12-02T00:00:00Z");
-        let body = format!(r#"{{"expr": "jan 3 at midnight", {now}}}"#);
+        // `expr`, the earlier name, is read as `q`.
+        let alias = answer(Endpoint::Date, format!(r#"{{"expr": "yesterday", {now}}}"#).as_bytes());
+        assert_eq!(json(&alias), json(&date));
+        let body = format!(r#"{{"q": "jan 3 at midnight", {now}}}"#);
         let both = json(&answer(Endpoint::Date, body.as_bytes()));
         assert_eq!((&both["start"], &both["reading"]), (&Value::from("2026-01-04T00:00:00Z"), &Value::from("ringcx")));
         assert_eq!(both["readings"]["intended"]["start"], "2026-01-03T00:00:00Z");
         assert_eq!(both["warnings"][0]["code"], "date_readings_differ");
-        let body = format!(r#"{{"expr": "jan 3 at midnight", "dates": "intended", {now}}}"#);
+        let body = format!(r#"{{"q": "jan 3 at midnight", "dates": "intended", {now}}}"#);
         assert_eq!(json(&answer(Endpoint::Date, body.as_bytes()))["start"], "2026-01-03T00:00:00Z");
         let omniq = answer(Endpoint::Omniq, br#"{"q": "platform:web", "omniq": {"index": "communications"}}"#);
         assert_eq!(json(&omniq)["filterBy"], serde_json::json!({"platform": "web"}));
@@ -259,7 +286,15 @@ mod tests {
             (Endpoint::Complete, "{\"q\": \"é\", \"cursor\": 1}".as_bytes(), 400, "the cursor is not in the query"),
             (Endpoint::Omniq, br#"{"q": ""}"#, 400, "`omniq` is missing"),
             (Endpoint::Check, br#"{"q": "assigned:maybe"}"#, 422, "the query is invalid"),
-            (Endpoint::Date, br#"{"expr": "blursday"}"#, 422, "the date is invalid"),
+            (Endpoint::Date, br#"{"q": "blursday"}"#, 422, "the date is invalid"),
+            (Endpoint::Date, br#"{}"#, 400, "`q` is missing"),
+            (Endpoint::Date, br#"{"q": "now", "expr": "now"}"#, 400, "give `q` or its alias `expr`, not both"),
+            (Endpoint::Date, br#"{"expr": 3}"#, 400, "`expr` must be a string"),
+            (Endpoint::Check, br#"{"q": "", "expr": "now"}"#, 400, "unknown field `expr`"),
+            (Endpoint::Check, br#"{"q": "", "lenient": "yes"}"#, 400, "`lenient`: invalid type: string \"yes\", expected a boolean"),
+            (Endpoint::Check, br#"{"q": "", "now": 3}"#, 400, "`now`: invalid type"),
+            (Endpoint::Omniq, br#"{"q": "", "omniq": {"index": "comunications"}}"#, 400, "`omniq`: unknown index `comunications`; did you mean `communications`? The documented entities are templates_reports"),
+            (Endpoint::Omniq, br#"{"q": "", "omniq": {"index": "users", "size": 0}}"#, 400, "`omniq`: "),
         ];
         for (endpoint, body, status, message) in cases {
             let answer = answer(*endpoint, body);

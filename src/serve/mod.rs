@@ -9,13 +9,16 @@
 //! - `POST /v1/check`, `/v1/format`, `/v1/parse`, `/v1/complete`,
 //!   `/v1/explain`, `/v1/date`, `/v1/omniq`: a JSON object in
 //!   (`{"q": "...", "cursor": 12, "now": "...", "tz": "...", ...}`, the
-//!   keys besides `q`, `expr` and `cursor` being [`crate::Options`]'s, with
+//!   keys besides `q` and `cursor` being [`crate::Options`]'s, with
 //!   `now` defaulting to the server's clock), JSON out. Spans are UTF-8
 //!   byte offsets, as in the library.
 //! - Errors are `{"error": {"code", "message", "diagnostics"?}}`: 422 for
-//!   an invalid query or date, 400 for a malformed request, 413 for a body
-//!   over the limit, 415 for a body that is not `application/json`, 503
-//!   when an answer takes longer than the time limit.
+//!   an invalid query or date, 400 for a malformed request (the message
+//!   names the key at fault and what it takes), 404 for an unknown path
+//!   (the message lists the endpoints), 405 for a method other than `POST`
+//!   on an endpoint, 413 for a body over the limit, 415 for a body that is
+//!   not `application/json`, 503 when an answer takes longer than the time
+//!   limit.
 //! - `GET /healthz` answers `{"status": "ok"}`; `GET /` is the playground.
 //!
 //! Safe by default: the command binds `127.0.0.1:8844`; bodies are capped
@@ -88,7 +91,8 @@ pub fn router(config: &Config) -> Result<Router, ConfigError> {
             endpoint.path(),
             post(move |State(shared): State<Arc<Shared>>, headers: HeaderMap, body: Result<Bytes, BytesRejection>| {
                 handle(shared, endpoint, headers, body)
-            }),
+            })
+            .fallback(move |method: Method| method_not_allowed(endpoint, method)),
         );
     }
     let mut router = router.fallback(not_found).layer(DefaultBodyLimit::max(config.body_limit)).with_state(shared);
@@ -163,8 +167,22 @@ async fn healthz() -> Response {
     respond(Answer { status: 200, body: br#"{"status":"ok"}"#.to_vec() })
 }
 
-async fn not_found() -> Response {
-    respond(Answer::error(404, "not_found", "no such endpoint; see GET / and POST /v1/check"))
+async fn not_found(uri: axum::http::Uri) -> Response {
+    let endpoints: Vec<String> = Endpoint::ALL.iter().map(|e| format!("POST {}", e.path())).collect();
+    let message = format!(
+        "no endpoint at `{}`; the service answers {}, GET /healthz and GET / (the playground)",
+        uri.path(),
+        endpoints.join(", ")
+    );
+    respond(Answer::error(404, "not_found", &message))
+}
+
+/// A known endpoint asked with another method than `POST`.
+async fn method_not_allowed(endpoint: Endpoint, method: Method) -> Response {
+    let message = format!("{} takes `POST` with a JSON body, not `{method}`", endpoint.path());
+    let mut response = respond(Answer::error(405, "method_not_allowed", &message));
+    response.headers_mut().insert(header::ALLOW, HeaderValue::from_static("POST"));
+    response
 }
 
 /// The headers of the page and its script: nothing but this service's own

@@ -220,11 +220,7 @@ fn omniq<'py>(
     plan: bool,
 ) -> PyResult<Bound<'py, PyAny>> {
     let q = text(q, "query")?;
-    let index = index.parse::<OmniqIndex>().map_err(|e| {
-        // Python callers get the whole list, not only the near misses.
-        let all: Vec<&str> = OmniqIndex::ALL.iter().map(|i| i.as_str()).collect();
-        PyValueError::new_err(format!("{e} (the documented entities are {})", all.join(", ")))
-    })?;
+    let index = index.parse::<OmniqIndex>().map_err(|e| PyValueError::new_err(e.to_string()))?;
     let mut target = OmniqOptions::new(index);
     if let Some(from) = from_ {
         target.from = count(from, "from_", 0, "a position")?;
@@ -245,6 +241,88 @@ fn omniq<'py>(
     from_json(py, json)
 }
 
+/// What a search box would offer with the cursor at `cursor` (a string
+/// index into `q`; None is the end): a dict {"replace": {"start", "end"},
+/// "items": [{"label", "insert", "kind", "detail"}, ...]}, best first, where
+/// `replace` is the slice of `q` (string indices) each item replaces. The
+/// keyword arguments are check()'s; dates offered are resolved against
+/// `now`. Raises ValueError for a cursor outside `q`.
+///
+/// >>> ringq.complete("stat")["items"][0]["insert"]
+/// 'status_in:'
+#[pyfunction]
+#[pyo3(signature = (q, cursor=None, *, now=None, tz=String::from("UTC"), locale=String::from("en"), prefer=String::from("past"), dates=String::from("ringcx"), calendar=None, lenient=false))]
+#[pyo3(
+    text_signature = "(q, cursor=None, *, now=None, tz='UTC', locale='en', prefer='past', dates='ringcx', calendar=None, lenient=False)"
+)]
+fn complete<'py>(
+    py: Python<'py>,
+    q: &Bound<'py, PyAny>,
+    cursor: Option<usize>,
+    now: Option<&Bound<'py, PyAny>>,
+    tz: String,
+    locale: String,
+    prefer: String,
+    dates: String,
+    calendar: Option<&Bound<'py, Calendar>>,
+    lenient: bool,
+) -> PyResult<Bound<'py, PyAny>> {
+    let q = text(q, "query")?;
+    let mut options = Context { now, tz: &tz, locale: &locale, prefer: &prefer, dates: &dates, calendar }.options()?;
+    options.lenient = lenient;
+    // Python counts characters; the library counts UTF-8 bytes.
+    let byte_cursor = match cursor {
+        None => q.len(),
+        Some(index) => q.char_indices().map(|(at, _)| at).chain([q.len()]).nth(index).ok_or_else(|| {
+            PyValueError::new_err(format!(
+                "cursor {index} is past the end of the query ({} characters)",
+                q.chars().count()
+            ))
+        })?,
+    };
+    let completions = run(py, q.len(), || options.complete(&q, byte_cursor))?
+        .map_err(|error| PyValueError::new_err(error.to_string()))?;
+    let answer = from_json(py, serde_json::to_string(&completions))?;
+    let chars = completions.replace.char_range(&q);
+    let replace = answer.get_item("replace")?;
+    replace.set_item("start", chars.start)?;
+    replace.set_item("end", chars.end)?;
+    Ok(answer)
+}
+
+/// The query explained term by term, valid or not, as the service's
+/// `/v1/explain` answers: a dict {"canonical" (None when invalid), "terms":
+/// [{"span", "keyword", "value", "negated", "meaning", "date"?}],
+/// "diagnostics": [...]}, term spans in bytes of the UTF-8 text as parse()
+/// gives them and each diagnostic with its `chars` (string indices). The
+/// keyword arguments are check()'s. Never raises for an invalid query: the
+/// diagnostics are the answer.
+///
+/// >>> ringq.explain("stauts:new")["diagnostics"][0]["code"]
+/// 'unknown_keyword'
+#[pyfunction]
+#[pyo3(signature = (q, *, now=None, tz=String::from("UTC"), locale=String::from("en"), prefer=String::from("past"), dates=String::from("ringcx"), calendar=None, lenient=false))]
+#[pyo3(
+    text_signature = "(q, *, now=None, tz='UTC', locale='en', prefer='past', dates='ringcx', calendar=None, lenient=False)"
+)]
+fn explain<'py>(
+    py: Python<'py>,
+    q: &Bound<'py, PyAny>,
+    now: Option<&Bound<'py, PyAny>>,
+    tz: String,
+    locale: String,
+    prefer: String,
+    dates: String,
+    calendar: Option<&Bound<'py, Calendar>>,
+    lenient: bool,
+) -> PyResult<Bound<'py, PyAny>> {
+    let q = text(q, "query")?;
+    let mut options = Context { now, tz: &tz, locale: &locale, prefer: &prefer, dates: &dates, calendar }.options()?;
+    options.lenient = lenient;
+    let json = run(py, q.len(), || serde_json::to_string(&options.explain(&q)))?;
+    from_json(py, json)
+}
+
 /// The RingCX Digital search language: check, format, parse and compile
 /// queries to OmniQ, with the `ringq` Rust library's exact behaviour.
 #[pymodule]
@@ -256,6 +334,8 @@ fn _ringq(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(parse, m)?)?;
     m.add_function(wrap_pyfunction!(resolve_date, m)?)?;
     m.add_function(wrap_pyfunction!(omniq, m)?)?;
+    m.add_function(wrap_pyfunction!(complete, m)?)?;
+    m.add_function(wrap_pyfunction!(explain, m)?)?;
     m.add_class::<Calendar>()?;
     m.add_class::<Mapping>()?;
     m.add_class::<Diagnostic>()?;

@@ -75,7 +75,7 @@ def test_compile_errors_point_into_the_string():
 
 
 def test_index_and_page_are_checked():
-    with pytest.raises(ValueError, match="unknown index `comm`; did you mean .*the documented entities are templates_reports"):
+    with pytest.raises(ValueError, match="unknown index `comm`; did you mean .*The documented entities are templates_reports"):
         ringq.omniq("x", index="comm")
     with pytest.raises(TypeError):
         ringq.omniq("x")  # index is required

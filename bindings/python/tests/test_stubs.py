@@ -28,6 +28,8 @@ def test_typed_code_checks_strictly(tmp_path):
             span: Tuple[datetime, datetime] = ringq.resolve_date("yesterday", calendar=ringq.Calendar.from_json("{}"))
             body: Dict[str, Any] = ringq.omniq("x", index="users", from_=10, size=5, mapping={"assigned_to": "agent"}, plan=True)
             terms: List[Dict[str, Any]] = ringq.parse("x", lenient=True)
+            items: Dict[str, Any] = ringq.complete("stat", 4, lenient=True)
+            explained: Dict[str, Any] = ringq.explain("x", dates="intended")
             try:
                 ringq.format("x")
             except ringq.QueryError as error:

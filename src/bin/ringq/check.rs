@@ -9,9 +9,10 @@ use crate::report::{Format, Report};
 
 #[derive(Args)]
 pub struct QueryArgs {
-    /// The query; read from standard input when absent or `-`.
-    #[arg(allow_hyphen_values = true)]
-    pub query: Option<String>,
+    /// The query (several words are joined by spaces); read from standard
+    /// input when absent or `-`.
+    #[arg(allow_hyphen_values = true, value_name = "QUERY")]
+    pub query: Vec<String>,
     /// Keep unknown keywords as opaque terms instead of rejecting them (a
     /// near miss of a known keyword still warns).
     #[arg(long)]
@@ -34,7 +35,7 @@ pub enum Output {
 }
 
 pub fn run(args: &QueryArgs, context: &ContextArgs, output: Output) -> Result<(), Failure> {
-    let text = input(args.query.as_deref())?;
+    let text = input(&args.query)?;
     let out = Report { format: args.format, source: &text };
     let mut options = context.options();
     options.lenient = args.lenient;

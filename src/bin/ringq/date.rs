@@ -12,9 +12,10 @@ use crate::report::{Format, Report};
 
 #[derive(Args)]
 pub struct DateArgs {
-    /// The expression; read from standard input when absent or `-`.
-    #[arg(allow_hyphen_values = true)]
-    pub expr: Option<String>,
+    /// The expression (several words are joined by spaces); read from
+    /// standard input when absent or `-`.
+    #[arg(allow_hyphen_values = true, value_name = "EXPR")]
+    pub expr: Vec<String>,
     /// Read one expression per line from standard input and print one JSON
     /// object per line.
     #[arg(long, conflicts_with_all = ["expr", "format"])]
@@ -29,7 +30,7 @@ pub fn run(args: &DateArgs, context: &ContextArgs) -> Result<(), Failure> {
     if args.jsonl {
         return lines_to_json(context);
     }
-    let text = input(args.expr.as_deref())?;
+    let text = input(&args.expr)?;
     let expr = text.trim_end_matches(['\n', '\r']);
     let report = Report { format: args.format, source: expr };
     match context.options().date(expr) {

@@ -41,9 +41,10 @@ enum Api {
 
 #[derive(Args)]
 struct RingcxArgs {
-    /// The query; read from standard input when absent or `-`.
-    #[arg(allow_hyphen_values = true)]
-    query: Option<String>,
+    /// The query (several words are joined by spaces); read from standard
+    /// input when absent or `-`.
+    #[arg(allow_hyphen_values = true, value_name = "QUERY")]
+    query: Vec<String>,
     /// The account URL including /1.0, e.g. https://ACCOUNT.api.PLATFORM/1.0
     #[arg(long, value_name = "URL")]
     base_url: String,
@@ -59,9 +60,10 @@ struct RingcxArgs {
 
 #[derive(Args)]
 struct OmniqArgs {
-    /// The query; read from standard input when absent or `-`.
-    #[arg(allow_hyphen_values = true)]
-    query: Option<String>,
+    /// The query (several words are joined by spaces); read from standard
+    /// input when absent or `-`.
+    #[arg(allow_hyphen_values = true, value_name = "QUERY")]
+    query: Vec<String>,
     /// The OmniQ server.
     #[arg(long, value_name = "URL", default_value = OMNIQ_BASE_URL)]
     base_url: String,
@@ -95,14 +97,19 @@ struct CommonArgs {
     /// No progress bar and no summary.
     #[arg(long)]
     quiet: bool,
+    /// The records are JSON lines in both formats; with `json` an invalid
+    /// query's diagnostics are one JSON document on standard output, as
+    /// `ringq check --format json` prints them.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    format: Format,
 }
 
 impl FetchArgs {
     /// The subcommand's name and its query argument.
-    pub fn input(&self) -> (&'static str, Option<&str>) {
+    pub fn input(&self) -> (&'static str, &[String]) {
         match &self.api {
-            Api::Ringcx(args) => ("fetch ringcx", args.query.as_deref()),
-            Api::Omniq(args) => ("fetch omniq", args.query.as_deref()),
+            Api::Ringcx(args) => ("fetch ringcx", &args.query),
+            Api::Omniq(args) => ("fetch omniq", &args.query),
         }
     }
 }
@@ -139,8 +146,8 @@ enum Sink {
 
 pub fn run(args: &FetchArgs, context: &ContextArgs) -> Result<(), Failure> {
     let (common, query) = match &args.api {
-        Api::Ringcx(a) => (&a.common, a.query.as_deref()),
-        Api::Omniq(a) => (&a.common, a.query.as_deref()),
+        Api::Ringcx(a) => (&a.common, &a.query),
+        Api::Omniq(a) => (&a.common, &a.query),
     };
     let text = input(query)?;
     let mut options = context.options();
@@ -180,7 +187,7 @@ pub fn run(args: &FetchArgs, context: &ContextArgs) -> Result<(), Failure> {
     };
     let mut fetch = match made {
         Ok(fetch) => fetch,
-        Err(FetchError::Invalid(error)) => return Err(Report { format: Format::Text, source: &text }.failure(&error)),
+        Err(FetchError::Invalid(error)) => return Err(Report { format: common.format, source: &text }.failure(&error)),
         Err(error) => return Err(Failure::Usage(error.to_string())),
     };
     if !common.quiet {

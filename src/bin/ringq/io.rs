@@ -39,19 +39,34 @@ impl Failure {
 /// before the text; it is not part of any query.
 const BOM: &str = "\u{feff}";
 
-/// The argument, or standard input when it is absent or `-`.
-pub fn input(argument: Option<&str>) -> Result<String, Failure> {
-    match argument {
-        Some(text) if text != "-" => Ok(text.to_owned()),
-        _ => {
-            let mut bytes = Vec::new();
-            io::stdin()
-                .lock()
-                .read_to_end(&mut bytes)
-                .map_err(|e| Failure::Usage(format!("cannot read standard input: {e}")))?;
-            utf8(bytes, 0).map(without_bom).map_err(|message| Failure::invalid(&message))
-        }
+/// The words of the argument joined by spaces (`ringq check
+/// assigned_to_me:yes status_in:new` is one query, as `gh search` reads
+/// it), or standard input when there are none or the one word is `-`.
+pub fn input(words: &[String]) -> Result<String, Failure> {
+    match words {
+        [] => stdin(),
+        [only] if only == "-" => stdin(),
+        words => Ok(words.join(" ")),
     }
+}
+
+/// Whether [`input`] reads these words from standard input.
+pub fn reads_stdin(words: &[String]) -> bool {
+    match words {
+        [] => true,
+        [only] => only == "-",
+        _ => false,
+    }
+}
+
+/// All of standard input as text.
+fn stdin() -> Result<String, Failure> {
+    let mut bytes = Vec::new();
+    io::stdin()
+        .lock()
+        .read_to_end(&mut bytes)
+        .map_err(|e| Failure::Usage(format!("cannot read standard input: {e}")))?;
+    utf8(bytes, 0).map(without_bom).map_err(|message| Failure::invalid(&message))
 }
 
 /// The text without a leading byte-order mark.

@@ -6,6 +6,7 @@
 //! standard output as one JSON document). Exit codes: 0 ok, 1 invalid input,
 //! 2 bad usage.
 
+mod argv;
 mod check;
 mod complete;
 mod context;
@@ -60,23 +61,25 @@ enum Command {
 
 impl Command {
     /// The subcommand's name and its query or expression argument.
-    fn input(&self) -> (&'static str, Option<&str>) {
+    fn input(&self) -> (&'static str, &[String]) {
         match self {
-            Command::Check(args) => ("check", args.query.as_deref()),
-            Command::Fmt(args) => ("fmt", args.query.as_deref()),
-            Command::Parse(args) => ("parse", args.query.as_deref()),
-            Command::Date(args) => ("date", args.expr.as_deref()),
-            Command::Omniq(args) => ("omniq", args.query.as_deref()),
+            Command::Check(args) => ("check", &args.query),
+            Command::Fmt(args) => ("fmt", &args.query),
+            Command::Parse(args) => ("parse", &args.query),
+            Command::Date(args) => ("date", &args.expr),
+            Command::Omniq(args) => ("omniq", &args.query),
             Command::Fetch(args) => args.input(),
-            Command::Complete(args) => ("complete", args.query.as_deref()),
-            Command::Explain(args) => ("explain", args.query.as_deref()),
-            Command::Serve(_) => ("serve", None),
+            Command::Complete(args) => ("complete", &args.query),
+            Command::Explain(args) => ("explain", &args.query),
+            Command::Serve(_) => ("serve", &[]),
         }
     }
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let mut command = Cli::command();
+    command.build();
+    let cli = Cli::parse_from(argv::options_first(&command, std::env::args_os().collect()));
     reject_mistyped_option(&cli.command);
     let outcome = match &cli.command {
         Command::Check(args) => check::run(args, &cli.context, check::Output::Canonical),
@@ -100,20 +103,21 @@ fn main() -> ExitCode {
     }
 }
 
-/// The query argument accepts values that start with `-`, since
-/// `-status_in:replied` is a query. One that starts with `--` is a mistyped
-/// option (`--josn`), unless it comes after a `--` separator: reading it as
-/// the query would quietly run the wrong request, so it is a usage error
-/// that names it (exit 2).
+/// The query's words accept values that start with `-`, since
+/// `-status_in:replied` is a query. A word that starts with `--`, wherever
+/// it stands, is a mistyped option (`--josn`), unless it comes after a `--`
+/// separator: reading it as the query would quietly run the wrong request,
+/// so it is a usage error that names it (exit 2).
 fn reject_mistyped_option(command: &Command) {
-    let (name, Some(value)) = command.input() else { return };
-    let Some(option) = value.strip_prefix("--").filter(|o| !o.is_empty()) else { return };
+    let (name, words) = command.input();
     let args: Vec<OsString> = std::env::args_os().collect();
     let separator = args.iter().position(|a| a == "--").unwrap_or(args.len());
-    let written_as_option = args.iter().position(|a| a == value).is_some_and(|at| at < separator);
-    if !written_as_option {
-        return;
-    }
+    let before_separator = args.get(..separator).unwrap_or_default();
+    let mistyped = words.iter().find_map(|word| {
+        let option = word.strip_prefix("--").filter(|o| !o.is_empty())?;
+        before_separator.iter().any(|a| a == word.as_str()).then_some((word, option))
+    });
+    let Some((value, option)) = mistyped else { return };
     let mut cli = Cli::command();
     cli.build();
     // `fetch ringcx` is a subcommand of a subcommand.

@@ -12,9 +12,10 @@ use crate::report::{Format, Report};
 
 #[derive(Args)]
 pub struct OmniqArgs {
-    /// The query; read from standard input when absent or `-`.
-    #[arg(allow_hyphen_values = true)]
-    pub query: Option<String>,
+    /// The query (several words are joined by spaces); read from standard
+    /// input when absent or `-`.
+    #[arg(allow_hyphen_values = true, value_name = "QUERY")]
+    pub query: Vec<String>,
     /// The entity to query (templates_reports, communicationlogs, hsm_templates, communications,
     /// manual_instances, users, campaings, profiles, reports, agents).
     #[arg(long, value_parser = parse_index)]
@@ -60,7 +61,7 @@ pub fn run(args: &OmniqArgs, context: &ContextArgs) -> Result<(), Failure> {
     if let Some(path) = &args.mapping {
         omniq.mapping = load_mapping(path)?;
     }
-    let text = input(args.query.as_deref())?;
+    let text = input(&args.query)?;
     let out = Report { format: args.format, source: &text };
     let mut options = context.options();
     options.omniq = Some(omniq);

@@ -13,7 +13,7 @@
 
 use std::io::IsTerminal;
 
-use clap::ValueEnum;
+use clap::{Args, ValueEnum};
 use ringq::{Diagnostic, DiagnosticsJson, Error, Style};
 use serde::Serialize;
 
@@ -27,6 +27,16 @@ pub enum Format {
     Text,
     /// One JSON document on standard output.
     Json,
+}
+
+/// `--format`, the same flag on every subcommand.
+#[derive(Args, Clone, Copy)]
+pub struct FormatArg {
+    /// `text`: the result on standard output, diagnostics on standard
+    /// error; `json`: one JSON document on standard output, the service's
+    /// answer to the same question (see the README).
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
 }
 
 /// The result of one command on one input.

@@ -7,6 +7,7 @@ use clap::Args;
 use ringq::serve::Config;
 
 use crate::io::{Failure, Output};
+use crate::report::Format;
 
 #[derive(Args)]
 pub struct ServeArgs {
@@ -24,6 +25,11 @@ pub struct ServeArgs {
     /// e.g. https://tools.example.com. Default: none.
     #[arg(long, value_name = "ORIGIN")]
     allow_origin: Option<String>,
+    /// `text`: "ringq serve: listening on URL" on standard output; `json`:
+    /// `{"listening": "URL"}`, for a program that started the service on
+    /// port 0.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    format: Format,
 }
 
 pub fn run(args: &ServeArgs) -> Result<(), Failure> {
@@ -44,7 +50,11 @@ pub fn run(args: &ServeArgs) -> Result<(), Failure> {
         let address = listener.local_addr().map_err(|e| Failure::Usage(e.to_string()))?;
         let shutdown = shutdown()?;
         let mut out = Output::new();
-        out.line(&format!("ringq serve: listening on http://{address}/"))?;
+        let url = format!("http://{address}/");
+        match args.format {
+            Format::Text => out.line(&format!("ringq serve: listening on {url}"))?,
+            Format::Json => out.line(&serde_json::json!({"listening": url}).to_string())?,
+        }
         out.finish()?;
         ringq::serve::run(listener, router, shutdown)
             .await

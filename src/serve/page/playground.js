@@ -256,7 +256,7 @@
   }
 
   // Start once the zone is known to the service (else UTC).
-  call("/v1/date", { expr: "now" })
+  call("/v1/date", { q: "now" })
     .then((answer) => {
       if (answer.status !== 200) zone = "UTC";
     })

@@ -12,6 +12,8 @@ __all__ = [
     "QueryWarning",
     "__version__",
     "check",
+    "complete",
+    "explain",
     "format",
     "omniq",
     "parse",
@@ -114,6 +116,33 @@ def parse(
     lenient: bool = False,
 ) -> List[Dict[str, Any]]:
     """The terms of ``ringq parse``: keyword, value, spans and resolved dates."""
+
+def complete(
+    q: str,
+    cursor: Optional[int] = None,
+    *,
+    now: Optional[datetime] = None,
+    tz: str = "UTC",
+    locale: _Locale = "en",
+    prefer: _Prefer = "past",
+    dates: _Dates = "ringcx",
+    calendar: Optional[Calendar] = None,
+    lenient: bool = False,
+) -> Dict[str, Any]:
+    """What a search box offers at ``cursor``: ``{"replace": {"start", "end"}, "items": [...]}`` (string indices)."""
+
+def explain(
+    q: str,
+    *,
+    now: Optional[datetime] = None,
+    tz: str = "UTC",
+    locale: _Locale = "en",
+    prefer: _Prefer = "past",
+    dates: _Dates = "ringcx",
+    calendar: Optional[Calendar] = None,
+    lenient: bool = False,
+) -> Dict[str, Any]:
+    """The query term by term, as the service's ``/v1/explain`` answers it; never raises for an invalid query."""
 
 def resolve_date(
     expr: str,
