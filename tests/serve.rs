@@ -307,3 +307,87 @@ fn sigterm_stops_the_service_cleanly() {
         std::thread::sleep(Duration::from_millis(20));
     }
 }
+
+/// The same inputs through `ringq check --format json` and `/v1/check`
+/// give the same diagnostics (code, severity, span in bytes and in
+/// characters), and through `ringq date --format json` and `/v1/date` the
+/// same span and warnings: both are held to `tests/fixtures/shells.json`,
+/// which the Python package's tests hold Python to as well.
+#[test]
+fn the_same_inputs_give_the_same_answers_in_the_command_and_the_service() {
+    let fixture: Value =
+        serde_json::from_str(include_str!("fixtures/shells.json")).expect("tests/fixtures/shells.json is JSON");
+    let (now, tz) = (fixture["now"].as_str().unwrap_or_default(), fixture["tz"].as_str().unwrap_or_default());
+    let server = Server::start(&[]);
+    let shape = |diagnostics: &Value| -> Vec<Value> {
+        diagnostics
+            .as_array()
+            .into_iter()
+            .flatten()
+            .map(|d| json!({"code": d["code"], "severity": d["severity"], "span": d["span"], "chars": d["chars"]}))
+            .collect()
+    };
+    let mut seen = 0;
+    for case in fixture["checks"].as_array().into_iter().flatten() {
+        let q = case["q"].as_str().unwrap_or_default();
+        let expected = shape(&case["diagnostics"]);
+        let command = run_ringq(&["check", "--format", "json", "--now", now, "--tz", tz], q);
+        assert_eq!((&command["ok"], &command["output"]), (&case["ok"], &case["canonical"]), "{q:?}");
+        assert_eq!(shape(&command["diagnostics"]), expected, "ringq check {q:?}");
+        let (status, service) = post(&server, "/v1/check", &json!({"q": q, "now": now, "tz": tz}));
+        let (ok, diagnostics) = match status {
+            200 => (true, &service["warnings"]),
+            _ => (false, &service["error"]["diagnostics"]),
+        };
+        assert_eq!(json!(ok), case["ok"], "/v1/check {q:?}: {service}");
+        assert_eq!(shape(diagnostics), expected, "/v1/check {q:?}");
+        if ok {
+            assert_eq!(service["canonical"], case["canonical"], "{q:?}");
+        }
+        seen += 1;
+    }
+    assert_eq!(seen, 10);
+    let codes = |diagnostics: &Value| -> Vec<Value> {
+        diagnostics.as_array().into_iter().flatten().map(|d| d["code"].clone()).collect()
+    };
+    for case in fixture["dates"].as_array().into_iter().flatten() {
+        let q = case["q"].as_str().unwrap_or_default();
+        let command = run_ringq(&["date", "--format", "json", "--now", now, "--tz", tz], q);
+        let span = json!({"start": command["output"]["start"], "end": command["output"]["end"]});
+        assert_eq!(span, json!({"start": case["start"], "end": case["end"]}), "ringq date {q:?}");
+        assert_eq!(codes(&command["diagnostics"]), codes_of(case), "ringq date {q:?}");
+        let (status, service) = post(&server, "/v1/date", &json!({"q": q, "now": now, "tz": tz}));
+        match status {
+            200 => {
+                assert_eq!((&service["start"], &service["end"]), (&case["start"], &case["end"]), "/v1/date {q:?}");
+                assert_eq!(codes(&service["warnings"]), codes_of(case), "/v1/date {q:?}");
+            }
+            _ => {
+                assert_eq!(case["ok"], json!(false), "/v1/date {q:?}: {service}");
+                assert_eq!(codes(&service["error"]["diagnostics"]), codes_of(case), "/v1/date {q:?}");
+            }
+        }
+    }
+}
+
+fn codes_of(case: &Value) -> Vec<Value> {
+    case["codes"].as_array().cloned().unwrap_or_default()
+}
+
+/// `ringq ARGS` with `input` on standard input; its JSON document.
+fn run_ringq(args: &[&str], input: &str) -> Value {
+    use std::io::Write;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_ringq"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("ringq runs");
+    if let Some(mut stdin) = child.stdin.take() {
+        stdin.write_all(input.as_bytes()).expect("the input is written");
+    }
+    let output = child.wait_with_output().expect("ringq ends");
+    serde_json::from_slice(&output.stdout)
+        .unwrap_or_else(|e| panic!("ringq {args:?}: {e}: {}", String::from_utf8_lossy(&output.stdout)))
+}
