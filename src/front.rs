@@ -218,7 +218,34 @@ impl Options {
     }
 }
 
+/// A query in its canonical form, validated with its dates checked but
+/// not resolved (`ringq fmt`, `/v1/format`, Python's `format`): the answer
+/// of [`Options::format`]. Serializes as `{"canonical"}`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct Formatted {
+    /// The canonical form.
+    pub canonical: String,
+}
+
 impl Options {
+    /// `text` validated and printed in its canonical form, as
+    /// [`Options::check`] does but without resolving a date (so no clock
+    /// and no `now` is needed, and no warning about a date's reading is
+    /// given). An invalid query is the same [`Error`] `check` gives.
+    ///
+    /// ```
+    /// use ringq::Options;
+    ///
+    /// let formatted = Options::default().format(r#""refund"   ASSIGNED_TO_ME:1"#)?;
+    /// assert_eq!(formatted.canonical, "refund assigned_to_me:true");
+    /// # Ok::<(), ringq::Error>(())
+    /// ```
+    pub fn format(&self, text: &str) -> Result<Formatted, Error> {
+        let undated = Options { now: None, ..self.clone() };
+        undated.check(text).map(|report| Formatted { canonical: report.canonical().to_owned() })
+    }
+
     /// The catalogue queries are read with: the options' own (RingCX's by
     /// default), extended with OmniQ's keywords when compiling to OmniQ;
     /// and whether unknown keywords are kept (always for OmniQ, where
@@ -295,6 +322,14 @@ impl<'a> Report<'a> {
         text
     }
 
+    /// The parse as `ringq parse` and `/v1/parse` print it: `{"terms",
+    /// "warnings"}`, the terms as [`Parsed`] serializes them and the
+    /// warnings (validation's and OmniQ's) as [`DiagnosticsJson`] writes
+    /// them, with `chars` beside `span`.
+    pub fn parse_view(&self) -> ParseView<'_> {
+        ParseView { report: self }
+    }
+
     /// The OmniQ request or plan, when the options asked for one.
     pub fn omniq(&self) -> Option<&OmniqOutput> {
         self.omniq.as_ref()
@@ -322,6 +357,22 @@ impl Serialize for Report<'_> {
         if let Some(omniq) = &self.omniq {
             out.serialize_field("omniq", omniq)?;
         }
+        out.end()
+    }
+}
+
+/// [`Report::parse_view`]: the parse of a valid query with its warnings.
+#[derive(Clone, Copy, Debug)]
+pub struct ParseView<'r> {
+    report: &'r Report<'r>,
+}
+
+impl Serialize for ParseView<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut out = serializer.serialize_struct("ParseView", 2)?;
+        out.serialize_field("terms", &self.report.parsed.term_views())?;
+        out.serialize_field("warnings", &DiagnosticsJson::new(self.report.source, &self.report.warnings))?;
         out.end()
     }
 }

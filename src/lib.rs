@@ -36,7 +36,7 @@ mod validate;
 
 // The front door: one call from options and text to everything known.
 pub use date_answer::{DateAnswer, DateReadings};
-pub use front::{OmniqOptions, OmniqOutput, Options, Report};
+pub use front::{Formatted, OmniqOptions, OmniqOutput, Options, ParseView, Report};
 
 // Options that arrive as text (`FromStr` for `Locale`, `Direction`,
 // `DateReading` and `OmniqIndex`; these for the zone and `now`).

@@ -81,16 +81,22 @@ fn check_fmt_and_parse_print_the_report() {
             assert_same(&args("check"), check);
 
             let parse = expected(options.check(query), |r| {
-                format!("{}\n", serde_json::to_string_pretty(r.parsed()).expect("serializes"))
+                format!("{}\n", serde_json::to_string_pretty(&r.parse_view()).expect("serializes"))
             });
             // `parse` prints its warnings inside the JSON only.
             let parse = Run { stderr: if parse.code == 0 { String::new() } else { parse.stderr }, ..parse };
             assert_same(&args("parse"), parse);
 
-            options.now = None;
-            let fmt = expected(options.check(query), |r| format!("{}\n", r.canonical()));
-            let fmt = Run { stderr: if fmt.code == 0 { String::new() } else { fmt.stderr }, ..fmt };
+            let fmt = match options.format(query) {
+                Ok(formatted) => Run { code: 0, stdout: format!("{}\n", formatted.canonical), stderr: String::new() },
+                Err(error) => Run { code: 1, stdout: String::new(), stderr: error.render(Style::Plain) },
+            };
             assert_same(&args("fmt"), fmt);
+            // `format` is `check` without `now`.
+            options.now = None;
+            let undated = options.check(query).map(|r| r.canonical().to_owned()).map_err(|e| e.render(Style::Plain));
+            let formatted = options.format(query).map(|f| f.canonical).map_err(|e| e.render(Style::Plain));
+            assert_eq!(formatted, undated, "{query}");
         }
     }
 }

@@ -255,6 +255,13 @@ pub(crate) fn format_instant(t: DateTime<Utc>) -> String {
     t.to_rfc3339_opts(SecondsFormat::Millis, true)
 }
 
+/// An OmniQ timestamp (`createdAt` in a document, a bound in a plan) read
+/// back: any RFC 3339 instant, as written (no surrounding space), else
+/// `None`. The one place OmniQ's instants are read.
+pub(crate) fn read_instant(text: &str) -> Option<DateTime<Utc>> {
+    DateTime::parse_from_rfc3339(text).ok().map(|t| t.with_timezone(&Utc))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -282,7 +289,7 @@ mod tests {
 
     #[test]
     fn instants_have_milliseconds() {
-        let t = DateTime::parse_from_rfc3339("2025-06-21T23:59:59.999Z").map(|t| t.with_timezone(&Utc));
+        let t = read_instant("2025-06-21T23:59:59.999Z").ok_or("an instant");
         assert_eq!(t.map(format_instant).ok().as_deref(), Some("2025-06-21T23:59:59.999Z"));
     }
 }

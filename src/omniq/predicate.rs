@@ -5,6 +5,8 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use serde_json::Value as Json;
 
+use super::read_instant;
+
 /// A condition on one OmniQ document. Plan mode returns one for the part of
 /// a query that `filterBy` cannot express; a document matches the query
 /// exactly when it matches the request and this predicate.
@@ -88,8 +90,7 @@ impl Predicate {
             Predicate::Eq { field, value } => lookup(document, field).is_some_and(|found| equals(found, value)),
             Predicate::Range { field, from, to } => lookup(document, field)
                 .and_then(Json::as_str)
-                .and_then(|text| DateTime::parse_from_rfc3339(text).ok())
-                .map(|t| t.with_timezone(&Utc))
+                .and_then(read_instant)
                 .is_some_and(|t| from.is_none_or(|from| from <= t) && to.is_none_or(|to| t <= to)),
             Predicate::Text(words) => contains_text(document, &words.to_lowercase()),
         }
@@ -143,7 +144,8 @@ mod millis {
     pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<DateTime<Utc>>, D::Error> {
         let text: Option<String> = Option::deserialize(deserializer)?;
         text.map(|text| {
-            DateTime::parse_from_rfc3339(&text).map(|t| t.with_timezone(&Utc)).map_err(serde::de::Error::custom)
+            super::super::read_instant(&text)
+                .ok_or_else(|| serde::de::Error::custom(format!("`{text}` is not an RFC 3339 instant")))
         })
         .transpose()
     }
@@ -159,7 +161,7 @@ mod tests {
     }
 
     fn instant(text: &str) -> Option<DateTime<Utc>> {
-        DateTime::parse_from_rfc3339(text).ok().map(|t| t.with_timezone(&Utc))
+        read_instant(text)
     }
 
     #[test]

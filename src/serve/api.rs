@@ -177,23 +177,19 @@ fn options(object: Map<String, Value>) -> Result<Options, Answer> {
 }
 
 impl Request {
-    fn answer(mut self, endpoint: Endpoint) -> Answer {
+    fn answer(self, endpoint: Endpoint) -> Answer {
         let text = self.text.as_str();
         match endpoint {
             Endpoint::Check => match self.options.check(text) {
                 Ok(report) => Answer::ok(&report),
                 Err(error) => Answer::invalid_query(text, &error),
             },
-            Endpoint::Format => {
-                // As `ringq fmt`: validated, no date resolved.
-                self.options.now = None;
-                match self.options.check(text) {
-                    Ok(report) => Answer::ok(&serde_json::json!({"canonical": report.canonical()})),
-                    Err(error) => Answer::invalid_query(text, &error),
-                }
-            }
+            Endpoint::Format => match self.options.format(text) {
+                Ok(formatted) => Answer::ok(&formatted),
+                Err(error) => Answer::invalid_query(text, &error),
+            },
             Endpoint::Parse => match self.options.check(text) {
-                Ok(report) => Answer::ok(report.parsed()),
+                Ok(report) => Answer::ok(&report.parse_view()),
                 Err(error) => Answer::invalid_query(text, &error),
             },
             Endpoint::Omniq => match self.options.check(text) {

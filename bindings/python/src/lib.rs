@@ -117,7 +117,8 @@ fn format(py: Python<'_>, q: &Bound<'_, PyAny>, lenient: bool) -> PyResult<Strin
     let q = text(q, "query")?;
     let mut options = Options::default();
     options.lenient = lenient;
-    checked(py, &options, &q, |report| report.canonical().to_owned())?.map_err(|error| from_error(py, &error))
+    let formatted = run(py, q.len(), || options.format(&q))?.map_err(|error| from_error(py, &error))?;
+    Ok(formatted.canonical)
 }
 
 /// The parsed query, as the `terms` of `ringq parse`: one dict per term,
@@ -146,11 +147,11 @@ fn parse<'py>(
     let mut options = Context { now, tz: &tz, locale: &locale, prefer: &prefer, dates: &dates, calendar }.options()?;
     options.lenient = lenient;
     let (json, warnings) =
-        checked(py, &options, &q, |report| (serde_json::to_string(report), report.warnings().to_vec()))?
+        checked(py, &options, &q, |report| (serde_json::to_string(&report.parse_view()), report.warnings().to_vec()))?
             .map_err(|error| from_error(py, &error))?;
     warn(py, &q, &warnings)?;
-    // The report serializes as `ringq parse --format json`'s document
-    // (`{"canonical", "terms", "warnings"}`); its terms are the parse.
+    // The parse as `ringq parse` prints it (`{"terms", "warnings"}`); the
+    // warnings were issued as a QueryWarning.
     from_json(py, json)?.get_item("terms")
 }
 

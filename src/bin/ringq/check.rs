@@ -5,7 +5,7 @@ use clap::Args;
 
 use crate::context::ContextArgs;
 use crate::io::{input, Failure};
-use crate::report::{Format, Report};
+use crate::report::{Format, Reporter};
 
 #[derive(Args)]
 pub struct QueryArgs {
@@ -23,33 +23,31 @@ pub struct QueryArgs {
     format: Format,
 }
 
-/// What the command prints for a valid query.
+/// Which of the three questions about one query the command answers.
 #[derive(Clone, Copy, PartialEq)]
-pub enum Output {
+pub enum Question {
     /// The canonical form, warnings on standard error (`check`).
-    Canonical,
+    Check,
     /// The canonical form only, without resolving dates (`fmt`).
-    CanonicalOnly,
+    Format,
     /// The parsed query as JSON (`parse`).
-    Json,
+    Parse,
 }
 
-pub fn run(args: &QueryArgs, context: &ContextArgs, output: Output) -> Result<(), Failure> {
+pub fn run(args: &QueryArgs, context: &ContextArgs, question: Question) -> Result<(), Failure> {
     let text = input(&args.query)?;
-    let out = Report { format: args.format, source: &text };
+    let out = Reporter { format: args.format, source: &text };
     let mut options = context.options();
     options.lenient = args.lenient;
-    if output == Output::CanonicalOnly {
-        options.now = None;
+    if question == Question::Format {
+        let formatted = options.format(&text).map_err(|error| out.failure(&error))?;
+        return out.success(&formatted.canonical, &formatted.canonical, &[]);
     }
     let report = options.check(&text).map_err(|error| out.failure(&error))?;
-    match output {
-        Output::Canonical => out.success(report.canonical(), report.canonical(), report.warnings()),
-        Output::CanonicalOnly => out.success(report.canonical(), report.canonical(), &[]),
-        Output::Json => {
-            // In text mode `parse` prints the warnings inside its JSON only.
-            let warnings = if args.format == Format::Json { report.warnings() } else { &[] };
-            out.success_json(report.parsed(), warnings)
-        }
+    if question == Question::Check {
+        return out.success(report.canonical(), report.canonical(), report.warnings());
     }
+    // In text mode `parse` prints the warnings inside its JSON only.
+    let warnings = if args.format == Format::Json { report.warnings() } else { &[] };
+    out.success_json(&report.parse_view(), warnings)
 }

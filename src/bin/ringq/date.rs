@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use crate::context::ContextArgs;
 use crate::io::{diagnostics, input, lines, Failure, Output};
-use crate::report::{Format, Report};
+use crate::report::{Format, Reporter};
 
 #[derive(Args)]
 pub struct DateArgs {
@@ -32,12 +32,12 @@ pub fn run(args: &DateArgs, context: &ContextArgs) -> Result<(), Failure> {
     }
     let text = input(&args.expr)?;
     let expr = text.trim_end_matches(['\n', '\r']);
-    let report = Report { format: args.format, source: expr };
+    let reporter = Reporter { format: args.format, source: expr };
     match context.options().date(expr) {
         Ok(DateAnswer { start, end, warnings, readings, .. }) => {
             let (start, end) = (format_instant(start), format_instant(end));
             let shown = readings.filter(|_| args.format == Format::Text);
-            report.success(&format!("{start} {end}"), Instants { start: &start, end: &end, readings }, &warnings)?;
+            reporter.success(&format!("{start} {end}"), Instants { start: &start, end: &end, readings }, &warnings)?;
             // Standard output stays `START END` for scripts; both readings
             // follow the warning that says they differ.
             if let Some(readings) = shown {
@@ -46,7 +46,7 @@ pub fn run(args: &DateArgs, context: &ContextArgs) -> Result<(), Failure> {
             }
             Ok(())
         }
-        Err(error) => Err(report.invalid(error.diagnostics())),
+        Err(error) => Err(reporter.invalid(error.diagnostics())),
     }
 }
 

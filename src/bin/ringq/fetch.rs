@@ -22,7 +22,7 @@ use serde_json::Value;
 use crate::context::ContextArgs;
 use crate::io::{diagnostics, input, Failure};
 use crate::omniq::{load_mapping, parse_index, parse_size};
-use crate::report::{terminal_style, Format, Report};
+use crate::report::{terminal_style, Format, Reporter};
 
 #[derive(Args)]
 pub struct FetchArgs {
@@ -187,7 +187,9 @@ pub fn run(args: &FetchArgs, context: &ContextArgs) -> Result<(), Failure> {
     };
     let mut fetch = match made {
         Ok(fetch) => fetch,
-        Err(FetchError::Invalid(error)) => return Err(Report { format: common.format, source: &text }.failure(&error)),
+        Err(FetchError::Invalid(error)) => {
+            return Err(Reporter { format: common.format, source: &text }.failure(&error))
+        }
         Err(error) => return Err(Failure::Usage(error.to_string())),
     };
     if !common.quiet {

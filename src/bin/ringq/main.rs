@@ -82,9 +82,9 @@ fn main() -> ExitCode {
     let cli = Cli::parse_from(argv::options_first(&command, std::env::args_os().collect()));
     reject_mistyped_option(&cli.command);
     let outcome = match &cli.command {
-        Command::Check(args) => check::run(args, &cli.context, check::Output::Canonical),
-        Command::Fmt(args) => check::run(args, &cli.context, check::Output::CanonicalOnly),
-        Command::Parse(args) => check::run(args, &cli.context, check::Output::Json),
+        Command::Check(args) => check::run(args, &cli.context, check::Question::Check),
+        Command::Fmt(args) => check::run(args, &cli.context, check::Question::Format),
+        Command::Parse(args) => check::run(args, &cli.context, check::Question::Parse),
         Command::Date(args) => date::run(args, &cli.context),
         Command::Omniq(args) => omniq::run(args, &cli.context),
         Command::Fetch(args) => fetch::run(args, &cli.context),

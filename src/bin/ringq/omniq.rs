@@ -8,7 +8,7 @@ use ringq::{Catalog, OmniqIndex, OmniqMapping, OmniqOptions};
 
 use crate::context::ContextArgs;
 use crate::io::{input, Failure};
-use crate::report::{Format, Report};
+use crate::report::{Format, Reporter};
 
 #[derive(Args)]
 pub struct OmniqArgs {
@@ -62,7 +62,7 @@ pub fn run(args: &OmniqArgs, context: &ContextArgs) -> Result<(), Failure> {
         omniq.mapping = load_mapping(path)?;
     }
     let text = input(&args.query)?;
-    let out = Report { format: args.format, source: &text };
+    let out = Reporter { format: args.format, source: &text };
     let mut options = context.options();
     options.omniq = Some(omniq);
     let report = options.check(&text).map_err(|error| out.failure(&error))?;

@@ -40,7 +40,7 @@ pub struct FormatArg {
 }
 
 /// The result of one command on one input.
-pub struct Report<'a> {
+pub struct Reporter<'a> {
     pub format: Format,
     pub source: &'a str,
 }
@@ -53,7 +53,7 @@ struct Document<'a, T: Serialize> {
     diagnostics: DiagnosticsJson<'a>,
 }
 
-impl Report<'_> {
+impl Reporter<'_> {
     /// A valid input: `text` (the text-mode output) or `json` goes out, with
     /// the warnings.
     pub fn success<T: Serialize>(&self, text: &str, json: T, warnings: &[Diagnostic]) -> Result<(), Failure> {
