@@ -8,7 +8,7 @@ use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
 use serde_json::{Map, Number, Value as Json};
 
-use super::format_instant;
+use super::write_timestamp;
 use crate::span::Span;
 
 /// The `filterBy` object of an [`crate::OmniqRequest`]: a flat conjunction
@@ -228,14 +228,14 @@ impl FilterValue<'_> {
             FilterValue::Bool(b) => Json::Bool(*b),
             FilterValue::Number(n) => Json::Number(n.clone()),
             FilterValue::Null => Json::Null,
-            FilterValue::At(at) => Json::String(format_instant(*at)),
+            FilterValue::At(at) => Json::String(write_timestamp(*at)),
             FilterValue::Range { from, to } => {
                 let mut range = Map::new();
                 if let Some(from) = from {
-                    range.insert("from".to_owned(), Json::String(format_instant(*from)));
+                    range.insert("from".to_owned(), Json::String(write_timestamp(*from)));
                 }
                 if let Some(to) = to {
-                    range.insert("to".to_owned(), Json::String(format_instant(*to)));
+                    range.insert("to".to_owned(), Json::String(write_timestamp(*to)));
                 }
                 Json::Object(range)
             }
@@ -250,15 +250,15 @@ impl Serialize for FilterValue<'_> {
             FilterValue::Bool(b) => serializer.serialize_bool(*b),
             FilterValue::Number(n) => n.serialize(serializer),
             FilterValue::Null => serializer.serialize_unit(),
-            FilterValue::At(at) => serializer.serialize_str(&format_instant(*at)),
+            FilterValue::At(at) => serializer.serialize_str(&write_timestamp(*at)),
             FilterValue::Range { from, to } => {
                 let ends = usize::from(from.is_some()) + usize::from(to.is_some());
                 let mut map = serializer.serialize_map(Some(ends))?;
                 if let Some(from) = from {
-                    map.serialize_entry("from", &format_instant(*from))?;
+                    map.serialize_entry("from", &write_timestamp(*from))?;
                 }
                 if let Some(to) = to {
-                    map.serialize_entry("to", &format_instant(*to))?;
+                    map.serialize_entry("to", &write_timestamp(*to))?;
                 }
                 map.end()
             }

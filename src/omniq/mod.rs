@@ -251,14 +251,14 @@ impl Parser {
 }
 
 /// The timestamp format of the OmniQ documentation: UTC, milliseconds, `Z`.
-pub(crate) fn format_instant(t: DateTime<Utc>) -> String {
+pub(crate) fn write_timestamp(t: DateTime<Utc>) -> String {
     t.to_rfc3339_opts(SecondsFormat::Millis, true)
 }
 
 /// An OmniQ timestamp (`createdAt` in a document, a bound in a plan) read
 /// back: any RFC 3339 instant, as written (no surrounding space), else
 /// `None`. The one place OmniQ's instants are read.
-pub(crate) fn read_instant(text: &str) -> Option<DateTime<Utc>> {
+pub(crate) fn read_timestamp(text: &str) -> Option<DateTime<Utc>> {
     DateTime::parse_from_rfc3339(text).ok().map(|t| t.with_timezone(&Utc))
 }
 
@@ -289,7 +289,7 @@ mod tests {
 
     #[test]
     fn instants_have_milliseconds() {
-        let t = read_instant("2025-06-21T23:59:59.999Z").ok_or("an instant");
-        assert_eq!(t.map(format_instant).ok().as_deref(), Some("2025-06-21T23:59:59.999Z"));
+        let t = read_timestamp("2025-06-21T23:59:59.999Z").ok_or("an instant");
+        assert_eq!(t.map(write_timestamp).ok().as_deref(), Some("2025-06-21T23:59:59.999Z"));
     }
 }

@@ -5,7 +5,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use serde_json::Value as Json;
 
-use super::read_instant;
+use super::read_timestamp;
 
 /// A condition on one OmniQ document. Plan mode returns one for the part of
 /// a query that `filterBy` cannot express; a document matches the query
@@ -90,7 +90,7 @@ impl Predicate {
             Predicate::Eq { field, value } => lookup(document, field).is_some_and(|found| equals(found, value)),
             Predicate::Range { field, from, to } => lookup(document, field)
                 .and_then(Json::as_str)
-                .and_then(read_instant)
+                .and_then(read_timestamp)
                 .is_some_and(|t| from.is_none_or(|from| from <= t) && to.is_none_or(|to| t <= to)),
             Predicate::Text(words) => contains_text(document, &words.to_lowercase()),
         }
@@ -136,7 +136,7 @@ mod millis {
 
     pub fn serialize<S: Serializer>(t: &Option<DateTime<Utc>>, serializer: S) -> Result<S::Ok, S::Error> {
         match t {
-            Some(t) => serializer.serialize_str(&super::super::format_instant(*t)),
+            Some(t) => serializer.serialize_str(&super::super::write_timestamp(*t)),
             None => serializer.serialize_none(),
         }
     }
@@ -144,7 +144,7 @@ mod millis {
     pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<DateTime<Utc>>, D::Error> {
         let text: Option<String> = Option::deserialize(deserializer)?;
         text.map(|text| {
-            super::super::read_instant(&text)
+            super::super::read_timestamp(&text)
                 .ok_or_else(|| serde::de::Error::custom(format!("`{text}` is not an RFC 3339 instant")))
         })
         .transpose()
@@ -161,7 +161,7 @@ mod tests {
     }
 
     fn instant(text: &str) -> Option<DateTime<Utc>> {
-        read_instant(text)
+        read_timestamp(text)
     }
 
     #[test]

@@ -203,19 +203,19 @@ pub(crate) fn unescape(body: &str, mut bad_escape: impl FnMut(usize, usize)) -> 
 /// is kept with its value marked [`Incomplete`].
 ///
 /// Linear in the length of the query.
-pub fn terms<'a, 'd>(source: &'a str, diagnostics: &'d mut Vec<Diagnostic>) -> Terms<'a, 'd> {
-    Terms { source, rest: source, diagnostics }
+pub fn terms<'a, 'd>(source: &'a str, diagnostics: &'d mut Vec<Diagnostic>) -> AstTerms<'a, 'd> {
+    AstTerms { source, rest: source, diagnostics }
 }
 
 /// The iterator of [`terms`]: the whole source (for spans), what is left to
 /// read, and where problems go.
-pub struct Terms<'a, 'd> {
+pub struct AstTerms<'a, 'd> {
     source: &'a str,
     rest: &'a str,
     diagnostics: &'d mut Vec<Diagnostic>,
 }
 
-impl<'a> Iterator for Terms<'a, '_> {
+impl<'a> Iterator for AstTerms<'a, '_> {
     type Item = AstTerm<'a>;
 
     fn next(&mut self) -> Option<AstTerm<'a>> {
@@ -235,7 +235,7 @@ impl<'a> Iterator for Terms<'a, '_> {
     }
 }
 
-impl<'a> Terms<'a, '_> {
+impl<'a> AstTerms<'a, '_> {
     fn offset(&self, rest: &str) -> usize {
         self.source.len() - rest.len()
     }
@@ -377,14 +377,14 @@ mod tests {
     use super::*;
 
     /// The terms of a whole query, for the tables.
-    struct Terms<'a> {
+    struct Written<'a> {
         terms: Vec<AstTerm<'a>>,
     }
 
-    fn query(source: &str) -> (Terms<'_>, Vec<Diagnostic>) {
+    fn query(source: &str) -> (Written<'_>, Vec<Diagnostic>) {
         let mut diagnostics = Vec::new();
         let terms = terms(source, &mut diagnostics).collect();
-        (Terms { terms }, diagnostics)
+        (Written { terms }, diagnostics)
     }
 
     #[test]

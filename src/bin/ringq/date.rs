@@ -35,7 +35,7 @@ pub fn run(args: &DateArgs, context: &ContextArgs) -> Result<(), Failure> {
     let reporter = Reporter { format: args.format, source: expr };
     match context.options().date(expr) {
         Ok(DateAnswer { start, end, warnings, readings, .. }) => {
-            let (start, end) = (format_instant(start), format_instant(end));
+            let (start, end) = (rfc3339_seconds(start), rfc3339_seconds(end));
             let shown = readings.filter(|_| args.format == Format::Text);
             reporter.success(&format!("{start} {end}"), Instants { start: &start, end: &end, readings }, &warnings)?;
             // Standard output stays `START END` for scripts; both readings
@@ -58,7 +58,7 @@ struct Instants<'a> {
     readings: Option<DateReadings>,
 }
 
-fn format_instant(t: DateTime<Utc>) -> String {
+fn rfc3339_seconds(t: DateTime<Utc>) -> String {
     t.to_rfc3339_opts(SecondsFormat::Secs, true)
 }
 
@@ -99,8 +99,8 @@ fn lines_to_json(context: &ContextArgs) -> Result<(), Failure> {
         let line = match result {
             Ok(answer) => DateLine::Span {
                 input: &input,
-                start: format_instant(answer.start),
-                end: format_instant(answer.end),
+                start: rfc3339_seconds(answer.start),
+                end: rfc3339_seconds(answer.end),
                 readings: answer.readings,
             },
             Err(error) => {

@@ -13,12 +13,18 @@
 use std::borrow::Cow;
 use std::fmt;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::dates::HumanDate;
 use crate::hash;
 use crate::print::write_value;
 use crate::span::Span;
+
+mod order;
+mod writer;
+
+pub use order::{Order, OrderField, SortDirection};
+pub(crate) use writer::{remove_positions, NewValue, QueryWriter};
 
 /// A validated query: terms in the user's order, exact duplicates removed.
 ///
@@ -84,7 +90,7 @@ struct Slot {
     /// The byte where the term starts (its `-`, if negated). The term ends
     /// one byte before the next term starts, or at the end of the text.
     start: u32,
-    /// [`Kind::Order`]: the index in [`Order::ALL`]; [`Kind::Date`]: the
+    /// [`ValueKind::Order`]: the index in [`Order::ALL`]; [`ValueKind::Date`]: the
     /// index in `dates`; other texts: 0 when the value is a slice of the
     /// text, else its index in `unescaped` plus one.
     payload: u32,
@@ -94,7 +100,7 @@ struct Slot {
     /// The length of the keyword; 0 for a bare text term. The parser keeps
     /// no longer keyword (see `validate::MAX_KEYWORD_BYTES`).
     keyword_len: u16,
-    kind: Kind,
+    kind: ValueKind,
     /// Whether the term is negated: its text starts with `-`.
     negated: bool,
 }
@@ -116,7 +122,7 @@ struct Layout {
 
 /// The type of a term's value, with booleans' value folded in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Kind {
+enum ValueKind {
     False,
     True,
     Id,
@@ -170,37 +176,6 @@ pub enum Value<'q> {
 pub struct DateValue<'q> {
     text: &'q str,
     expr: &'q HumanDate,
-}
-
-/// `order:FIELD.DIRECTION`.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub struct Order {
-    /// What to sort by.
-    pub field: OrderField,
-    /// Which way.
-    pub direction: SortDirection,
-}
-
-/// The fields a query can be sorted by.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum OrderField {
-    /// Thread creation time.
-    CreatedAt,
-    /// Time of the thread's last content (the default).
-    #[default]
-    LastContentAt,
-}
-
-/// Sort direction.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum SortDirection {
-    /// Oldest first.
-    Asc,
-    /// Newest first (the default).
-    #[default]
-    Desc,
 }
 
 impl Query {
@@ -277,7 +252,7 @@ impl Query {
     pub fn order(&self) -> Order {
         self.slots
             .iter()
-            .find(|slot| slot.kind == Kind::Order)
+            .find(|slot| slot.kind == ValueKind::Order)
             .and_then(|slot| Order::ALL.get(at(slot.payload)).copied())
             .unwrap_or_default()
     }
@@ -297,15 +272,15 @@ impl Query {
             n => self.unescaped.get(at(n) - 1).map_or("", |s| s),
         };
         match slot.kind {
-            Kind::False => Value::Bool(false),
-            Kind::True => Value::Bool(true),
-            Kind::Id => Value::Id(text()),
-            Kind::Status => Value::Status(text()),
-            Kind::Language => Value::Language(text()),
-            Kind::Text => Value::Text(text()),
-            Kind::Raw => Value::Raw(text()),
-            Kind::Order => Value::Order(Order::ALL.get(at(slot.payload)).copied().unwrap_or_default()),
-            Kind::Date => match self.dates.get(at(slot.payload)) {
+            ValueKind::False => Value::Bool(false),
+            ValueKind::True => Value::Bool(true),
+            ValueKind::Id => Value::Id(text()),
+            ValueKind::Status => Value::Status(text()),
+            ValueKind::Language => Value::Language(text()),
+            ValueKind::Text => Value::Text(text()),
+            ValueKind::Raw => Value::Raw(text()),
+            ValueKind::Order => Value::Order(Order::ALL.get(at(slot.payload)).copied().unwrap_or_default()),
+            ValueKind::Date => match self.dates.get(at(slot.payload)) {
                 // A date's canonical text never has escapes.
                 Some(expr) => Value::Date(DateValue { text: unquoted, expr }),
                 None => Value::Raw(printed),
@@ -316,7 +291,7 @@ impl Query {
     /// Where the date of term `term` is in the query's table of dates,
     /// when the term is a date: resolved dates are kept by that index.
     pub(crate) fn date_index(&self, term: usize) -> Option<usize> {
-        self.slots.get(term).filter(|slot| slot.kind == Kind::Date).map(|slot| at(slot.payload))
+        self.slots.get(term).filter(|slot| slot.kind == ValueKind::Date).map(|slot| at(slot.payload))
     }
 }
 
@@ -516,256 +491,6 @@ impl Serialize for DateValue<'_> {
     }
 }
 
-impl Order {
-    /// Every sort order, in the catalogue's order.
-    pub const ALL: [Order; 4] = [
-        Order { field: OrderField::CreatedAt, direction: SortDirection::Asc },
-        Order { field: OrderField::CreatedAt, direction: SortDirection::Desc },
-        Order { field: OrderField::LastContentAt, direction: SortDirection::Asc },
-        Order { field: OrderField::LastContentAt, direction: SortDirection::Desc },
-    ];
-}
-
-impl OrderField {
-    /// Every sortable field.
-    pub const ALL: [OrderField; 2] = [OrderField::CreatedAt, OrderField::LastContentAt];
-
-    /// The field as `order:` spells it.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            OrderField::CreatedAt => "created_at",
-            OrderField::LastContentAt => "last_content_at",
-        }
-    }
-}
-
-impl SortDirection {
-    /// Both directions.
-    pub const ALL: [SortDirection; 2] = [SortDirection::Asc, SortDirection::Desc];
-
-    /// The direction as `order:` spells it.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            SortDirection::Asc => "asc",
-            SortDirection::Desc => "desc",
-        }
-    }
-}
-
-impl Order {
-    /// The order as `order:` spells it: `created_at.asc`, ….
-    pub fn as_str(self) -> &'static str {
-        match (self.field, self.direction) {
-            (OrderField::CreatedAt, SortDirection::Asc) => "created_at.asc",
-            (OrderField::CreatedAt, SortDirection::Desc) => "created_at.desc",
-            (OrderField::LastContentAt, SortDirection::Asc) => "last_content_at.asc",
-            (OrderField::LastContentAt, SortDirection::Desc) => "last_content_at.desc",
-        }
-    }
-}
-
-impl fmt::Display for Order {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-/// A value being written into a query: [`Value`], with a date's parsed
-/// expression owned, since the query keeps it.
-#[derive(Clone, Debug)]
-pub(crate) enum NewValue<'a> {
-    Bool(bool),
-    Id(&'a str),
-    /// The canonical (lowercase) name.
-    Status(Cow<'a, str>),
-    Language(&'a str),
-    /// The canonical text, and the expression parsed from it.
-    Date(Cow<'a, str>, HumanDate),
-    Text(&'a str),
-    Order(Order),
-    Raw(&'a str),
-}
-
-/// Writes a [`Query`] term by term, in canonical form, into one buffer;
-/// [`QueryWriter::finish`] then drops every exact duplicate of an earlier
-/// term. How every [`Query`] is made, so its invariants have one guardian
-/// (callers guarantee that keywords are keywords by the grammar, that
-/// values fit them and that booleans are not negated).
-///
-/// Duplicates are found once, at the end, rather than at each term: a few
-/// terms are compared pairwise; more are hashed in one pass and sorted by
-/// hash, and only terms whose hashes are equal are compared. Streaming
-/// through the terms keeps a long query's cost linear and cache-friendly,
-/// where a hash table probed at every term spends most of its time waiting
-/// for memory once the table outgrows the cache.
-#[derive(Clone, Debug)]
-pub(crate) struct QueryWriter {
-    query: Query,
-    /// The key of [`Slot::hash`].
-    seed: u64,
-}
-
-impl Default for QueryWriter {
-    fn default() -> Self {
-        QueryWriter::with_capacity(0, 0)
-    }
-}
-
-impl QueryWriter {
-    /// Up to this many terms, duplicates are found by comparing every pair.
-    const SHORT: usize = 16;
-
-    /// An empty query with room for `bytes` of canonical text and `terms`
-    /// terms.
-    pub(crate) fn with_capacity(bytes: usize, terms: usize) -> Self {
-        let query = Query { text: String::with_capacity(bytes), slots: Vec::with_capacity(terms), ..Query::default() };
-        QueryWriter { query, seed: hash::random_seed() }
-    }
-
-    /// Appends a term. `keyword` is `text` for free text, which prints bare.
-    pub(crate) fn push(&mut self, keyword: &str, negated: bool, value: NewValue<'_>) {
-        let query = &mut self.query;
-        let text = &mut query.text;
-        if !text.is_empty() {
-            text.push(' ');
-        }
-        let start = pos(text.len());
-        if negated {
-            text.push('-');
-        }
-        let bare_text = keyword == TEXT && matches!(value, NewValue::Text(_));
-        if !bare_text {
-            text.push_str(keyword);
-            text.push(':');
-        }
-        // The parser keeps no longer keyword.
-        let keyword_len = if bare_text { 0 } else { u16::try_from(keyword.len()).unwrap_or(u16::MAX) };
-        let (kind, payload) = match value {
-            NewValue::Bool(b) => {
-                text.push_str(if b { "true" } else { "false" });
-                (if b { Kind::True } else { Kind::False }, 0)
-            }
-            NewValue::Order(order) => {
-                text.push_str(order.as_str());
-                (Kind::Order, pos(Order::ALL.iter().position(|o| *o == order).unwrap_or_default()))
-            }
-            NewValue::Date(canonical, expr) => {
-                write_value(text, &canonical, false);
-                query.dates.push(expr);
-                (Kind::Date, pos(query.dates.len() - 1))
-            }
-            NewValue::Id(s) => (Kind::Id, Self::text_value(query, s, false)),
-            NewValue::Status(s) => (Kind::Status, Self::text_value(query, &s, false)),
-            NewValue::Language(s) => (Kind::Language, Self::text_value(query, s, false)),
-            NewValue::Text(s) => (Kind::Text, Self::text_value(query, s, bare_text)),
-            NewValue::Raw(s) => (Kind::Raw, Self::text_value(query, s, false)),
-        };
-        let written = query.text.as_bytes().get(at(start)..).unwrap_or_default();
-        let hash = (hash::hash_bytes(self.seed, written) >> 32) as u32;
-        query.slots.push(Slot { start, payload, hash, keyword_len, kind, negated });
-    }
-
-    /// Writes a text value; its payload (see [`Slot::payload`]).
-    fn text_value(query: &mut Query, value: &str, bare_text: bool) -> u32 {
-        if write_value(&mut query.text, value, bare_text) {
-            query.unescaped.push(value.into());
-            pos(query.unescaped.len())
-        } else {
-            0
-        }
-    }
-
-    /// The query without duplicates, and the positions (in the order the
-    /// terms were pushed, ascending) of the terms dropped as duplicates.
-    pub(crate) fn finish(self) -> (Query, Vec<usize>) {
-        let mut query = self.query;
-        let dropped = duplicates(&query);
-        if !dropped.is_empty() {
-            let mut text = String::with_capacity(query.text.len());
-            let mut slots = Vec::with_capacity(query.slots.len() - dropped.len());
-            let mut next_dropped = dropped.iter().peekable();
-            for (i, slot) in query.slots.iter().enumerate() {
-                if next_dropped.next_if_eq(&&i).is_some() {
-                    continue;
-                }
-                let Some(term) = query.term_text(i) else { continue };
-                if !text.is_empty() {
-                    text.push(' ');
-                }
-                slots.push(Slot { start: pos(text.len()), ..*slot });
-                text.push_str(term);
-            }
-            query.text = text;
-            query.slots = slots;
-        }
-        (query, dropped)
-    }
-}
-
-/// A position or length as stored in a [`Slot`]. The parser refuses
-/// queries whose canonical form could pass `u32::MAX` bytes, so this never
-/// saturates for a query that is kept.
-fn pos(n: usize) -> u32 {
-    u32::try_from(n).unwrap_or(u32::MAX)
-}
-
-/// Removes the items at `positions` (ascending) from `items`, in place.
-pub(crate) fn remove_positions<T>(items: &mut Vec<T>, positions: &[usize]) {
-    if positions.is_empty() {
-        return;
-    }
-    let mut next = positions.iter().peekable();
-    let mut position = 0;
-    items.retain(|_| {
-        let keep = next.peek().is_none_or(|&&p| p != position);
-        if !keep {
-            next.next();
-        }
-        position += 1;
-        keep
-    });
-}
-
-/// The positions of the terms equal to an earlier term, ascending. Two
-/// terms of one query are equal exactly when their canonical texts are.
-///
-/// A few terms are compared pairwise. More are sorted by their hash (taken
-/// as they were written) and position, packed in one integer, and only
-/// terms whose hashes are equal are compared.
-fn duplicates(query: &Query) -> Vec<usize> {
-    let text_of = |i: usize| query.term_text(i);
-    let count = query.len();
-    let mut dropped = Vec::new();
-    if count <= QueryWriter::SHORT {
-        for (i, slot) in query.slots.iter().enumerate() {
-            let earlier = query.slots.get(..i).unwrap_or_default().iter().enumerate();
-            if earlier.filter(|(_, e)| e.hash == slot.hash).any(|(j, _)| text_of(j) == text_of(i)) {
-                dropped.push(i);
-            }
-        }
-        return dropped;
-    }
-    // The hash above the position, so sorting plain integers groups equal
-    // hashes, positions ascending. A query has fewer than 2^32 terms.
-    let mut keyed: Vec<u64> =
-        query.slots.iter().enumerate().map(|(i, slot)| u64::from(slot.hash) << 32 | i as u64).collect();
-    keyed.sort_unstable();
-    let mut kept: Vec<usize> = Vec::new();
-    for run in keyed.chunk_by(|a, b| a >> 32 == b >> 32).filter(|run| run.len() > 1) {
-        kept.clear();
-        for i in run.iter().map(|k| (k & u64::from(u32::MAX)) as usize) {
-            let term = text_of(i);
-            if kept.iter().any(|&k| text_of(k) == term) {
-                dropped.push(i);
-            } else {
-                kept.push(i);
-            }
-        }
-    }
-    dropped.sort_unstable();
-    dropped
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -794,7 +519,7 @@ mod tests {
         fn duplicates_are_the_terms_equal_to_an_earlier_one(values in proptest::collection::vec(0u8..60, 0..200)) {
             let query = writer(&values).query;
             let expected = reference(&query);
-            proptest::prop_assert_eq!(&duplicates(&query), &expected);
+            proptest::prop_assert_eq!(&writer::duplicates(&query), &expected);
         }
     }
 
