@@ -15,7 +15,7 @@ use crate::catalog::Catalog;
 use crate::dates::{BusinessCalendar, DateContext, DateReading, Direction, Locale};
 use crate::diagnostic::{Diagnostic, Error, Style};
 use crate::diagnostic_json::DiagnosticsJson;
-use crate::omniq::{CompileErrors, OmniqCompiler, OmniqIndex, OmniqMapping, OmniqPlan, OmniqRequest, DEFAULT_SIZE};
+use crate::omniq::{CompileErrors, OmniqCompiler, OmniqIndex, OmniqMapping, OmniqPlan, OmniqRequest};
 use crate::query::Query;
 use crate::validate::{Parsed, Parser};
 
@@ -104,7 +104,7 @@ pub struct OmniqOptions {
 }
 
 fn default_size() -> NonZeroU64 {
-    DEFAULT_SIZE
+    OmniqRequest::DEFAULT_SIZE
 }
 
 impl OmniqOptions {

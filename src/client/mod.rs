@@ -160,7 +160,12 @@ pub struct RingCx {
 impl RingCx {
     /// `content_threads` of the account at `base_url`, 150 a page.
     pub fn new(base_url: impl Into<String>, token: Token) -> Self {
-        RingCx { base_url: base_url.into(), endpoint: RINGCX_ENDPOINT.to_owned(), token, limit: 150 }
+        RingCx {
+            base_url: base_url.into(),
+            endpoint: RINGCX_ENDPOINT.to_owned(),
+            token,
+            limit: RingCxPageRequest::MAX_LIMIT,
+        }
     }
 }
 
@@ -175,14 +180,21 @@ pub struct Omniq {
     pub token: Option<Token>,
     /// The entity to read.
     pub index: OmniqIndex,
-    /// Results per page (default 100).
+    /// Results per page (default [`Omniq::DEFAULT_SIZE`]).
     pub size: NonZeroU64,
 }
 
 impl Omniq {
-    /// `index` of `tenant` on the documented server, 100 a page.
+    /// The page size a fetch asks for unless told otherwise, 100: ten times
+    /// the API's default, so a long fetch makes a tenth of the requests.
+    pub const DEFAULT_SIZE: NonZeroU64 = match NonZeroU64::new(100) {
+        Some(size) => size,
+        None => NonZeroU64::MIN,
+    };
+
+    /// `index` of `tenant` on the documented server, [`Omniq::DEFAULT_SIZE`] a page.
     pub fn new(tenant: impl Into<String>, index: OmniqIndex) -> Self {
-        let size = NonZeroU64::new(100).unwrap_or(NonZeroU64::MIN);
+        let size = Omniq::DEFAULT_SIZE;
         Omniq { base_url: OMNIQ_BASE_URL.to_owned(), tenant: tenant.into(), token: None, index, size }
     }
 }

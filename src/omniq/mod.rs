@@ -20,8 +20,8 @@ use crate::catalog::{Catalog, DateBound, KeywordSpec, Negation, Repeat, ValueTyp
 use crate::suggest::nearest_name;
 use crate::validate::Parser;
 
+pub(crate) use compile::CompileErrors;
 pub use compile::OmniqCompiler;
-pub(crate) use compile::{CompileErrors, DEFAULT_SIZE};
 pub use filter::{Filter, FilterValue};
 pub use mapping::{OmniqError, OmniqMapping};
 pub use predicate::Predicate;
@@ -133,6 +133,12 @@ pub struct OmniqRequest {
 }
 
 impl OmniqRequest {
+    /// The documented default page size, 10.
+    pub const DEFAULT_SIZE: NonZeroU64 = match NonZeroU64::new(10) {
+        Some(size) => size,
+        None => NonZeroU64::MIN,
+    };
+
     /// The entity queried.
     pub fn index(&self) -> OmniqIndex {
         self.index

@@ -63,7 +63,7 @@ pub enum PageStop {
 #[non_exhaustive]
 pub enum PageError {
     /// A RingCX `limit` outside 1..=150.
-    #[error("RingCX limit {limit} is out of range: ask for 1 to 150 records per page")]
+    #[error("RingCX limit {limit} is out of range: ask for 1 to {} records per page", RingCxPageRequest::MAX_LIMIT)]
     LimitOutOfRange {
         /// The limit asked for.
         limit: u64,

@@ -53,7 +53,7 @@ impl TryFrom<RawOmniqRequest> for OmniqPageRequest {
 
 impl OmniqPageRequest {
     /// The page size the API uses when `size` is not given.
-    pub const DEFAULT_SIZE: u64 = 10;
+    pub const DEFAULT_SIZE: u64 = OmniqRequest::DEFAULT_SIZE.get();
 
     /// A request for `size` records from position `from`.
     ///

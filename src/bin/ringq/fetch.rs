@@ -15,7 +15,7 @@ use chrono::{DateTime, Utc};
 use clap::{Args, Subcommand};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use ringq::client::{Fetch, FetchError, Fetcher, Omniq, Position, RetryPolicy, RingCx, Token, OMNIQ_BASE_URL};
-use ringq::{Diagnostic, OmniqIndex, OmniqOptions};
+use ringq::{Diagnostic, OmniqIndex, OmniqOptions, RingCxPageRequest};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
@@ -52,7 +52,7 @@ struct RingcxArgs {
     #[arg(long, default_value = ringq::client::RINGCX_ENDPOINT)]
     endpoint: String,
     /// Records per page, 1 to 150.
-    #[arg(long, default_value_t = 150, value_parser = parse_limit)]
+    #[arg(long, default_value_t = RingCxPageRequest::MAX_LIMIT, value_parser = parse_limit)]
     limit: u64,
     #[command(flatten)]
     common: CommonArgs,
@@ -74,7 +74,7 @@ struct OmniqArgs {
     #[arg(long, value_parser = parse_index)]
     index: OmniqIndex,
     /// Results per page (1 or more).
-    #[arg(long, default_value = "100", value_parser = parse_size)]
+    #[arg(long, default_value_t = Omniq::DEFAULT_SIZE, value_parser = parse_size)]
     size: NonZeroU64,
     /// JSON object mapping RingCX keywords to OmniQ fields (as for `ringq omniq`).
     #[arg(long, value_name = "FILE.json")]
@@ -116,8 +116,8 @@ impl FetchArgs {
 
 fn parse_limit(text: &str) -> Result<u64, String> {
     match text.parse::<u64>() {
-        Ok(limit) if (1..=150).contains(&limit) => Ok(limit),
-        _ => Err(format!("`{text}` is not a page size RingCX serves; use 1 to 150")),
+        Ok(limit) if (1..=RingCxPageRequest::MAX_LIMIT).contains(&limit) => Ok(limit),
+        _ => Err(format!("`{text}` is not a page size RingCX serves; use 1 to {}", RingCxPageRequest::MAX_LIMIT)),
     }
 }
 

@@ -4,7 +4,7 @@ use std::num::NonZeroU64;
 use std::path::{Path, PathBuf};
 
 use clap::Args;
-use ringq::{Catalog, OmniqIndex, OmniqMapping, OmniqOptions};
+use ringq::{Catalog, OmniqIndex, OmniqMapping, OmniqOptions, OmniqRequest};
 
 use crate::context::ContextArgs;
 use crate::io::{input, Failure};
@@ -24,7 +24,7 @@ pub struct OmniqArgs {
     #[arg(long, default_value_t = 0, value_parser = parse_from)]
     from: u64,
     /// Maximum number of results (1 or more).
-    #[arg(long, default_value = "10", value_parser = parse_size)]
+    #[arg(long, default_value_t = OmniqRequest::DEFAULT_SIZE, value_parser = parse_size)]
     size: NonZeroU64,
     /// JSON object mapping RingCX keywords to OmniQ fields, added to the default
     /// (first_content_after/before -> createdAt).

@@ -36,11 +36,6 @@ const BOOLEAN_FIELDS: [&str; 2] = ["isNewClient", "workflow.attrs.clientFromTemp
 /// each may be `null`.
 const NUMBER_FIELDS: [(&str, bool); 4] =
     [("agentTotalTime", true), ("botTotalTime", true), ("poolTotalTime", true), ("__v", false)];
-/// The documented default page size.
-pub(crate) const DEFAULT_SIZE: NonZeroU64 = match NonZeroU64::new(10) {
-    Some(size) => size,
-    None => NonZeroU64::MIN,
-};
 const PLAN_HINT: &str = "plan mode (`--plan`) keeps it as a residual predicate to check on the returned documents";
 
 /// Compiles queries into `getmydata` requests for one index and page.
@@ -146,7 +141,13 @@ struct Residual {
 impl OmniqCompiler {
     /// A compiler for `index`, page `from` 0, `size` 10, the default mapping.
     pub fn new(index: OmniqIndex) -> Self {
-        OmniqCompiler { index, from: 0, size: DEFAULT_SIZE, mapping: OmniqMapping::default(), parser: Parser::omniq() }
+        OmniqCompiler {
+            index,
+            from: 0,
+            size: OmniqRequest::DEFAULT_SIZE,
+            mapping: OmniqMapping::default(),
+            parser: Parser::omniq(),
+        }
     }
 
     /// Uses `base` (extended with OmniQ's own keywords, see
