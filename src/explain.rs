@@ -1,10 +1,11 @@
 //! Explain a query term by term: what each term says, in the catalogue's
 //! words, and for dates the instants they resolve to.
 //!
-//! An explanation is given for any text, valid or not: the terms come
-//! from the parser's spans (which keep half-typed terms), their meaning
-//! from the catalogue, and the diagnostics and canonical form from the
-//! front door ([`Options::check`]). Nothing here reads the language again.
+//! An explanation is given for any text, valid or not: the diagnostics
+//! and canonical form come from the front door ([`Options::check`]), the
+//! terms from the syntax rules' reading (which keeps half-typed terms, so
+//! an invalid query is explained term by term too), their meaning from the
+//! catalogue. Nothing here has rules of its own for the language.
 
 use std::fmt;
 

@@ -1,4 +1,5 @@
-//! The canonical printer (SPEC section 2): how one value is written.
+//! The canonical printer (shared/SPEC.md §2, "Canonical form"): how one
+//! value is written.
 //!
 //! A value is quoted when it must be, and inside quotes `"` and `\` (and
 //! the typographic quotes, which the parser reads as `"`) are escaped, so no

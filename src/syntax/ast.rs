@@ -1,7 +1,8 @@
 //! The syntax tree: what the user wrote, with every span and spelling.
 //!
 //! Nothing here has meaning yet: a keyword is just a name, a value is just
-//! text. [`crate::query`] turns this into a typed [`crate::Query`].
+//! text. `validate` checks it against the catalogue and turns it into a
+//! typed [`crate::Query`].
 
 use std::borrow::Cow;
 

@@ -3,7 +3,7 @@
 //! Each rule works on the remaining input (`&str`); positions are recovered
 //! as `source.len() - rest.len()`, so every token knows its span without a
 //! located-input type. The rules only recognise text: meaning is given later,
-//! by [`crate::query`].
+//! by `validate`, which builds the typed [`crate::Query`].
 //!
 //! Rules are nom parsers (`IResult` in, `IResult` out) and compose with
 //! nom's combinators; the four that touch every byte of a long query
