@@ -43,9 +43,9 @@ impl DateInput {
 /// words as plain strings. A value can hold anything (quotes, colons,
 /// spaces, a leading `-`): the printer quotes and escapes it, so it stays
 /// one value and never becomes another term. [`QueryBuilder::build`] then
-/// validates the result exactly as the parser validates typed text (it is
-/// printed and read back through the same [`Parser`]), so a built query
-/// never fails validation and always prints to text that parses back to it.
+/// validates each term by the rules the [`Parser`] applies to typed text,
+/// where the canonical form prints it, so a built query never fails
+/// validation and always prints to text that parses back to it.
 ///
 /// ```
 /// use ringq::{BoolKeyword, DateInput, DateKeyword, IdKeyword, Status};
@@ -137,7 +137,6 @@ impl QueryBuilder {
     /// twice…) is reported with a span in the canonical text.
     pub fn build(self) -> Result<Query, Error> {
         let (written, _) = self.terms.finish();
-        let parsed = Parser::new().parse(written.as_str())?;
-        Ok(parsed.into_query())
+        Parser::new().check_written(written)
     }
 }

@@ -71,4 +71,35 @@ proptest! {
             }
         }
     }
+
+    /// The builder checks what it wrote without reading it again; it
+    /// accepts and refuses exactly what the parser does with the same text,
+    /// with the same codes at the same spans.
+    #[test]
+    fn the_builder_and_the_parser_agree(
+        steps in proptest::collection::vec((0u8..6, "[-a-zA-Z0-9 :\"]{0,8}", any::<bool>()), 0..8),
+    ) {
+        let mut builder = Query::builder();
+        for (kind, value, negate) in &steps {
+            builder = match (kind, negate) {
+                (0, false) => builder.id(IdKeyword::AssignedTo, value),
+                (0, true) => builder.not_id(IdKeyword::Foreign, value),
+                (1, _) => builder.language(value),
+                (2, _) => builder.text(value),
+                (3, _) => builder.flag(BoolKeyword::AssignedToMe, *negate),
+                (4, false) => builder.status(Status::New),
+                (4, true) => builder.not_status(Status::Replied),
+                _ => builder.order(Order { field: OrderField::CreatedAt, direction: if *negate { SortDirection::Asc } else { SortDirection::Desc } }),
+            };
+        }
+        match builder.build() {
+            Ok(query) => prop_assert_eq!(query.as_str().parse::<Query>(), Ok(query.clone())),
+            Err(error) => {
+                let parsed = error.source_text().parse::<Query>();
+                prop_assert!(parsed.is_err(), "the parser accepts `{}`", error.source_text());
+                let errors = |e: &ringq::Error| e.errors().map(|d| (d.code(), d.span())).collect::<Vec<_>>();
+                prop_assert_eq!(errors(&error), errors(&parsed.unwrap_err()));
+            }
+        }
+    }
 }

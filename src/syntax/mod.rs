@@ -9,6 +9,6 @@
 mod ast;
 mod rules;
 
-pub use ast::{AstTerm, AstValue, Quote};
+pub use ast::{AstKeyword, AstTerm, AstValue, Quote};
 pub use rules::{is_keyword, is_quote, is_space, terms};
 pub(crate) use rules::{unescape, AsciiSet};

@@ -9,6 +9,8 @@ mod checks;
 mod json;
 mod value;
 
+use std::borrow::Cow;
+
 use serde::Serialize;
 
 use crate::catalog::{Catalog, KeywordSpec, Negation, ValueType};
@@ -18,7 +20,7 @@ use crate::print::quoted;
 use crate::query::{remove_positions, NewValue, Query, QueryWriter, Term};
 use crate::span::Span;
 use crate::suggest::did_you_mean;
-use crate::syntax::{self, AstTerm, AstValue, Quote};
+use crate::syntax::{self, AstKeyword, AstTerm, AstValue, Quote};
 
 use checks::{contradictions, CrossChecks, OperatorChecks, RangeChecks};
 #[cfg(test)]
@@ -151,6 +153,17 @@ impl Written {
     }
 }
 
+/// The error for a query longer than [`MAX_QUERY_BYTES`].
+fn too_long(text: &str) -> Result<(), Error> {
+    if text.len() <= MAX_QUERY_BYTES {
+        return Ok(());
+    }
+    let message = format!("the query is {} bytes long; ringq reads at most {MAX_QUERY_BYTES}", text.len());
+    let diagnostic =
+        Diagnostic::error(Code::TooLong, Span::new(0, 0), message).with_hint("split it into several queries");
+    Err(Error::new(text, vec![diagnostic]))
+}
+
 /// Which checks a parse makes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Checks {
@@ -234,12 +247,7 @@ impl Parser {
     }
 
     fn parse_checking(&self, text: &str, dates: Option<&DateContext>, checks: Checks) -> Result<Parsed, Error> {
-        if text.len() > MAX_QUERY_BYTES {
-            let message = format!("the query is {} bytes long; ringq reads at most {MAX_QUERY_BYTES}", text.len());
-            let diagnostic =
-                Diagnostic::error(Code::TooLong, Span::new(0, 0), message).with_hint("split it into several queries");
-            return Err(Error::new(text, vec![diagnostic]));
-        }
+        too_long(text)?;
         let mut diagnostics = Vec::new();
         let mut syntax_diagnostics = Vec::new();
         // Room for a term every 8 bytes and a canonical form as long as
@@ -327,6 +335,44 @@ impl Parser {
         }
         diagnostics.sort_by_key(|d| (d.span().start, d.span().end));
         Ok(Parsed { warnings: diagnostics, ..parsed })
+    }
+
+    /// Checks a query written term by term from code (see
+    /// [`crate::QueryBuilder`]) by the rules typed text meets, without
+    /// reading its text again: each term is checked on its own and with the
+    /// others where its canonical form prints it, so an error's span points
+    /// into `query.as_str()`. Only errors are looked for; the query is
+    /// returned as it was written.
+    pub(crate) fn check_written(&self, query: Query) -> Result<Query, Error> {
+        let text = query.as_str();
+        too_long(text)?;
+        let mut diagnostics = Vec::new();
+        let mut cross = CrossChecks::default();
+        for (i, term) in query.terms().enumerate() {
+            let Some((span, keyword, value_span)) = query.printed_span(i) else { continue };
+            let raw = text.get(value_span.range()).unwrap_or_default();
+            let ast_term = AstTerm {
+                span,
+                minus: term.is_negated().then(|| Span::new(span.start, span.start + 1)),
+                keyword: keyword.map(|span| AstKeyword { name: term.keyword(), span }),
+                value: AstValue {
+                    text: Cow::Borrowed(term.value().canonical_text()),
+                    raw,
+                    span: value_span,
+                    quote: if raw.starts_with('"') { Quote::Straight } else { Quote::Bare },
+                    incomplete: None,
+                },
+            };
+            let (spec, accepted) = self.term(&ast_term, Checks::ErrorsOnly, &mut diagnostics);
+            if let (Some(spec), Some(accepted)) = (spec, accepted) {
+                cross.check(&spec.name, &accepted.value, &ast_term, &mut diagnostics);
+            }
+        }
+        if diagnostics.iter().any(Diagnostic::is_error) {
+            diagnostics.sort_by_key(|d| (d.span().start, d.span().end));
+            return Err(Error::new(text, diagnostics));
+        }
+        Ok(query)
     }
 
     /// Validates one term on its own: its keyword's entry in the catalogue
