@@ -43,6 +43,9 @@ pub enum Code {
     InvalidBoolean,
     /// A status keyword got a name that is not an accepted status.
     InvalidStatus,
+    /// An "any of" keyword got a list (`status_in:new,replied`): it takes
+    /// one value per term, and is repeated for more.
+    ValueList,
     /// A language keyword got something that is not a language code.
     InvalidLanguage,
     /// A date keyword got a value that is not a date.
@@ -110,8 +113,8 @@ pub enum Code {
 /// One problem in a query.
 ///
 /// Serialized as `{"severity", "code", "span", "message", "hint"?,
-/// "related"?}`; fields are reached through methods, so that what a
-/// diagnostic says can grow without breaking callers.
+/// "replacement"?, "related"?}`; fields are reached through methods, so
+/// that what a diagnostic says can grow without breaking callers.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Diagnostic {
     severity: Severity,
@@ -121,7 +124,58 @@ pub struct Diagnostic {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     hint: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    replacement: Option<Replacement>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     related: Option<Related>,
+}
+
+/// The edit a hint proposes, as data: put `text` in place of the bytes at
+/// `span`. A search box or an editor can offer it as a quick fix, and
+/// applied, it removes the diagnostic it came with and adds no error.
+///
+/// ```
+/// use ringq::Options;
+///
+/// let query = "asigned_to_me:true refund";
+/// let error = Options::default().check(query).unwrap_err();
+/// let fix = error.diagnostics()[0].replacement().expect("a did-you-mean is a replacement");
+/// assert_eq!(fix.text(), "assigned_to_me");
+/// assert_eq!(fix.apply(query).as_deref(), Some("assigned_to_me:true refund"));
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Replacement {
+    span: Span,
+    text: String,
+}
+
+impl Replacement {
+    /// Put `text` in place of `span`.
+    pub fn new(span: Span, text: impl Into<String>) -> Self {
+        Replacement { span, text: text.into() }
+    }
+
+    /// The bytes of the query to replace (empty: insert at its start).
+    pub fn span(&self) -> Span {
+        self.span
+    }
+
+    /// What to write there (empty: delete).
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// `query` with the edit made; `None` when the span is not inside
+    /// `query` at character boundaries (the replacement belongs to another
+    /// text).
+    pub fn apply(&self, query: &str) -> Option<String> {
+        let before = query.get(..self.span.start)?;
+        let after = query.get(self.span.end..)?;
+        let mut out = String::with_capacity(before.len() + self.text.len() + after.len());
+        out.push_str(before);
+        out.push_str(&self.text);
+        out.push_str(after);
+        Some(out)
+    }
 }
 
 /// Another place a diagnostic is about: the earlier term of a conflict
@@ -147,17 +201,40 @@ impl Related {
 impl Diagnostic {
     /// An error diagnostic.
     pub fn error(code: Code, span: Span, message: impl Into<String>) -> Self {
-        Diagnostic { severity: Severity::Error, code, span, message: message.into(), hint: None, related: None }
+        Diagnostic {
+            severity: Severity::Error,
+            code,
+            span,
+            message: message.into(),
+            hint: None,
+            replacement: None,
+            related: None,
+        }
     }
 
     /// A warning diagnostic.
     pub fn warning(code: Code, span: Span, message: impl Into<String>) -> Self {
-        Diagnostic { severity: Severity::Warning, code, span, message: message.into(), hint: None, related: None }
+        Diagnostic {
+            severity: Severity::Warning,
+            code,
+            span,
+            message: message.into(),
+            hint: None,
+            replacement: None,
+            related: None,
+        }
     }
 
     /// The same diagnostic with a hint.
     pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
         self.hint = Some(hint.into());
+        self
+    }
+
+    /// The same diagnostic with the edit its hint proposes: `text` in place
+    /// of `span` of the query.
+    pub fn with_replacement(mut self, span: Span, text: impl Into<String>) -> Self {
+        self.replacement = Some(Replacement::new(span, text));
         self
     }
 
@@ -168,9 +245,15 @@ impl Diagnostic {
         self
     }
 
-    /// Replaces the hint.
-    pub(crate) fn set_hint(&mut self, hint: String) {
+    /// Withdraws the edit: the hint stays, as words.
+    pub(crate) fn drop_replacement(&mut self) {
+        self.replacement = None;
+    }
+
+    /// Replaces the hint and the edit it proposes.
+    pub(crate) fn set_fix(&mut self, hint: String, replacement: Replacement) {
         self.hint = Some(hint);
+        self.replacement = Some(replacement);
     }
 
     /// The same diagnostic at another span: a problem found inside a value
@@ -203,6 +286,11 @@ impl Diagnostic {
     /// What to do about it, when there is something to suggest.
     pub fn hint(&self) -> Option<&str> {
         self.hint.as_deref()
+    }
+
+    /// The edit the hint proposes, when it proposes one.
+    pub fn replacement(&self) -> Option<&Replacement> {
+        self.replacement.as_ref()
     }
 
     /// The other place the problem involves, if any.

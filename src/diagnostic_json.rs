@@ -10,8 +10,10 @@ use crate::span::{CharOffsets, Span};
 
 /// Diagnostics of one text, serialized as a list of
 /// `{"severity", "code", "message", "span": {"start", "end"}, "chars":
-/// {"start", "end"}, "hint"?, "related"?: {"span", "chars", "label"}}`:
-/// `span` in bytes and `chars` in characters of `source`.
+/// {"start", "end"}, "hint"?, "replacement"?: {"span", "chars", "text"},
+/// "related"?: {"span", "chars", "label"}}`: `span` in bytes and `chars`
+/// in characters of `source`. `replacement` is the edit the hint proposes,
+/// as data: `text` in place of `span`.
 ///
 /// ```
 /// use ringq::{DiagnosticsJson, Options};
@@ -23,6 +25,8 @@ use crate::span::{CharOffsets, Span};
 /// assert_eq!(json[0]["span"], serde_json::json!({"start": 6, "end": 16}));
 /// assert_eq!(json[0]["chars"], serde_json::json!({"start": 5, "end": 15}));
 /// assert_eq!(json[0]["hint"], "did you mean `assigned_to`?");
+/// assert_eq!(json[0]["replacement"]["text"], "assigned_to");
+/// assert_eq!(json[0]["replacement"]["chars"], serde_json::json!({"start": 5, "end": 15}));
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 #[derive(Clone, Copy, Debug)]
@@ -48,7 +52,16 @@ struct One<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     hint: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    replacement: Option<Replacement<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     related: Option<Related<'a>>,
+}
+
+#[derive(Serialize)]
+struct Replacement<'a> {
+    span: Span,
+    chars: Span,
+    text: &'a str,
 }
 
 #[derive(Serialize)]
@@ -76,6 +89,11 @@ impl Serialize for DiagnosticsJson<'_> {
                 span: d.span(),
                 chars: chars(d.span()),
                 hint: d.hint(),
+                replacement: d.replacement().map(|r| Replacement {
+                    span: r.span(),
+                    chars: chars(r.span()),
+                    text: r.text(),
+                }),
                 related: d.related().map(|r| Related { span: r.span(), chars: chars(r.span()), label: r.label() }),
             })?;
         }

@@ -49,7 +49,7 @@ pub use explain::{ExplainedDate, Explanation, TermExplanation};
 // The language: parsing, validation, the typed query and its diagnostics.
 pub use build::{BoolKeyword, DateInput, DateKeyword, IdKeyword, QueryBuilder, Status};
 pub use catalog::{BoundSide, Catalog, DateBound, KeywordSpec, Negation, Repeat, ValueType};
-pub use diagnostic::{Code, Diagnostic, Error, Related, Severity, Style};
+pub use diagnostic::{Code, Diagnostic, Error, Related, Replacement, Severity, Style};
 pub use diagnostic_json::DiagnosticsJson;
 pub use query::{DateValue, Order, OrderField, Query, SortDirection, Term, Terms, Value};
 pub use span::{CharOffsets, Span};

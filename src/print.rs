@@ -68,7 +68,7 @@ mod tests {
     use proptest::prelude::*;
 
     use super::*;
-    use crate::catalog::{Catalog, Negation, ValueType};
+    use crate::catalog::{Catalog, Negation, Repeat, ValueType};
     use crate::query::{Order, OrderField, Query, SortDirection};
     use crate::validate::{QueryShape, TermShape, ValueShape};
     use crate::Parser;
@@ -112,6 +112,12 @@ mod tests {
                             direction: if a { SortDirection::Asc } else { SortDirection::Desc },
                         })
                     })
+                    .boxed(),
+                // An "any of" keyword takes one value per term: a list in one
+                // value is an error since `status_in:new,replied` had to say so.
+                _ if spec.repeat == Repeat::AnyOf => non_empty_string()
+                    .prop_filter("one value, not a list", |s| !crate::validate::is_list(s))
+                    .prop_map(ValueShape::Id)
                     .boxed(),
                 _ => non_empty_string().prop_map(ValueShape::Id).boxed(),
             };

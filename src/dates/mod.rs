@@ -22,7 +22,7 @@ use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 
-use crate::diagnostic::{Code, Diagnostic};
+use crate::diagnostic::{Code, Diagnostic, Replacement};
 use crate::span::Span;
 pub use business::{BusinessCalendar, BusinessCalendarBuilder, BusinessUnit, CalendarError};
 
@@ -237,6 +237,7 @@ pub struct DateError {
     span: Span,
     message: String,
     hint: Option<String>,
+    fix: Option<Replacement>,
     /// Whether only RingCX's reading finds no date.
     ringcx: bool,
 }
@@ -249,6 +250,7 @@ pub struct DateWarning {
     span: Span,
     message: String,
     hint: Option<String>,
+    fix: Option<Replacement>,
     /// Whether it says that the two readings differ.
     readings_differ: bool,
 }
@@ -271,6 +273,13 @@ macro_rules! date_problem {
             pub fn hint(&self) -> Option<&str> {
                 self.hint.as_deref()
             }
+
+            /// The edit the hint proposes, in bytes of the expression. It
+            /// always rewrites the whole expression, so that a query can
+            /// put it in place of the whole value, quoted as it must be.
+            pub fn fix(&self) -> Option<&Replacement> {
+                self.fix.as_ref()
+            }
         }
     };
 }
@@ -283,7 +292,7 @@ impl From<DateError> for Diagnostic {
     /// expression: the one place a date error becomes a diagnostic.
     fn from(e: DateError) -> Self {
         let code = if e.ringcx { Code::NoRingcxDate } else { Code::InvalidDate };
-        with_hint(Diagnostic::error(code, e.span, e.message), e.hint)
+        with_hint(Diagnostic::error(code, e.span, e.message), e.hint, e.fix)
     }
 }
 
@@ -292,16 +301,25 @@ impl From<DateWarning> for Diagnostic {
     /// expression.
     fn from(w: DateWarning) -> Self {
         let code = if w.readings_differ { Code::DateReadingsDiffer } else { Code::DateReading };
-        with_hint(Diagnostic::warning(code, w.span, w.message), w.hint)
+        with_hint(Diagnostic::warning(code, w.span, w.message), w.hint, w.fix)
     }
 }
 
-/// `diagnostic`, with `hint` when there is one.
-fn with_hint(diagnostic: Diagnostic, hint: Option<String>) -> Diagnostic {
-    match hint {
+/// `diagnostic`, with `hint` and `fix` when there are.
+fn with_hint(diagnostic: Diagnostic, hint: Option<String>, fix: Option<Replacement>) -> Diagnostic {
+    let diagnostic = match hint {
         Some(hint) => diagnostic.with_hint(hint),
         None => diagnostic,
+    };
+    match fix {
+        Some(fix) => diagnostic.with_replacement(fix.span(), fix.text()),
+        None => diagnostic,
     }
+}
+
+/// The fix that puts `text` in place of the whole expression `s`.
+fn whole(s: &str, text: impl Into<String>) -> Option<Replacement> {
+    Some(Replacement::new(Span::new(0, s.len()), text))
 }
 
 /// A parsed date expression, independent of any context.
@@ -421,6 +439,7 @@ impl HumanDate {
                     &trimmed[2..]
                 ),
                 hint: Some(format!("for the year, write `jan {trimmed}` or `{trimmed}-01-01`")),
+                fix: whole(&self.text, format!("jan {trimmed}")),
                 readings_differ: false,
             });
         }
@@ -450,7 +469,7 @@ impl HumanDate {
                     "write an unambiguous date such as `2011-02-03 14:27`; `ringq date --dates intended` shows what ringq reads in it"
                         .to_owned(),
                 ),
-                ringcx: true,
+                ringcx: true, fix: None,
             }),
             DateReading::Intended if self.intended().is_none() => Err(intended_error(&self.text)),
             _ => Ok(()),
@@ -494,16 +513,18 @@ impl HumanDate {
             }
         }
         let intended = self.intended_span(ctx);
-        let hint = match &intended {
-            Ok((span, _)) => {
-                readings::spelling(*span, ctx).map(|s| format!("RingCX reads `{s}` as the date probably meant"))
-            }
-            Err(e) => e.hint.clone(),
+        let (hint, fix) = match &intended {
+            Ok((span, _)) => match readings::spelling(*span, ctx) {
+                Some(s) => (Some(format!("RingCX reads `{s}` as the date probably meant")), whole(&self.text, s)),
+                None => (None, None),
+            },
+            Err(e) => (e.hint.clone(), e.fix.clone()),
         };
         DateError {
             span: Span::new(0, self.text.len()),
             message: format!("RingCX reads no date in `{}`", crate::diagnostic::shown(self.text.trim())),
             hint,
+            fix,
             ringcx: true,
         }
     }
@@ -529,6 +550,7 @@ impl FromStr for HumanDate {
                 message: "empty date".into(),
                 hint: Some("write a date such as `2011-02-03` or `2 hours ago`".into()),
                 ringcx: false,
+                fix: None,
             });
         }
         if s.len() > MAX_LEN {
@@ -537,6 +559,7 @@ impl FromStr for HumanDate {
                 message: format!("a date of {} bytes is too long (at most {MAX_LEN})", s.len()),
                 hint: None,
                 ringcx: false,
+                fix: None,
             });
         }
         let ringcx = chronic::Words::of(s);
@@ -568,7 +591,13 @@ fn intended_error(s: &str) -> DateError {
         Err(nom::Err::Failure(e)) if e.message.is_some() => {
             let start = s.len().saturating_sub(e.at.start);
             let end = s.len().saturating_sub(e.at.end).max(start);
-            DateError { span: Span::new(start, end), message: e.message.unwrap_or_default(), hint: None, ringcx: false }
+            DateError {
+                span: Span::new(start, end),
+                message: e.message.unwrap_or_default(),
+                hint: None,
+                ringcx: false,
+                fix: None,
+            }
         }
         Err(nom::Err::Error(e) | nom::Err::Failure(e)) => {
             let start = s.len().saturating_sub(e.at.start).min(s.len());
@@ -604,6 +633,7 @@ fn not_understood(s: &str, at: usize) -> DateError {
         message: format!("`{}` is not a date this language understands", crate::diagnostic::shown(trimmed)),
         hint: Some(hint),
         ringcx: false,
+        fix: None,
     }
 }
 
@@ -642,6 +672,7 @@ fn words_around_a_date(s: &str) -> Option<DateError> {
         span: Span::new(first.1.start, last.1.end),
         message: format!("{} {verb} not part of a date", names.join(", ")),
         hint: Some(format!("RingCX would skip the {noun} and read the rest: did you mean \"{remaining}\"?")),
+        fix: whole(s, remaining.as_str()),
         ringcx: false,
     })
 }

@@ -4,6 +4,7 @@
 use chrono::{DateTime, Datelike, SecondsFormat, Timelike, Utc};
 
 use super::{chronic, local, DateContext, DateSpan, DateWarning, HumanDate};
+use crate::diagnostic::Replacement;
 use crate::span::Span;
 
 /// The warning for `date` when its RingCX and intended spans differ.
@@ -14,29 +15,32 @@ pub(super) fn difference(
     intended: Option<DateSpan>,
 ) -> Option<DateWarning> {
     let text = crate::diagnostic::shown(date.as_str().trim());
-    let (message, hint) = match (ringcx, intended) {
+    // The message, and the hint with the spelling it proposes.
+    let (message, fix) = match (ringcx, intended) {
         (Some(r), Some(i)) if r != i => (
             format!(
                 "RingCX reads `{text}` as {}, but it probably means {}",
                 described(r, ctx),
                 described(i, ctx)
             ),
-            spelling(i, ctx).map(|s| format!("to mean {}, write `{s}`", instant(i.start, ctx))),
+            spelling(i, ctx).map(|s| (format!("to mean {}, write `{s}`", instant(i.start, ctx)), s)),
         ),
         (Some(r), None) => (
             format!(
                 "RingCX reads `{text}` as {}, skipping what it does not know; ringq's intended reading finds no date in it",
                 described(r, ctx)
             ),
-            spelling(r, ctx).map(|s| format!("to say what RingCX will use, write `{s}`")),
+            spelling(r, ctx).map(|s| (format!("to say what RingCX will use, write `{s}`"), s)),
         ),
         (None, Some(i)) => (
             format!("RingCX reads no date in `{text}`, so it rejects the query; it probably means {}", described(i, ctx)),
-            spelling(i, ctx).map(|s| format!("write `{s}`, which RingCX reads as meant")),
+            spelling(i, ctx).map(|s| (format!("write `{s}`, which RingCX reads as meant"), s)),
         ),
         _ => return None,
     };
-    Some(DateWarning { span: Span::new(0, date.as_str().len()), message, hint, readings_differ: true })
+    let whole = Span::new(0, date.as_str().len());
+    let (hint, fix) = fix.map(|(hint, s)| (hint, Replacement::new(whole, s))).unzip();
+    Some(DateWarning { span: whole, message, hint, fix, readings_differ: true })
 }
 
 /// `2026-01-04 00:00` in the context's zone, seconds when there are any.

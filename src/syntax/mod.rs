@@ -11,4 +11,4 @@ mod rules;
 
 pub use ast::{AstKeyword, AstTerm, AstValue, Quote};
 pub use rules::{is_keyword, is_quote, is_space, terms};
-pub(crate) use rules::{unescape, AsciiSet};
+pub(crate) use rules::{removal, unescape, AsciiSet};

@@ -25,6 +25,19 @@ pub fn is_space(c: char) -> bool {
     c.is_whitespace()
 }
 
+/// The bytes to delete to remove the term at `term` from `source`: the
+/// term and the white space before it (after it, for the first term), so
+/// the terms around it stay one space apart.
+pub(crate) fn removal(source: &str, term: Span) -> Span {
+    let before = source.get(..term.start).unwrap_or("");
+    let start = before.trim_end_matches(is_space).len();
+    if start > 0 {
+        return Span::new(start, term.end);
+    }
+    let after = source.get(term.end..).unwrap_or("");
+    Span::new(0, term.end + (after.len() - after.trim_start_matches(is_space).len()))
+}
+
 /// The characters read as a double quote: `"`, and the typographic `“ ”`
 /// that the RingCX documentation itself uses.
 pub fn is_quote(c: char) -> bool {
@@ -325,10 +338,14 @@ impl<'a> AstTerms<'a, '_> {
         let (after_body, body) = quoted_body(after_open).unwrap_or((after_open, ""));
         let Some(close) = after_body.chars().next().filter(|&c| is_quote(c)) else {
             let span = self.span(input, after_body);
-            self.diagnostics.push(
+            let mut diagnostic =
                 Diagnostic::error(Code::UnterminatedQuote, span, "this quoted value has no closing quote")
-                    .with_hint("add a closing `\"`; write `\\\"` for a quote inside a value"),
-            );
+                    .with_hint("add a closing `\"`; write `\\\"` for a quote inside a value");
+            // A body ending in `\` would escape the added quote.
+            if !body.ends_with('\\') {
+                diagnostic = diagnostic.with_replacement(Span::new(span.end, span.end), "\"");
+            }
+            self.diagnostics.push(diagnostic);
             // What was typed so far; its escapes are not reported on top
             // of the missing quote.
             let quote = if open == '"' { Quote::Straight } else { Quote::Typographic };
@@ -339,11 +356,16 @@ impl<'a> AstTerms<'a, '_> {
         let rest = after_body.get(close.len_utf8()..).unwrap_or("");
         let span = self.span(input, rest);
         if rest.starts_with(|c: char| !is_space(c)) {
-            let (skipped, _) = bare(rest).unwrap_or((rest, rest));
-            self.diagnostics.push(
-                Diagnostic::error(Code::TextAfterQuote, self.span(rest, skipped), "text right after a closing quote")
-                    .with_hint("separate terms with a space, or move the text inside the quotes"),
-            );
+            let (skipped, text) = bare(rest).unwrap_or((rest, rest));
+            let at = self.span(rest, skipped);
+            let mut diagnostic = Diagnostic::error(Code::TextAfterQuote, at, "text right after a closing quote")
+                .with_hint("separate terms with a space, or move the text inside the quotes");
+            // A space makes the text a term of its own; offered as the edit
+            // when that term is plain text, which can hold no new error.
+            if !text.contains(|c: char| c == ':' || c == '\\' || is_quote(c)) && !text.starts_with('-') {
+                diagnostic = diagnostic.with_replacement(Span::new(at.start, at.start), " ");
+            }
+            self.diagnostics.push(diagnostic);
             return Err(skipped);
         }
         let quote = if open == '"' && close == '"' {
@@ -351,7 +373,8 @@ impl<'a> AstTerms<'a, '_> {
         } else {
             self.diagnostics.push(
                 Diagnostic::warning(Code::TypographicQuote, span, "typographic quotes were read as `\"`")
-                    .with_hint("use straight double quotes `\"`"),
+                    .with_hint("use straight double quotes `\"`")
+                    .with_replacement(span, format!("\"{body}\"")),
             );
             Quote::Typographic
         };
@@ -364,7 +387,8 @@ impl<'a> AstTerms<'a, '_> {
                     Span::new(body_start + start, body_start + end),
                     format!("`{}` is not an escape: the backslash is kept", crate::diagnostic::shown(written)),
                 )
-                .with_hint("only `\\\"` and `\\\\` are escapes; write `\\\\` for a backslash"),
+                .with_hint("only `\\\"` and `\\\\` are escapes; write `\\\\` for a backslash")
+                .with_replacement(Span::new(body_start + start, body_start + start), "\\"),
             );
         });
         let raw = input.get(..input.len() - rest.len()).unwrap_or(input);

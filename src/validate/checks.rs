@@ -3,14 +3,14 @@
 //! ranges that leave no instant.
 
 use crate::bounds::{bound, Range};
-use crate::catalog::{Catalog, KeywordSpec, Repeat};
+use crate::catalog::{Catalog, KeywordSpec, Repeat, ValueType};
 use crate::dates::DateSpan;
-use crate::diagnostic::{shown, Code, Diagnostic};
+use crate::diagnostic::{shown, Code, Diagnostic, Replacement};
 use crate::print::quoted;
 use crate::query::{NewValue, Order, Query};
 use crate::span::Span;
 use crate::suggest::did_you_mean;
-use crate::syntax::AstTerm;
+use crate::syntax::{removal, AstTerm, AstValue};
 
 use super::Parsed;
 
@@ -30,21 +30,22 @@ pub(super) fn unquoted_date(
     let Some(keyword) = &term.keyword else { return };
     let Some((phrase, continuation)) = date_going_on(source, term) else { return };
     let minus = if term.minus.is_some() { "-" } else { "" };
-    let suggestion = format!("did you mean {minus}{}:{}?", keyword.name, quoted(&phrase, false));
+    let meant = format!("{minus}{}:{}", keyword.name, quoted(&phrase, false));
+    let suggestion = format!("did you mean {meant}?");
+    let fix = Replacement::new(term.span.to(continuation), meant);
     if accepted {
         let rest = source.get(continuation.range()).unwrap_or("");
-        diagnostics.push(
-            Diagnostic::warning(
-                Code::UnquotedDate,
-                term.span.to(continuation),
-                format!("the date seems to go on after a space: `{}` is searched as text", shown(rest)),
-            )
-            .with_hint(suggestion),
+        let mut warning = Diagnostic::warning(
+            Code::UnquotedDate,
+            term.span.to(continuation),
+            format!("the date seems to go on after a space: `{}` is searched as text", shown(rest)),
         );
+        warning.set_fix(suggestion, fix);
+        diagnostics.push(warning);
     } else if let Some(error) =
         diagnostics.get_mut(first_new..).and_then(|new| new.iter_mut().find(|d| d.code() == Code::InvalidDate))
     {
-        error.set_hint(suggestion);
+        error.set_fix(suggestion, fix);
     }
 }
 
@@ -208,32 +209,46 @@ pub(super) struct OperatorChecks {
 }
 
 impl OperatorChecks {
-    pub(super) fn check(&mut self, catalog: &Catalog, term: &AstTerm<'_>, diagnostics: &mut Vec<Diagnostic>) {
+    /// `parser` tells whether the term that was likely meant is valid,
+    /// so that its edit is only offered when it is.
+    pub(super) fn check(
+        &mut self,
+        source: &str,
+        parser: &super::Parser,
+        term: &AstTerm<'_>,
+        diagnostics: &mut Vec<Diagnostic>,
+    ) {
         let text = term.value.text.as_ref();
         let warning = |message: String, hint: String| {
             Diagnostic::warning(Code::NotAnOperator, term.value.span, message).with_hint(hint)
         };
+        let removed = |d: Diagnostic| d.with_replacement(removal(source, term.span), "");
         if let Some((left, right)) = text.split_once('=') {
-            if let Some(spec) = catalog.get(left) {
-                let meant = format!("{}:{right}", spec.name);
-                diagnostics.push(warning(
+            if let Some(spec) = parser.catalog_used().get(left) {
+                let meant = format!("{}:{}", spec.name, quoted(right, false));
+                let mut diagnostic = warning(
                     format!("`=` means nothing here: `{}` is searched as text", shown(text)),
                     did_you_mean(&[shown(&meant)]).unwrap_or_default(),
-                ));
+                );
+                let value = AstValue { text: right.into(), ..term.value.clone() };
+                if parser.fits(&spec.name, &AstTerm { value, ..term.clone() }) {
+                    diagnostic = diagnostic.with_replacement(term.value.span, meant);
+                }
+                diagnostics.push(diagnostic);
                 return;
             }
         }
         match text {
-            "OR" => diagnostics.push(warning(
+            "OR" => diagnostics.push(removed(warning(
                 "`OR` is not an operator: it is searched as the word, and every term must match".to_owned(),
                 "remove it; to match any of several values, repeat an \"any of\" keyword \
                  (`status_in:new status_in:replied`)"
                     .to_owned(),
-            )),
-            "AND" => diagnostics.push(warning(
+            ))),
+            "AND" => diagnostics.push(removed(warning(
                 "`AND` is not an operator: it is searched as the word".to_owned(),
                 "remove it; every term must match already".to_owned(),
-            )),
+            ))),
             _ if !self.parenthesis_seen && (text.starts_with('(') || (text.ends_with(')') && !text.contains('('))) => {
                 self.parenthesis_seen = true;
                 diagnostics.push(warning(
@@ -300,6 +315,25 @@ impl<'k> RangeChecks<'k> {
                 .with_hint("the lower bound must come before the upper bound")
                 .with_related(other.term, "the other bound"),
             );
+        }
+    }
+}
+
+/// Withdraws the edits that would make a second `order` in a query that
+/// has `orders` terms of an order keyword already: a keyword corrected to
+/// `order`, or an order value corrected while another order stands.
+/// An edit is judged on its term alone; this is the one rule across terms
+/// an edit can break with an error.
+pub(super) fn fixes_that_add_an_order(catalog: &Catalog, orders: usize, diagnostics: &mut [Diagnostic]) {
+    let is_order = |name: &str| catalog.get(name).is_some_and(|spec| spec.value == ValueType::Order);
+    for d in diagnostics {
+        let adds_an_order = match (d.code(), d.replacement()) {
+            (Code::UnknownKeyword, Some(fix)) => is_order(fix.text()),
+            (Code::InvalidOrder, Some(_)) => orders > 1,
+            _ => false,
+        };
+        if adds_an_order {
+            d.drop_replacement();
         }
     }
 }

@@ -25,6 +25,8 @@ use crate::syntax::{self, AstKeyword, AstTerm, AstValue, Quote};
 use checks::{contradictions, CrossChecks, OperatorChecks, RangeChecks};
 #[cfg(test)]
 pub(crate) use json::{QueryShape, TermShape, ValueShape};
+#[cfg(test)]
+pub(crate) use value::is_list;
 use value::typed_value;
 pub(crate) use value::{date_value, parse_bool};
 
@@ -263,6 +265,7 @@ impl Parser {
         let mut cross = CrossChecks::default();
         let mut operators = OperatorChecks::default();
         let mut ranges = RangeChecks::default();
+        let mut orders = 0;
         for ast_term in syntax::terms(text, &mut syntax_diagnostics) {
             if ast_term.value.incomplete.is_some() {
                 // A half-typed term: its syntax error says all there is.
@@ -270,13 +273,14 @@ impl Parser {
             }
             let first_new = diagnostics.len();
             let (spec, accepted) = self.term(&ast_term, checks, &mut diagnostics);
+            orders += usize::from(spec.is_some_and(|spec| spec.value == ValueType::Order));
             if ast_term.value.quote == Quote::Bare {
                 let warning_only = accepted.is_some() && checks == Checks::ErrorsOnly;
                 if spec.is_some_and(|spec| spec.value == ValueType::Date) && !warning_only {
                     checks::unquoted_date(text, &ast_term, accepted.is_some(), first_new, &mut diagnostics);
                 }
                 if ast_term.keyword.is_none() {
-                    operators.check(&self.catalog, &ast_term, &mut diagnostics);
+                    operators.check(text, self, &ast_term, &mut diagnostics);
                 }
             }
             let Some(Accepted { keyword, negated, value }) = accepted else { continue };
@@ -310,6 +314,9 @@ impl Parser {
             }
         }
         diagnostics.append(&mut syntax_diagnostics);
+        if orders > 0 {
+            checks::fixes_that_add_an_order(&self.catalog, orders, &mut diagnostics);
+        }
         if diagnostics.iter().any(Diagnostic::is_error) {
             // Duplicates only matter for the canonical form of a valid query.
             return Err(Error::new(text, diagnostics));
@@ -318,9 +325,11 @@ impl Parser {
         if !dropped.is_empty() {
             for &i in &dropped {
                 if let Some(at) = written.get(i) {
+                    let term = at.spans().term;
                     diagnostics.push(
-                        Diagnostic::warning(Code::DuplicateTerm, at.spans().term, "this term repeats an earlier one")
-                            .with_hint("it is dropped from the canonical form"),
+                        Diagnostic::warning(Code::DuplicateTerm, term, "this term repeats an earlier one")
+                            .with_hint("it is dropped from the canonical form; remove it")
+                            .with_replacement(syntax::removal(text, term), ""),
                     );
                 }
             }
@@ -448,8 +457,28 @@ impl Parser {
             Diagnostic::error(Code::UnknownKeyword, span, format!("unknown keyword `{}`", shown(name)));
         let hint = did_you_mean(&suggestions).unwrap_or_else(|| as_text_hint(name, &term.value.text));
         diagnostic = diagnostic.with_hint(hint);
+        if let Some(fits) = suggestions.iter().find(|near| self.fits(near, term)) {
+            diagnostic = diagnostic.with_replacement(span, *fits);
+        }
         diagnostics.push(diagnostic);
         None
+    }
+
+    /// Whether `term`, with the catalogue keyword `name` in place of its
+    /// own, passes its own checks: a did-you-mean is only offered as an
+    /// edit when making it leaves no error in the term.
+    pub(super) fn fits(&self, name: &str, term: &AstTerm<'_>) -> bool {
+        let Some(spec) = self.catalog.get(name) else { return false };
+        let mut found = Vec::new();
+        if term.minus.is_some() {
+            check_negation(&self.catalog, spec, term, &mut found);
+        }
+        let readable = match typed_value(spec, &self.catalog, term, &mut found) {
+            Some(NewValue::Date(_, date)) => date.readable_in(self.reading).is_ok(),
+            Some(_) => true,
+            None => false,
+        };
+        readable && !found.iter().any(Diagnostic::is_error)
     }
 }
 
@@ -514,28 +543,33 @@ fn check_negation(catalog: &Catalog, spec: &KeywordSpec, term: &AstTerm<'_>, dia
             .with_hint("check that the server honours `-` here"),
         ),
         Negation::NotSupported => {
-            let hint = catalog
-                .opposite_bound(spec)
-                .map(|other| format!("use `{}` instead of negating `{}`", other.name, spec.name))
-                .unwrap_or_else(|| "remove the `-`".to_owned());
-            diagnostics.push(
-                Diagnostic::error(
-                    Code::NegationNotSupported,
-                    span,
-                    format!("`{}` cannot be negated: negation is not supported", spec.name),
-                )
-                .with_hint(hint),
-            );
+            let message = format!("`{}` cannot be negated: negation is not supported", spec.name);
+            let diagnostic = Diagnostic::error(Code::NegationNotSupported, span, message);
+            // The other bound says what the negation meant; removing the `-`
+            // alone would ask for the opposite, so it is no edit to offer.
+            diagnostics.push(match catalog.opposite_bound(spec) {
+                Some(other) => diagnostic
+                    .with_hint(format!("use `{}` instead of negating `{}`", other.name, spec.name))
+                    .with_replacement(span, other.name.as_ref()),
+                None => diagnostic.with_hint("remove the `-`"),
+            });
         }
     }
 }
 
 /// A date error or warning, pointed at the exact bytes inside the value
 /// when the value maps byte for byte onto the query, else at the whole value.
+/// A date's fix rewrites the whole expression: here it becomes the whole
+/// value, quoted as it must be.
 fn date_diagnostic(value: &AstValue<'_>, problem: impl Into<Diagnostic>) -> Diagnostic {
     let diagnostic = problem.into();
     let span = inside_value(value, diagnostic.span());
-    diagnostic.at(span)
+    let fix = diagnostic.replacement().map(|fix| quoted(fix.text(), false));
+    let diagnostic = diagnostic.at(span);
+    match fix {
+        Some(fix) => diagnostic.with_replacement(value.span, fix),
+        None => diagnostic,
+    }
 }
 
 /// `span` (bytes of a date value's text) as bytes of the query.

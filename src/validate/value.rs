@@ -3,12 +3,14 @@
 
 use std::borrow::Cow;
 
-use crate::catalog::{Catalog, KeywordSpec, ValueType};
+use crate::catalog::{Catalog, KeywordSpec, Repeat, ValueType};
 use crate::dates::{DateError, HumanDate};
 use crate::diagnostic::{shown, Code, Diagnostic};
+use crate::print::quoted;
 use crate::query::{NewValue, Order, OrderField, SortDirection};
+use crate::span::Span;
 use crate::suggest::{did_you_mean, nearest_name};
-use crate::syntax::AstTerm;
+use crate::syntax::{AstTerm, AstValue};
 
 use super::date_diagnostic;
 
@@ -29,16 +31,27 @@ pub(super) fn typed_value<'t>(
         );
         return None;
     }
+    if spec.repeat == Repeat::AnyOf {
+        if let Some(items) = list_items(text) {
+            diagnostics.push(value_list(spec, catalog, term, &items));
+            return None;
+        }
+    }
     let invalid = |code, message: String, hint: String| Diagnostic::error(code, span, message).with_hint(hint);
     let value = match spec.value {
         ValueType::Bool | ValueType::Flag => match parse_bool(text) {
             Some(b) => NewValue::Bool(b),
             None => {
-                diagnostics.push(invalid(
+                let message = format!("`{}` takes a boolean, not `{}`", spec.name, shown(text));
+                let mut diagnostic = invalid(
                     Code::InvalidBoolean,
-                    format!("`{}` takes a boolean, not `{}`", spec.name, shown(text)),
+                    message,
                     "use `true` or `false` (also `1 on yes` / `0 off no`)".into(),
-                ));
+                );
+                if let Some(near) = nearest_name(text, ["true", "false"].into_iter()).first() {
+                    diagnostic = diagnostic.with_hint(format!("did you mean `{near}`?")).with_replacement(span, *near);
+                }
+                diagnostics.push(diagnostic);
                 return None;
             }
         },
@@ -49,11 +62,15 @@ pub(super) fn typed_value<'t>(
             if catalog.is_status(&name) {
                 NewValue::Status(name)
             } else {
-                let hint =
-                    did_you_mean(catalog.suggest_statuses(&name).get(..1).unwrap_or_default()).unwrap_or_else(|| {
-                        format!("accepted statuses: {}", catalog.statuses().collect::<Vec<_>>().join(", "))
-                    });
-                diagnostics.push(invalid(Code::InvalidStatus, format!("`{}` is not a status", shown(text)), hint));
+                let near = catalog.suggest_statuses(&name);
+                let hint = did_you_mean(near.get(..1).unwrap_or_default()).unwrap_or_else(|| {
+                    format!("accepted statuses: {}", catalog.statuses().collect::<Vec<_>>().join(", "))
+                });
+                let mut diagnostic = invalid(Code::InvalidStatus, format!("`{}` is not a status", shown(text)), hint);
+                if let Some(near) = near.first() {
+                    diagnostic = diagnostic.with_replacement(span, quoted(near, false));
+                }
+                diagnostics.push(diagnostic);
                 return None;
             }
         }
@@ -72,6 +89,12 @@ pub(super) fn typed_value<'t>(
         ValueType::Order => match parse_order(text) {
             Ok(order) => NewValue::Order(order),
             Err(e) => {
+                let message = format!("`{}` is not a sort order", shown(text));
+                if let Some(fix) = order_fix(text) {
+                    let hint = format!("{}; did you mean `{}:{fix}`?", e.explain(), spec.name);
+                    diagnostics.push(invalid(Code::InvalidOrder, message, hint).with_replacement(span, fix));
+                    return None;
+                }
                 let near = match e {
                     OrderError::Field(len) => {
                         let field = text.get(..len).unwrap_or(text);
@@ -82,7 +105,7 @@ pub(super) fn typed_value<'t>(
                 };
                 diagnostics.push(invalid(
                     Code::InvalidOrder,
-                    format!("`{}` is not a sort order", shown(text)),
+                    message,
                     format!("{}{near}; for example `order:created_at.asc`", e.explain()),
                 ));
                 return None;
@@ -97,6 +120,88 @@ pub(super) fn typed_value<'t>(
         },
     };
     Some(value)
+}
+
+/// Whether `text` is a list of values (see [`list_items`]).
+#[cfg(test)]
+pub(crate) fn is_list(text: &str) -> bool {
+    list_items(text).is_some()
+}
+
+/// The items of a value written as a list (`new,replied`, `12; 34`,
+/// `a|b`): at least two that are not empty, trimmed, with their byte ranges
+/// in the value; `None` for a single value.
+fn list_items(text: &str) -> Option<Vec<(&str, std::ops::Range<usize>)>> {
+    if !text.contains([',', ';', '|']) {
+        return None;
+    }
+    let mut items = Vec::new();
+    let mut start = 0;
+    for part in text.split([',', ';', '|']) {
+        let lead = part.len() - part.trim_start().len();
+        let item = part.trim();
+        if !item.is_empty() {
+            items.push((item, start + lead..start + lead + item.len()));
+        }
+        start += part.len() + 1;
+    }
+    (items.len() > 1).then_some(items)
+}
+
+/// The error for a list in one value of an "any of" keyword: each item is
+/// checked as the value of a term of its own, the first bad one named (and
+/// pointed at), and the hint is the keyword repeated once per item, which
+/// is offered as the edit when every item is valid or has a near miss.
+fn value_list(
+    spec: &KeywordSpec,
+    catalog: &Catalog,
+    term: &AstTerm<'_>,
+    items: &[(&str, std::ops::Range<usize>)],
+) -> Diagnostic {
+    let minus = if term.minus.is_some() { "-" } else { "" };
+    let mut fixed = Vec::with_capacity(items.len());
+    let mut bad = None;
+    for (item, range) in items {
+        let value = AstValue { text: Cow::Borrowed(*item), ..term.value.clone() };
+        let mut found = Vec::new();
+        let item_fix = match typed_value(spec, catalog, &AstTerm { value, ..term.clone() }, &mut found) {
+            Some(_) => Some(quoted(item, false)),
+            None => found.first().and_then(|d| d.replacement()).map(|r| r.text().to_owned()),
+        };
+        if bad.is_none() {
+            if let Some(problem) = found.first() {
+                bad = Some((problem.message().to_owned(), problem.hint().map(str::to_owned), range.clone()));
+            }
+        }
+        fixed.push(item_fix.map(|v| format!("{minus}{}:{v}", spec.name)));
+    }
+    let list = shown(term.value.text.as_ref()).into_owned();
+    let message = format!("`{}` takes one value per term, not the list `{list}`", spec.name);
+    let repeated: Option<Vec<String>> = fixed.into_iter().collect();
+    let example = match &repeated {
+        Some(terms) => format!("repeat the keyword, once per value: `{}`", terms.join(" ")),
+        None => format!("repeat the keyword, once per value (`{minus}{0}:A {minus}{0}:B`)", spec.name),
+    };
+    let mut diagnostic = Diagnostic::error(Code::ValueList, term.span, message);
+    diagnostic = match &bad {
+        Some((problem, hint, _)) => {
+            let hint = hint.as_ref().map(|h| format!(" ({h})")).unwrap_or_default();
+            diagnostic.with_hint(format!("{example}; and {problem}{hint}"))
+        }
+        None => diagnostic.with_hint(example),
+    };
+    if let Some((problem, _, range)) = bad {
+        if let Some(offset) = term.value.offset_of_text() {
+            diagnostic = diagnostic.with_related(Span::new(offset + range.start, offset + range.end), problem);
+        }
+    }
+    // A negation the keyword does not take would stay an error in every
+    // repeated term: no edit then.
+    let negation_fits = term.minus.is_none() || spec.negation != crate::catalog::Negation::NotSupported;
+    match repeated {
+        Some(terms) if negation_fits => diagnostic.with_replacement(term.span, terms.join(" ")),
+        _ => diagnostic,
+    }
 }
 
 /// `true 1 on yes` / `false 0 off no`, any case.
@@ -199,6 +304,26 @@ impl OrderError {
 }
 
 /// `FIELD.DIRECTION`, any case.
+/// The sort order a mistyped one most likely is: each half that is not
+/// a name replaced by its nearest name (`create_at.dsc` →
+/// `created_at.desc`); `None` when a half is near no name.
+fn order_fix(text: &str) -> Option<String> {
+    let (field, direction) = text.split_once('.')?;
+    let nearest = |word: &str, names: &[&'static str]| {
+        names
+            .iter()
+            .find(|n| n.eq_ignore_ascii_case(word))
+            .copied()
+            .or_else(|| nearest_name(word, names.iter().copied()).first().copied())
+    };
+    let fields: Vec<&'static str> = OrderField::ALL.iter().map(|f| f.as_str()).collect();
+    // `asc` and `desc` are too short for edit distance (`dsc` is as near
+    // one as the other): the first letter says which was meant.
+    let first = direction.chars().next()?.to_ascii_lowercase();
+    let direction = SortDirection::ALL.into_iter().find(|d| d.as_str().starts_with(first))?;
+    Some(format!("{}.{}", nearest(field, &fields)?, direction.as_str()))
+}
+
 fn parse_order(text: &str) -> Result<Order, OrderError> {
     let (field, direction) = text.split_once('.').ok_or(OrderError::NoDot)?;
     let field = OrderField::ALL

@@ -44,13 +44,45 @@ pub struct Diagnostic {
     severity: String,
     /// A stable machine-readable code in snake_case, e.g. `"unknown_keyword"`.
     code: String,
+    /// The edit the hint proposes, when it proposes one.
+    replacement: Option<Py<Replacement>>,
+}
+
+/// The edit a hint proposes: `text` in place of `q[start:end]`. Applied, it
+/// removes the diagnostic it came with and adds no error.
+#[pyclass(frozen, module = "ringq", get_all)]
+pub struct Replacement {
+    /// Index of the first character to replace.
+    start: usize,
+    /// Index just past the last character to replace (`start`: insert).
+    end: usize,
+    /// What to write there (empty: delete).
+    text: String,
+}
+
+#[pymethods]
+impl Replacement {
+    fn __repr__(&self) -> String {
+        format!("Replacement(start={}, end={}, text={:?})", self.start, self.end, self.text)
+    }
+
+    /// `q` with the edit made: `q[:start] + text + q[end:]`.
+    fn apply(&self, q: &str) -> String {
+        let at = |index: usize| q.char_indices().nth(index).map_or(q.len(), |(i, _)| i);
+        let (start, end) = (at(self.start), at(self.end));
+        let mut out = String::with_capacity(q.len() + self.text.len());
+        out.push_str(q.get(..start).unwrap_or(q));
+        out.push_str(&self.text);
+        out.push_str(q.get(end..).unwrap_or(""));
+        out
+    }
 }
 
 impl Diagnostic {
     /// An error found by the binding itself (not by the library), with
     /// its code-point range.
     pub fn new(message: String, (start, end): (usize, usize), hint: Option<String>, code: &str) -> Self {
-        Diagnostic { message, start, end, hint, severity: "error".to_owned(), code: code.to_owned() }
+        Diagnostic { message, start, end, hint, severity: "error".to_owned(), code: code.to_owned(), replacement: None }
     }
 }
 
@@ -88,20 +120,28 @@ fn code_name(code: ringq::Code) -> String {
 }
 
 /// Diagnostics of `source` as Python objects, positions in code points.
-pub fn convert(source: &str, all: &[ringq::Diagnostic]) -> Vec<Diagnostic> {
+pub fn convert(py: Python<'_>, source: &str, all: &[ringq::Diagnostic]) -> PyResult<Vec<Diagnostic>> {
     // One walk over the source for every diagnostic: they come in order.
     let mut offsets = CharOffsets::new(source);
     all.iter()
         .map(|d| {
             let std::ops::Range { start, end } = offsets.char_range(d.span());
-            Diagnostic {
+            let replacement = match d.replacement() {
+                Some(r) => {
+                    let std::ops::Range { start, end } = offsets.char_range(r.span());
+                    Some(Py::new(py, Replacement { start, end, text: r.text().to_owned() })?)
+                }
+                None => None,
+            };
+            Ok(Diagnostic {
                 message: d.message().to_owned(),
                 start,
                 end,
                 hint: d.hint().map(str::to_owned),
                 severity: severity_name(d.severity()).to_owned(),
                 code: code_name(d.code()),
-            }
+                replacement,
+            })
         })
         .collect()
 }
@@ -119,7 +159,10 @@ pub fn query_error(py: Python<'_>, message: String, diagnostics: Vec<Diagnostic>
 
 /// An invalid query as the exception Python sees.
 pub fn from_error(py: Python<'_>, error: &ringq::Error) -> PyErr {
-    query_error(py, error.render(Style::Plain), convert(error.source_text(), error.diagnostics()))
+    match convert(py, error.source_text(), error.diagnostics()) {
+        Ok(diagnostics) => query_error(py, error.render(Style::Plain), diagnostics),
+        Err(failure) => failure,
+    }
 }
 
 /// The warnings of a valid query as one `QueryWarning` (which a caller can
@@ -133,7 +176,7 @@ pub fn warn(py: Python<'_>, source: &str, warnings: &[ringq::Diagnostic]) -> PyR
     }
     let message = ringq::Diagnostic::render_all(source, warnings, Style::Plain);
     let warning = QueryWarning::new_err(message).into_value(py);
-    warning.bind(py).setattr("diagnostics", PyList::new(py, convert(source, warnings))?)?;
+    warning.bind(py).setattr("diagnostics", PyList::new(py, convert(py, source, warnings)?)?)?;
     // stacklevel 1 is the innermost Python frame: the caller's line (a
     // native function has no frame of its own).
     py.import("warnings")?.getattr("warn")?.call1((warning, py.None(), 1))?;

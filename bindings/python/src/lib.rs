@@ -26,7 +26,7 @@ use pyo3::types::PyTuple;
 use ringq::{OmniqIndex, OmniqOptions, Options, Report, Style};
 
 use crate::args::{count, text, Context};
-use crate::diagnostics::{convert, from_error, query_error, warn, Diagnostic, QueryError, QueryWarning};
+use crate::diagnostics::{convert, from_error, query_error, warn, Diagnostic, QueryError, QueryWarning, Replacement};
 use crate::types::{Calendar, Mapping};
 
 /// Inputs at least this long are checked with the GIL released, so that
@@ -183,7 +183,7 @@ fn resolve_date<'py>(
         }
         Err(error) => {
             let message = ringq::Diagnostic::render_all(&expr, error.diagnostics(), Style::Plain);
-            Err(query_error(py, message, convert(&expr, error.diagnostics())))
+            Err(query_error(py, message, convert(py, &expr, error.diagnostics())?))
         }
     }
 }
@@ -340,6 +340,7 @@ fn _ringq(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<Calendar>()?;
     m.add_class::<Mapping>()?;
     m.add_class::<Diagnostic>()?;
+    m.add_class::<Replacement>()?;
     m.add("QueryError", py.get_type::<QueryError>())?;
     m.add("QueryWarning", py.get_type::<QueryWarning>())?;
     Ok(())

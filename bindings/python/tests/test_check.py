@@ -115,6 +115,38 @@ def test_the_message_is_the_command_lines():
     assert repr(d).startswith("Diagnostic(severity=\"error\", code=\"unknown_keyword\"")
 
 
+@pytest.mark.parametrize(
+    "query, fixed",
+    [
+        ("é asigned:true", "é assigned:true"),
+        ("ñ status_in:repled", "ñ status_in:replied"),
+        ("“été”", '"été"'),
+        ("ü first_content_after:yesterday at 4pm", 'ü first_content_after:"yesterday at 4pm"'),
+    ],
+)
+def test_a_hint_carries_its_edit_in_string_indices(query, fixed):
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            ringq.check(query, now=NOW)
+            [d] = caught[0].message.diagnostics
+        except ringq.QueryError as error:
+            [d] = error.diagnostics
+    fix = d.replacement
+    assert isinstance(fix, ringq.Replacement)
+    assert query[: fix.start] + fix.text + query[fix.end :] == fixed
+    assert fix.apply(query) == fixed
+    assert repr(fix).startswith("Replacement(start=")
+    ringq.check(fixed, now=NOW)
+
+
+def test_a_hint_without_an_edit_has_no_replacement():
+    with pytest.raises(ringq.QueryError) as raised:
+        ringq.check("assigned_to_me:maybe")
+    [d] = raised.value.diagnostics
+    assert d.hint is not None and d.replacement is None
+
+
 def test_several_errors_are_all_reported_in_order():
     query = "ñ asigned:1 status_in:nope ☃ assigned_to_me:maybe"
     with pytest.raises(ringq.QueryError) as raised:

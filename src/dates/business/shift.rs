@@ -41,6 +41,7 @@ impl BusinessCalendar {
                 ),
                 hint: None,
                 ringcx: false,
+                fix: None,
             }
         };
         if amount == 0 {

@@ -75,6 +75,7 @@ impl Resolver<'_> {
             message: "this amount of time is out of range".into(),
             hint: Some("dates must fall between the years 1 and 9999".into()),
             ringcx: false,
+            fix: None,
         };
         let count = amount.count;
         let elapsed = |secs_per: i64| -> Res<DateTime<Utc>> {

@@ -83,7 +83,7 @@ impl<'c> Resolver<'c> {
     }
 
     fn error(&self, span: Span, message: impl Into<String>) -> DateError {
-        DateError { span, message: message.into(), hint: None, ringcx: false }
+        DateError { span, message: message.into(), hint: None, ringcx: false, fix: None }
     }
 
     fn out_of_range(&self) -> DateError {
@@ -92,6 +92,7 @@ impl<'c> Resolver<'c> {
             message: "this date is out of range".into(),
             hint: Some("dates must fall between the years 1 and 9999".into()),
             ringcx: false,
+            fix: None,
         }
     }
 
@@ -172,6 +173,7 @@ impl<'c> Resolver<'c> {
                 weekday_name(real)
             )),
             readings_differ: false,
+            fix: None,
         });
     }
 

@@ -10,6 +10,7 @@ __all__ = [
     "Mapping",
     "QueryError",
     "QueryWarning",
+    "Replacement",
     "__version__",
     "check",
     "complete",
@@ -57,6 +58,22 @@ class Diagnostic:
     def severity(self) -> Literal["error", "warning"]: ...
     @property
     def code(self) -> str: ...
+    @property
+    def replacement(self) -> Optional[Replacement]:
+        """The edit the hint proposes, when it proposes one."""
+
+@final
+class Replacement:
+    """The edit a hint proposes: ``text`` in place of ``q[start:end]``."""
+
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def text(self) -> str: ...
+    def apply(self, q: str) -> str:
+        """``q`` with the edit made: ``q[:start] + text + q[end:]``."""
 
 class QueryError(ValueError):
     """A query or date expression ringq does not accept."""

@@ -1,0 +1,159 @@
+//! The edits hints propose, as data: applying a diagnostic's replacement
+//! removes that diagnostic and adds no error, on generated near misses of
+//! every family that proposes one.
+
+use chrono::{DateTime, Utc};
+use proptest::prelude::*;
+use ringq::{Code, Diagnostic, Options};
+
+const NOW: &str = "2026-11-24T15:30:00Z";
+
+fn options() -> Options {
+    let now: DateTime<Utc> = NOW.parse().expect("an RFC 3339 instant");
+    Options::at(now)
+}
+
+/// Every diagnostic of `query`, errors and warnings.
+fn diagnostics(query: &str) -> Vec<Diagnostic> {
+    match options().check(query) {
+        Ok(report) => report.warnings().to_vec(),
+        Err(error) => error.diagnostics().to_vec(),
+    }
+}
+
+fn count(diagnostics: &[Diagnostic], code: Code) -> usize {
+    diagnostics.iter().filter(|d| d.code() == code).count()
+}
+
+fn errors(diagnostics: &[Diagnostic]) -> usize {
+    diagnostics.iter().filter(|d| d.is_error()).count()
+}
+
+/// The rule: each replacement, applied alone, leaves one fewer diagnostic
+/// of its code and no more errors than the query had, less its own.
+fn assert_fixes_hold(query: &str) -> Result<(), TestCaseError> {
+    let before = diagnostics(query);
+    for d in before.iter().filter(|d| d.replacement().is_some()) {
+        let fix = d.replacement().expect("filtered");
+        let fixed = fix.apply(query);
+        prop_assert!(fixed.is_some(), "{fix:?} does not apply to {query:?}");
+        let fixed = fixed.unwrap_or_default();
+        let after = diagnostics(&fixed);
+        prop_assert!(
+            count(&after, d.code()) < count(&before, d.code()),
+            "{query:?} -> {fixed:?} keeps its {:?}: {after:#?}",
+            d.code()
+        );
+        let allowed = errors(&before) - usize::from(d.is_error());
+        prop_assert!(errors(&after) <= allowed, "{query:?} -> {fixed:?} adds an error: {after:#?}");
+    }
+    Ok(())
+}
+
+/// Terms, valid and near misses of each family whose hint proposes an edit.
+const PIECES: &[&str] = &[
+    "assigned_to_me:true",
+    "status_in:new",
+    "-status_in:replied",
+    "refund",
+    "\"two words\"",
+    "first_content_after:yesterday",
+    "order:created_at.asc",
+    "asigned_to_me:true",
+    "-asigned_to_me:yes",
+    "categorised_in:42",
+    "assigned_to_me:ture",
+    "assigned_to_me:flase",
+    "status_in:repled",
+    "status_in:\"in progess\"",
+    "order:create_at.dsc",
+    "order:last_content_at.dec",
+    "“typographic quotes”",
+    "\"a\\qb\"",
+    "\"x\"y",
+    "OR",
+    "AND",
+    "status_in=new",
+    "assigned_to_me=true",
+    "-first_content_after:yesterday",
+    "-first_content_before:\"2 days ago\"",
+    "first_content_after:2 weeks ago",
+    "first_content_before:3 days ago at 4pm",
+    "first_content_after:2006",
+    "first_content_after:\"jan 3 at midnight\"",
+    "first_content_after:\"noon yesterday\"",
+    "first_content_after:\"meeting today\"",
+    "status_in:new,replied",
+    "status_in:new;replie",
+    "-status_in:\"new | replied\"",
+    "status_in:new,zzzz",
+    "categorized_in:12,34",
+    "-identity:1,2",
+    "source:a|b|c",
+];
+
+/// A query of up to five pieces, sometimes ending in an unclosed quote,
+/// sometimes with a keyword's letter dropped.
+fn query() -> impl Strategy<Value = String> {
+    let pieces = prop::collection::vec(prop::sample::select(PIECES), 1..5);
+    (pieces, any::<bool>(), any::<prop::sample::Index>(), any::<bool>()).prop_map(|(pieces, open, at, drop)| {
+        let mut query = pieces.join(" ");
+        if drop {
+            // A typo: one letter of the first keyword gone.
+            if let Some(colon) = query.find(':').filter(|&c| c > 1) {
+                let i = at.index(colon);
+                if query.is_char_boundary(i) && query.is_char_boundary(i + 1) {
+                    query.remove(i);
+                }
+            }
+        }
+        if open {
+            query.push_str(" \"unclosed value");
+        }
+        query
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+
+    #[test]
+    fn applying_a_replacement_removes_its_diagnostic_and_adds_no_error(query in query()) {
+        assert_fixes_hold(&query)?;
+    }
+}
+
+#[test]
+fn every_piece_alone_holds_to_the_rule() {
+    for piece in PIECES {
+        assert_fixes_hold(piece).unwrap_or_else(|e| panic!("{e}"));
+    }
+}
+
+/// The families that propose an edit do carry one.
+#[test]
+fn near_misses_carry_their_edit() {
+    let cases = [
+        ("asigned_to_me:true", "assigned_to_me:true"),
+        ("assigned_to_me:ture", "assigned_to_me:true"),
+        ("status_in:repled", "status_in:replied"),
+        ("order:create_at.dsc", "order:created_at.desc"),
+        ("“two words”", "\"two words\""),
+        ("\"a\\qb\"", "\"a\\\\qb\""),
+        ("\"x\"y", "\"x\" y"),
+        ("refund OR billing", "refund billing"),
+        ("status_in=new", "status_in:new"),
+        ("-first_content_after:yesterday", "first_content_before:yesterday"),
+        ("first_content_after:2 weeks ago", "first_content_after:\"2 weeks ago\""),
+        ("refund refund", "refund"),
+        ("text:\"open", "text:\"open\""),
+        ("status_in:new,replied", "status_in:new status_in:replied"),
+        ("-status_in:\"assigned; replie\"", "-status_in:assigned -status_in:replied"),
+        ("categorized_in:12|34", "categorized_in:12 categorized_in:34"),
+    ];
+    for (query, fixed) in cases {
+        let all = diagnostics(query);
+        let applied: Vec<String> = all.iter().filter_map(|d| d.replacement()?.apply(query)).collect();
+        assert!(applied.iter().any(|a| a == fixed), "{query:?}: {applied:?} from {all:#?}");
+    }
+}
