@@ -43,6 +43,10 @@ pub enum Code {
     InvalidBoolean,
     /// A status keyword got a name that is not an accepted status.
     InvalidStatus,
+    /// A term holds a character no one can see (a zero-width space, a bidi
+    /// mark or override, a byte order mark): it is searched for as
+    /// written, which is not what is on screen.
+    InvisibleCharacter,
     /// An "any of" keyword got a list (`status_in:new,replied`): it takes
     /// one value per term, and is repeated for more.
     ValueList,
@@ -238,11 +242,23 @@ impl Diagnostic {
         self
     }
 
+    /// The same diagnostic with a hint and the edit it proposes.
+    pub(crate) fn with_fix(mut self, hint: impl Into<String>, replacement: Replacement) -> Self {
+        self.hint = Some(hint.into());
+        self.replacement = Some(replacement);
+        self
+    }
+
     /// The same diagnostic, also pointing at `span` (another term involved)
     /// with `label`.
     pub fn with_related(mut self, span: Span, label: impl Into<String>) -> Self {
         self.related = Some(Related { span, label: label.into() });
         self
+    }
+
+    /// Says more about the problem, after what the message says.
+    pub(crate) fn extend_message(&mut self, more: &str) {
+        self.message.push_str(more);
     }
 
     /// Withdraws the edit: the hint stays, as words.
@@ -393,7 +409,8 @@ fn render_group(source: &str, diagnostic: &Diagnostic, style: Style) -> String {
 /// The lines of a query a diagnostic shows: those its span touches, cut to
 /// a window around the span when they are long (the cuts marked `...`, as
 /// the renderer marks its own), with the span in bytes of that text.
-struct Excerpt {
+struct Excerpt<'s> {
+    source: &'s str,
     line_number: usize,
     text: String,
     span: std::ops::Range<usize>,
@@ -403,8 +420,8 @@ struct Excerpt {
     after: (std::ops::Range<usize>, usize),
 }
 
-impl Excerpt {
-    fn new(source: &str, span: Span) -> Self {
+impl<'s> Excerpt<'s> {
+    fn new(source: &'s str, span: Span) -> Self {
         let start = floor_char_boundary(source, span.start);
         let end = floor_char_boundary(source, span.end.max(start));
         let line_start = source.get(..start).and_then(|s| s.rfind('\n')).map_or(0, |i| i + 1);
@@ -422,23 +439,25 @@ impl Excerpt {
         if from > line_start {
             text.push_str("...");
         }
-        text.push_str(before);
+        let before_start = text.len();
+        text.push_str(&visible(before));
         let span_start = text.len();
-        text.push_str(inside);
+        text.push_str(&visible(inside));
         if shown_end < end {
             text.push_str("...");
         }
         let span_end = text.len();
-        text.push_str(after);
+        text.push_str(&visible(after));
         if to < line_end {
             text.push_str("...");
         }
         let after_start = span_end;
         Excerpt {
+            source,
             line_number,
             text,
             span: span_start..span_end,
-            before: (from..start, span_start - (start - from)),
+            before: (from..start, before_start),
             after: (shown_end..to, after_start),
         }
     }
@@ -447,9 +466,22 @@ impl Excerpt {
     /// (before or after the primary span, on its lines).
     fn position(&self, span: Span) -> Option<std::ops::Range<usize>> {
         [&self.before, &self.after].into_iter().find_map(|(shown, at)| {
+            let offset = |to: usize| visible(self.source.get(shown.start..to).unwrap_or("")).len() + at;
             (shown.start <= span.start && span.end <= shown.end && span.start < span.end)
-                .then(|| span.start - shown.start + at..span.end - shown.start + at)
+                .then(|| offset(span.start)..offset(span.end))
         })
+    }
+}
+
+/// Source text as the excerpt draws it: each invisible character (a
+/// zero-width space, a bidi override) as `�`, so that nothing unseen can
+/// hide in the line or reorder it on the screen.
+fn visible(text: &str) -> std::borrow::Cow<'_, str> {
+    if crate::invisible::holds_invisible(text) {
+        let shown = text.chars().map(|c| if crate::invisible::is_invisible(c) { '\u{fffd}' } else { c });
+        std::borrow::Cow::Owned(shown.collect())
+    } else {
+        std::borrow::Cow::Borrowed(text)
     }
 }
 
@@ -463,9 +495,11 @@ pub(crate) fn floor_char_boundary(s: &str, index: usize) -> usize {
 }
 
 /// User text as a message quotes it: control characters escaped (so that
-/// nothing the user typed can move the terminal's cursor or colour it) and
-/// cut to [`SHOWN_CHARS`] characters, so a 100 KB keyword does not fill the
-/// screen; the span still points at the whole of it.
+/// nothing the user typed can move the terminal's cursor or colour it),
+/// invisible ones too (`new\u{200b}`, so that two texts that look alike
+/// never print alike), and cut to [`SHOWN_CHARS`] characters, so a 100 KB
+/// keyword does not fill the screen; the span still points at the whole
+/// of it.
 pub(crate) fn shown(text: &str) -> std::borrow::Cow<'_, str> {
     shown_up_to(text, SHOWN_CHARS)
 }
@@ -473,7 +507,8 @@ pub(crate) fn shown(text: &str) -> std::borrow::Cow<'_, str> {
 /// [`shown`], cut after `limit` characters instead (`usize::MAX`: never
 /// cut, only escaped).
 pub(crate) fn shown_up_to(text: &str, limit: usize) -> std::borrow::Cow<'_, str> {
-    let plain = text.len() <= limit && !text.chars().any(char::is_control);
+    let hidden = |c: char| c.is_control() || crate::invisible::is_invisible(c);
+    let plain = text.len() <= limit && !text.chars().any(hidden);
     if plain {
         return std::borrow::Cow::Borrowed(text);
     }
@@ -485,6 +520,8 @@ pub(crate) fn shown_up_to(text: &str, limit: usize) -> std::borrow::Cow<'_, str>
         }
         if c.is_control() {
             out.extend(c.escape_default());
+        } else if crate::invisible::is_invisible(c) {
+            out.extend(c.escape_unicode());
         } else {
             out.push(c);
         }

@@ -22,6 +22,7 @@ mod diagnostic_json;
 mod explain;
 mod front;
 mod hash;
+mod invisible;
 mod omniq;
 mod option_text;
 mod page;

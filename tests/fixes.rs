@@ -90,6 +90,13 @@ const PIECES: &[&str] = &[
     "categorized_in:12,34",
     "-identity:1,2",
     "source:a|b|c",
+    "status_in:new\u{200b}",
+    "\u{feff}assigned_to_me:true",
+    "assigned_to:42\u{200f}",
+    "status_in\u{200b}:new",
+    "\u{2060}",
+    "re\u{202e}fund",
+    "first_content_after:yesterday\u{200b}",
 ];
 
 /// A query of up to five pieces, sometimes ending in an unclosed quote,
@@ -150,6 +157,9 @@ fn near_misses_carry_their_edit() {
         ("status_in:new,replied", "status_in:new status_in:replied"),
         ("-status_in:\"assigned; replie\"", "-status_in:assigned -status_in:replied"),
         ("categorized_in:12|34", "categorized_in:12 categorized_in:34"),
+        ("status_in:replied\u{200b}", "status_in:replied"),
+        ("refund \u{200b}", "refund"),
+        ("assigned_to:42\u{200f} refund", "assigned_to:42 refund"),
     ];
     for (query, fixed) in cases {
         let all = diagnostics(query);

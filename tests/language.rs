@@ -333,7 +333,37 @@ fn rendering_handles_wide_characters_long_lines_and_control_characters() {
     assert!(!error.to_string().contains('\u{1b}'));
 }
 
+/// Characters no one can see, of every kind the messages escape.
+const INVISIBLE: &[char] =
+    &['\u{200b}', '\u{200f}', '\u{202e}', '\u{2066}', '\u{feff}', '\u{ad}', '\u{2060}', '\u{e0041}'];
+
+#[test]
+fn invisible_characters_are_named_and_never_shown_raw() {
+    let rendered = render("status_in:new\u{200b} assigned_to:42\u{202e} \u{feff}refund");
+    for c in INVISIBLE {
+        assert!(!rendered.contains(*c), "{c:?} in {rendered}");
+    }
+    insta::assert_snapshot!("invisible_characters", rendered);
+}
+
 proptest::proptest! {
+    /// Wherever an invisible character stands in a query, no message about
+    /// it shows it raw: the query line draws it as `�`, messages escape it.
+    #[test]
+    fn no_message_shows_an_invisible_character(
+        words in proptest::collection::vec(proptest::sample::select(vec![
+            "status_in:new", "asigned_to:1", "refund", "first_content_after:yesterday", "“quoted”", "order:x",
+        ]), 1..4),
+        at in proptest::prelude::any::<proptest::sample::Index>(),
+        c in proptest::sample::select(INVISIBLE.to_vec()),
+    ) {
+        let mut query = words.join(" ");
+        let boundaries: Vec<usize> = (0..=query.len()).filter(|&i| query.is_char_boundary(i)).collect();
+        query.insert(boundaries[at.index(boundaries.len())], c);
+        let rendered = render(&query);
+        proptest::prop_assert!(!rendered.contains(c), "{c:?} in {rendered}");
+    }
+
     /// The contradiction rule, against its definition: an "all of" keyword
     /// (`assigned_to_team`) contradicts itself when a value is both asked
     /// for and excluded; an "any of" one (`source`) when every value asked

@@ -361,8 +361,10 @@ impl<'a> AstTerms<'a, '_> {
             let mut diagnostic = Diagnostic::error(Code::TextAfterQuote, at, "text right after a closing quote")
                 .with_hint("separate terms with a space, or move the text inside the quotes");
             // A space makes the text a term of its own; offered as the edit
-            // when that term is plain text, which can hold no new error.
-            if !text.contains(|c: char| c == ':' || c == '\\' || is_quote(c)) && !text.starts_with('-') {
+            // when that term is plain text, which can hold no new error, and
+            // the quoted value before it is not empty (a term of its own too).
+            let plain = !text.contains(|c: char| c == ':' || c == '\\' || is_quote(c)) && !text.starts_with('-');
+            if plain && !body.is_empty() {
                 diagnostic = diagnostic.with_replacement(Span::new(at.start, at.start), " ");
             }
             self.diagnostics.push(diagnostic);

@@ -15,7 +15,8 @@ use serde::Serialize;
 
 use crate::catalog::{Catalog, KeywordSpec, Negation, ValueType};
 use crate::dates::{DateContext, DateReading, DateSpan};
-use crate::diagnostic::{shown, Code, Diagnostic, Error};
+use crate::diagnostic::{shown, Code, Diagnostic, Error, Replacement};
+use crate::invisible;
 use crate::print::quoted;
 use crate::query::{remove_positions, NewValue, Query, QueryWriter, Term};
 use crate::span::Span;
@@ -266,6 +267,7 @@ impl Parser {
         let mut operators = OperatorChecks::default();
         let mut ranges = RangeChecks::default();
         let mut orders = 0;
+        let ascii = text.is_ascii();
         for ast_term in syntax::terms(text, &mut syntax_diagnostics) {
             if ast_term.value.incomplete.is_some() {
                 // A half-typed term: its syntax error says all there is.
@@ -274,6 +276,9 @@ impl Parser {
             let first_new = diagnostics.len();
             let (spec, accepted) = self.term(&ast_term, checks, &mut diagnostics);
             orders += usize::from(spec.is_some_and(|spec| spec.value == ValueType::Order));
+            if !ascii && checks == Checks::All {
+                self.invisible_characters(text, &ast_term, accepted.is_some(), first_new, &mut diagnostics);
+            }
             if ast_term.value.quote == Quote::Bare {
                 let warning_only = accepted.is_some() && checks == Checks::ErrorsOnly;
                 if spec.is_some_and(|spec| spec.value == ValueType::Date) && !warning_only {
@@ -462,6 +467,53 @@ impl Parser {
         }
         diagnostics.push(diagnostic);
         None
+    }
+
+    /// A term that holds characters no one can see: the error it has says
+    /// so, or a warning does when it is valid, with the edit that removes
+    /// them when the term is valid without them.
+    fn invisible_characters(
+        &self,
+        source: &str,
+        term: &AstTerm<'_>,
+        accepted: bool,
+        first_new: usize,
+        diagnostics: &mut Vec<Diagnostic>,
+    ) {
+        let Some(written) = source.get(term.span.range()).filter(|w| invisible::holds_invisible(w)) else { return };
+        let (part, span) = match &term.keyword {
+            Some(keyword) if invisible::holds_invisible(keyword.name) => (keyword.name, keyword.span),
+            _ => (term.value.raw, term.value.span),
+        };
+        let described = invisible::describe(part).unwrap_or_default();
+        let visible = invisible::without_invisible(written);
+        let fix = if visible.trim().is_empty() {
+            Some(Replacement::new(syntax::removal(source, term.span), ""))
+        } else {
+            let valid = self.parse_checking(&visible, None, Checks::ErrorsOnly).is_ok();
+            valid.then(|| Replacement::new(term.span, visible.as_ref()))
+        };
+        let hint = match &fix {
+            Some(fix) if fix.text().is_empty() => "remove the term".to_owned(),
+            Some(fix) => format!("remove the invisible characters: `{}`", shown(fix.text())),
+            None => "remove the invisible characters".to_owned(),
+        };
+        if accepted {
+            let message = format!("`{}` is {described}, which RingCX gets as written", shown(part));
+            let warning = Diagnostic::warning(Code::InvisibleCharacter, span, message);
+            diagnostics.push(match fix {
+                Some(fix) => warning.with_fix(hint, fix),
+                None => warning.with_hint(hint),
+            });
+            return;
+        }
+        let Some(error) = diagnostics.get_mut(first_new..).and_then(|new| new.iter_mut().find(|d| d.is_error())) else {
+            return;
+        };
+        error.extend_message(&format!(": it is {described}"));
+        if let Some(fix) = fix {
+            error.set_fix(hint, fix);
+        }
     }
 
     /// Whether `term`, with the catalogue keyword `name` in place of its
