@@ -143,7 +143,10 @@ fn a_weekday_beside_a_date_is_checked_not_used() {
     assert_eq!(warnings("Fri Apr 02 17:00:00 PDT 2007"), [("april 2 2007 is a monday, not a friday".to_owned(), 0, 3)]);
     assert!(warnings("Thu Aug 10 2006").is_empty());
     assert!(warnings("Mon Apr 02 17:00:00 PDT 2007").is_empty());
-    assert_eq!(warnings("2006"), [("`2006` is read as the time 20:06, as RingCX reads it".to_owned(), 0, 4)]);
+    assert_eq!(
+        warnings("2006"),
+        [("`2006` is read as the time 20:06 on 2026-11-23 (UTC), as RingCX reads it too".to_owned(), 0, 4)]
+    );
 }
 
 #[test]

@@ -444,3 +444,30 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    /// A bare number (0 to 2400, leading zeros or not) never resolves
+    /// without a warning, in either reading, in any zone and at any `now`:
+    /// it is read as a time, which few who type `2` or `2006` mean.
+    #[test]
+    fn a_bare_number_always_warns(
+        value in 0u32..=2400,
+        zeros in 0usize..3,
+        seconds in 0i64..4_000_000_000,
+        zone in prop::sample::select(vec!["UTC", "America/New_York", "Europe/Paris", "Asia/Kolkata"]),
+        intended in any::<bool>(),
+    ) {
+        let number = format!("{}{value}", "0".repeat(zeros));
+        prop_assume!(number.len() <= 4);
+        let date: HumanDate = match number.parse() {
+            Ok(date) => date,
+            Err(_) => return Ok(()),
+        };
+        let reading = if intended { DateReading::Intended } else { DateReading::RingCx };
+        let tz: Tz = zone.parse().unwrap();
+        let context = DateContext::new(Utc.timestamp_opt(seconds, 0).unwrap()).with_tz(tz).with_reading(reading);
+        if let Ok((_, warnings)) = date.resolve_with_warnings(&context) {
+            prop_assert!(!warnings.is_empty(), "{number:?} in {zone} at {seconds} ({reading:?}) resolves without a warning");
+        }
+    }
+}

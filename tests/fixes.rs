@@ -97,6 +97,10 @@ const PIECES: &[&str] = &[
     "\u{2060}",
     "re\u{202e}fund",
     "first_content_after:yesterday\u{200b}",
+    "first_content_after:2",
+    "first_content_before:0930",
+    "first_content_after:2006",
+    "first_content_after:100",
 ];
 
 /// A query of up to five pieces, sometimes ending in an unclosed quote,
@@ -160,6 +164,8 @@ fn near_misses_carry_their_edit() {
         ("status_in:replied\u{200b}", "status_in:replied"),
         ("refund \u{200b}", "refund"),
         ("assigned_to:42\u{200f} refund", "assigned_to:42 refund"),
+        ("first_content_after:2", "first_content_after:14:00"),
+        ("first_content_after:0930 refund", "first_content_after:09:30 refund"),
     ];
     for (query, fixed) in cases {
         let all = diagnostics(query);

@@ -427,21 +427,8 @@ impl HumanDate {
         if let Some(difference) = difference {
             warnings.insert(0, difference);
         }
-        if let (Some(_), Some(trimmed)) =
-            (self.intended().filter(|e| matches!(e, ast::Expr::Time(_))), lone_four_digits(&self.text))
-        {
-            let start = self.text.len() - self.text.trim_start().len();
-            warnings.push(DateWarning {
-                span: Span::new(start, start + 4),
-                message: format!(
-                    "`{trimmed}` is read as the time {}:{}, as RingCX reads it",
-                    &trimmed[..2],
-                    &trimmed[2..]
-                ),
-                hint: Some(format!("for the year, write `jan {trimmed}` or `{trimmed}-01-01`")),
-                fix: whole(&self.text, format!("jan {trimmed}")),
-                readings_differ: false,
-            });
+        if !warnings.iter().any(|w| w.readings_differ) {
+            warnings.extend(readings::bare_number(self, ctx, span, ringcx));
         }
         span = DateSpan { start: span.start, end: span.end };
         Ok((span, warnings, (ringcx, intended_span)))

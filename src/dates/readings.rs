@@ -81,3 +81,58 @@ pub(super) fn spelling(span: DateSpan, ctx: &DateContext) -> Option<String> {
         (start == span.start && (!whole || end == span.end)).then_some(text)
     })
 }
+
+/// The warning for a bare number (`2`, `0930`, `2006`: 0 to 2400, leading
+/// zeros or not) that `span` reads as a time: what time of which day, in
+/// the words of the reading that answered, and the same instant written
+/// as a time, which no one reads as a day or a year. `ringcx` is RingCX's
+/// span, to say so when the intended reading answered otherwise.
+pub(super) fn bare_number(
+    date: &HumanDate,
+    ctx: &DateContext,
+    span: DateSpan,
+    ringcx: Option<DateSpan>,
+) -> Option<DateWarning> {
+    let text = date.as_str();
+    let number = text.trim();
+    let value: u32 = number.parse().ok().filter(|_| number.len() <= 4 && number.bytes().all(|b| b.is_ascii_digit()))?;
+    if value > 2400 {
+        return None;
+    }
+    let wall = local::local(span.start, ctx.tz());
+    let time = wall.format("%H:%M").to_string();
+    let reader = match (ctx.reading(), ringcx) {
+        (super::DateReading::RingCx, _) => "as RingCX reads it".to_owned(),
+        (_, Some(r)) if r == span => "as RingCX reads it too".to_owned(),
+        (_, Some(r)) => format!("where RingCX reads {}", instant(r.start, ctx)),
+        (_, None) => "and RingCX reads no date in it".to_owned(),
+    };
+    let message =
+        format!("`{number}` is read as the time {time} on {} ({}), {reader}", wall.format("%Y-%m-%d"), ctx.tz().name());
+    let other = match number.len() {
+        4 if !number.starts_with('0') => format!("for the year, write `jan {number}` or `{number}-01-01`"),
+        _ if (1..=31).contains(&value) => {
+            format!("for a day, name its month (`{} {value}`)", wall.format("%b").to_string().to_lowercase())
+        }
+        _ => "a number alone is never a day or a year".to_owned(),
+    };
+    // The time as `HH:MM`, with the day named when the time alone would
+    // land on another one; only a spelling both readings read as `span`.
+    let candidates =
+        [time.clone(), format!("today at {time}"), format!("yesterday at {time}"), format!("tomorrow at {time}")];
+    let spelled = candidates
+        .into_iter()
+        .find(|candidate| candidate.parse::<HumanDate>().is_ok_and(|c| c.readings(ctx) == (Some(span), Some(span))));
+    let hint = match &spelled {
+        Some(s) => format!("for the time, write `{s}`; {other}"),
+        None => other,
+    };
+    let start = text.len() - text.trim_start().len();
+    Some(DateWarning {
+        span: Span::new(start, start + number.len()),
+        message,
+        hint: Some(hint),
+        fix: spelled.map(|s| Replacement::new(Span::new(0, text.len()), s)),
+        readings_differ: false,
+    })
+}
