@@ -101,6 +101,11 @@ const PIECES: &[&str] = &[
     "first_content_before:0930",
     "first_content_after:2006",
     "first_content_after:100",
+    "first_content_after:\"last fridday\"",
+    "first_content_before:\"2 weks ago\"",
+    "first_content_after:tomorow",
+    "first_content_after:\"janury 3\"",
+    "first_content_after:\"next mondya at noon\"",
 ];
 
 /// A query of up to five pieces, sometimes ending in an unclosed quote,
@@ -166,6 +171,9 @@ fn near_misses_carry_their_edit() {
         ("assigned_to:42\u{200f} refund", "assigned_to:42 refund"),
         ("first_content_after:2", "first_content_after:14:00"),
         ("first_content_after:0930 refund", "first_content_after:09:30 refund"),
+        ("first_content_after:\"last fridday\"", "first_content_after:\"last friday\""),
+        ("first_content_after:yestreday refund", "first_content_after:yesterday refund"),
+        ("first_content_before:\"tomorow at 4pm\"", "first_content_before:\"tomorrow at 4pm\""),
     ];
     for (query, fixed) in cases {
         let all = diagnostics(query);

@@ -12,6 +12,7 @@ mod grammar;
 mod local;
 mod readings;
 mod resolve;
+mod typos;
 mod units;
 
 use std::fmt;
@@ -599,8 +600,11 @@ fn intended_error(s: &str) -> DateError {
 const MAX_LEN: usize = 256;
 
 fn not_understood(s: &str, at: usize) -> DateError {
-    if let Some(error) = words_around_a_date(s) {
-        return error;
+    let corrected = typos::corrected(s, None);
+    if corrected.is_none() {
+        if let Some(error) = words_around_a_date(s) {
+            return error;
+        }
     }
     // Point at the word where reading stopped.
     let at = (0..=at).rev().find(|&i| s.is_char_boundary(i)).unwrap_or(0);
@@ -608,9 +612,10 @@ fn not_understood(s: &str, at: usize) -> DateError {
     let word_len = rest.find(char::is_whitespace).unwrap_or(rest.len());
     let (start, end) = if word_len == 0 { (0, s.len()) } else { (at, at + word_len) };
     let trimmed = s.trim();
-    let hint = match lone_four_digits(s) {
-        Some(year) => format!("a year alone is not a date: write `jan {year}`, `{year}-01-01` or `Q1 {year}`"),
-        None => {
+    let hint = match (&corrected, lone_four_digits(s)) {
+        (Some(corrected), _) => format!("did you mean `{}`?", crate::diagnostic::shown(corrected)),
+        (None, Some(year)) => format!("a year alone is not a date: write `jan {year}`, `{year}-01-01` or `Q1 {year}`"),
+        (None, None) => {
             "write a date such as `2011-02-03`, `2011-02-03 14:27`, `yesterday`, `last friday at 20:00` or `2 hours ago`"
                 .to_owned()
         }
@@ -619,8 +624,8 @@ fn not_understood(s: &str, at: usize) -> DateError {
         span: Span::new(start, end),
         message: format!("`{}` is not a date this language understands", crate::diagnostic::shown(trimmed)),
         hint: Some(hint),
+        fix: corrected.and_then(|c| whole(s, c)),
         ringcx: false,
-        fix: None,
     }
 }
 

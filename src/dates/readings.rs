@@ -30,7 +30,10 @@ pub(super) fn difference(
                 "RingCX reads `{text}` as {}, skipping what it does not know; ringq's intended reading finds no date in it",
                 described(r, ctx)
             ),
-            spelling(r, ctx).map(|s| (format!("to say what RingCX will use, write `{s}`"), s)),
+            match super::typos::corrected(date.as_str(), Some(ctx)) {
+                Some(fixed) => Some((format!("did you mean `{}`?", crate::diagnostic::shown(&fixed)), fixed)),
+                None => spelling(r, ctx).map(|s| (format!("to say what RingCX will use, write `{s}`"), s)),
+            },
         ),
         (None, Some(i)) => (
             format!("RingCX reads no date in `{text}`, so it rejects the query; it probably means {}", described(i, ctx)),

@@ -275,6 +275,71 @@ pub(crate) fn weekday_name(w: Weekday) -> &'static str {
     WEEKDAYS.iter().find(|(_, d)| *d == w).map_or("day", |(name, _)| name)
 }
 
+/// The words of the date language that are in no table of their own.
+const OTHER: &[&str] = &[
+    "a",
+    "an",
+    "ago",
+    "and",
+    "after",
+    "at",
+    "before",
+    "business",
+    "from",
+    "half",
+    "hence",
+    "in",
+    "later",
+    "noon",
+    "midnight",
+    "now",
+    "of",
+    "on",
+    "prior",
+    "quarter",
+    "right",
+    "the",
+    "till",
+    "to",
+    "today",
+    "tomorrow",
+    "tonight",
+    "yesterday",
+    "am",
+    "pm",
+    "past",
+    "q",
+    "weekends",
+    "seasons",
+    "st",
+    "nd",
+    "rd",
+    "th",
+];
+
+/// Every word of the date language that a typo may be near: the names in
+/// the tables, less the one- and two-letter ones (too short to correct).
+pub(crate) fn vocabulary() -> impl Iterator<Item = &'static str> {
+    fn names<T>(table: &'static [(&'static str, T)]) -> impl Iterator<Item = &'static str> {
+        table.iter().map(|(name, _)| *name)
+    }
+    OTHER
+        .iter()
+        .copied()
+        .chain(names(MONTHS))
+        .chain(names(WEEKDAYS))
+        .chain(UNITS.iter().map(|(name, _, _)| *name))
+        .chain(names(PERIODS))
+        .chain(names(ORDINAL_WORDS))
+        .chain(names(SMALL_NUMBERS))
+        .chain(names(TENS))
+        .chain(names(SCALES))
+        .chain(names(MODIFIERS))
+        .chain(names(PARTS))
+        .chain(names(SEASONS))
+        .filter(|name| name.len() > 2)
+}
+
 /// Whether `word` belongs to the date language at all: the test behind
 /// the hint that names the words of a value that are not part of a date.
 pub(crate) fn is_date_word(word: &str) -> bool {
@@ -282,46 +347,7 @@ pub(crate) fn is_date_word(word: &str) -> bool {
     if w.is_empty() || w.bytes().any(|b| b.is_ascii_digit() || !b.is_ascii_alphabetic()) {
         return true;
     }
-    const OTHER: &[&str] = &[
-        "a",
-        "an",
-        "ago",
-        "and",
-        "after",
-        "at",
-        "before",
-        "business",
-        "from",
-        "half",
-        "hence",
-        "in",
-        "later",
-        "noon",
-        "midnight",
-        "now",
-        "of",
-        "on",
-        "prior",
-        "quarter",
-        "right",
-        "the",
-        "till",
-        "to",
-        "today",
-        "tomorrow",
-        "tonight",
-        "yesterday",
-        "am",
-        "pm",
-        "past",
-        "q",
-        "weekends",
-        "seasons",
-        "st",
-        "nd",
-        "rd",
-        "th",
-    ];
+
     fn known<T: Copy>(table: &[(&str, T)], w: &str) -> bool {
         lookup(table, w).is_some()
     }
