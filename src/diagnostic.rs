@@ -81,6 +81,9 @@ pub enum Code {
     UndocumentedFalse,
     /// A term repeats an earlier one exactly and was dropped.
     DuplicateTerm,
+    /// A keyword of an OmniQ query is no documented field of its documents
+    /// but near one (`platfrom`): kept as written, with a did-you-mean.
+    UnknownField,
     /// A RingCX keyword has no OmniQ field in the mapping.
     UnmappedKeyword,
     /// The OmniQ `filterBy` object cannot express the term (negation, a

@@ -4,7 +4,7 @@
 
 use chrono::{DateTime, Utc};
 use proptest::prelude::*;
-use ringq::{Code, Diagnostic, Options};
+use ringq::{Code, Diagnostic, OmniqIndex, OmniqOptions, Options};
 
 const NOW: &str = "2026-11-24T15:30:00Z";
 
@@ -13,9 +13,23 @@ fn options() -> Options {
     Options::at(now)
 }
 
+/// The same options compiling to an OmniQ plan on `communications`.
+fn omniq_options() -> Options {
+    let mut omniq = OmniqOptions::new(OmniqIndex::Communications);
+    omniq.plan = true;
+    let mut options = options();
+    options.omniq = Some(omniq);
+    options.lenient = true;
+    options
+}
+
 /// Every diagnostic of `query`, errors and warnings.
 fn diagnostics(query: &str) -> Vec<Diagnostic> {
-    match options().check(query) {
+    diagnostics_with(&options(), query)
+}
+
+fn diagnostics_with(options: &Options, query: &str) -> Vec<Diagnostic> {
+    match options.check(query) {
         Ok(report) => report.warnings().to_vec(),
         Err(error) => error.diagnostics().to_vec(),
     }
@@ -32,6 +46,11 @@ fn errors(diagnostics: &[Diagnostic]) -> usize {
 /// The rule: each replacement, applied alone, leaves one fewer diagnostic
 /// of its code and no more errors than the query had, less its own.
 fn assert_fixes_hold(query: &str) -> Result<(), TestCaseError> {
+    assert_fixes_hold_with(&options(), query)
+}
+
+fn assert_fixes_hold_with(options: &Options, query: &str) -> Result<(), TestCaseError> {
+    let diagnostics = |query: &str| diagnostics_with(options, query);
     let before = diagnostics(query);
     for d in before.iter().filter(|d| d.replacement().is_some()) {
         let fix = d.replacement().expect("filtered");
@@ -139,6 +158,32 @@ proptest! {
     }
 }
 
+/// Terms of OmniQ queries: document fields and near misses of them.
+const OMNIQ_PIECES: &[&str] = &[
+    "platform:web",
+    "platfrom:web",
+    "campain:spring",
+    "createdat:2025-05-20",
+    "createdat:web",
+    "isnewclient:yes",
+    "isnewclient:maybe",
+    "agentTotalTim:12",
+    "workflow.attrs.contact.emial:a@b.c",
+    "created_after:2025-05-20",
+    "created_aftr:2025-05-20",
+    "zzz:1",
+    "refund",
+];
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    #[test]
+    fn in_omniq_queries_too(pieces in prop::collection::vec(prop::sample::select(OMNIQ_PIECES), 1..4)) {
+        assert_fixes_hold_with(&omniq_options(), &pieces.join(" "))?;
+    }
+}
+
 #[test]
 fn every_piece_alone_holds_to_the_rule() {
     for piece in PIECES {
@@ -180,4 +225,22 @@ fn near_misses_carry_their_edit() {
         let applied: Vec<String> = all.iter().filter_map(|d| d.replacement()?.apply(query)).collect();
         assert!(applied.iter().any(|a| a == fixed), "{query:?}: {applied:?} from {all:#?}");
     }
+}
+
+#[test]
+fn omniq_near_misses_carry_their_edit() {
+    let cases = [
+        ("platfrom:web refund", "platform:web refund"),
+        ("createdat:2025-05-20", "createdAt:2025-05-20"),
+        ("isnewclient:yes", "isNewClient:yes"),
+        ("created_aftr:2025-05-20", "created_after:2025-05-20"),
+    ];
+    for (query, fixed) in cases {
+        let all = diagnostics_with(&omniq_options(), query);
+        let applied: Vec<String> = all.iter().filter_map(|d| d.replacement()?.apply(query)).collect();
+        assert!(applied.iter().any(|a| a == fixed), "{query:?}: {applied:?} from {all:#?}");
+    }
+    // A near miss whose value does not fit the field is named, not edited.
+    let all = diagnostics_with(&omniq_options(), "createdat:web");
+    assert!(all.iter().any(|d| d.code() == Code::UnknownField && d.replacement().is_none()), "{all:#?}");
 }

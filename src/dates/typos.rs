@@ -25,7 +25,7 @@ pub(super) fn corrected(text: &str, ctx: Option<&DateContext>) -> Option<String>
         // Punctuation around a word stays where it is (`fridday,`).
         let core = word.trim_matches(|c: char| matches!(c, ',' | '.'));
         let lead = word.find(core).unwrap_or(0);
-        let fix = (core.len() > 2 && core.chars().all(char::is_alphabetic) && !units::is_date_word(core))
+        let fix = (core.len() > 3 && core.chars().all(char::is_alphabetic) && !units::is_date_word(core))
             .then(|| nearest_name(core, units::vocabulary()).first().copied())
             .flatten();
         match fix {

@@ -237,7 +237,7 @@ impl Catalog {
         for keyword in &OWN_KEYWORDS {
             self.insert(keyword.clone());
         }
-        self
+        self.or_fields(crate::catalog::OMNIQ_DOCUMENT_FIELDS)
     }
 }
 

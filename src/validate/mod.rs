@@ -13,7 +13,7 @@ use std::borrow::Cow;
 
 use serde::Serialize;
 
-use crate::catalog::{Catalog, KeywordSpec, Negation, ValueType};
+use crate::catalog::{Catalog, Elsewhere, FieldType, KeywordSpec, Negation, ValueType};
 use crate::dates::{DateContext, DateReading, DateSpan};
 use crate::diagnostic::{shown, Code, Diagnostic, Error, Replacement};
 use crate::invisible;
@@ -441,15 +441,32 @@ impl Parser {
                 Checks::All => self.catalog.suggest_keywords(name),
                 Checks::ErrorsOnly => Vec::new(),
             };
-            if let Some(near) = suggestions.first() {
-                diagnostics.push(
-                    Diagnostic::warning(
-                        Code::UnknownKeyword,
-                        span,
-                        format!("unknown keyword `{}`, kept as written", shown(name)),
-                    )
-                    .with_hint(did_you_mean(&[near]).unwrap_or_default()),
-                );
+            let fields = match checks {
+                Checks::All if !self.catalog.is_field(name) => self.catalog.suggest_fields(name),
+                _ => Vec::new(),
+            };
+            if let Some(near) = fields.first() {
+                let warning = Diagnostic::warning(
+                    Code::UnknownField,
+                    span,
+                    format!("`{}` is not a documented field of the documents; kept as written", shown(name)),
+                )
+                .with_hint(did_you_mean(&fields).unwrap_or_default());
+                diagnostics.push(match self.field_takes(near, &term.value.text) {
+                    true => warning.with_replacement(span, *near),
+                    false => warning,
+                });
+            } else if let Some(near) = suggestions.first() {
+                let warning = Diagnostic::warning(
+                    Code::UnknownKeyword,
+                    span,
+                    format!("unknown keyword `{}`, kept as written", shown(name)),
+                )
+                .with_hint(did_you_mean(&[near]).unwrap_or_default());
+                diagnostics.push(match self.fits(near, term) {
+                    true => warning.with_replacement(span, *near),
+                    false => warning,
+                });
             }
             if !keyword_fits(term, name, diagnostics) {
                 return None;
@@ -460,9 +477,18 @@ impl Parser {
         let suggestions = self.catalog.suggest_keywords(name);
         let mut diagnostic =
             Diagnostic::error(Code::UnknownKeyword, span, format!("unknown keyword `{}`", shown(name)));
-        let hint = did_you_mean(&suggestions).unwrap_or_else(|| as_text_hint(name, &term.value.text));
+        let elsewhere = crate::catalog::elsewhere(name);
+        let hint = match elsewhere {
+            Some(elsewhere) => elsewhere.hint(name),
+            None => did_you_mean(&suggestions).unwrap_or_else(|| as_text_hint(name, &term.value.text)),
+        };
         diagnostic = diagnostic.with_hint(hint);
-        if let Some(fits) = suggestions.iter().find(|near| self.fits(near, term)) {
+        let candidates = match elsewhere {
+            Some(Elsewhere::OmniqKeyword { ringcx }) => vec![ringcx],
+            Some(_) => Vec::new(),
+            None => suggestions,
+        };
+        if let Some(fits) = candidates.iter().find(|near| self.fits(near, term)) {
             diagnostic = diagnostic.with_replacement(span, *fits);
         }
         diagnostics.push(diagnostic);
@@ -513,6 +539,19 @@ impl Parser {
         error.extend_message(&format!(": it is {described}"));
         if let Some(fix) = fix {
             error.set_fix(hint, fix);
+        }
+    }
+
+    /// Whether the document field `field` takes `text` as its schema types
+    /// it: a did-you-mean is only an edit when the value fits the field.
+    fn field_takes(&self, field: &str, text: &str) -> bool {
+        match crate::catalog::field_type(field) {
+            FieldType::Text => true,
+            FieldType::Bool => parse_bool(text).is_some(),
+            FieldType::Number { nullable } => {
+                (nullable && text == "null") || text.parse::<serde_json::Number>().is_ok()
+            }
+            FieldType::Date => date_value(text).is_ok_and(|(_, date)| date.readable_in(self.reading).is_ok()),
         }
     }
 

@@ -30,12 +30,6 @@ use errors::*;
 pub(crate) use errors::{CompileError, CompileErrors};
 use terms::*;
 
-/// The fields the published document schema types as booleans.
-const BOOLEAN_FIELDS: [&str; 2] = ["isNewClient", "workflow.attrs.clientFromTemplate"];
-/// The fields the published document schema types as numbers, and whether
-/// each may be `null`.
-const NUMBER_FIELDS: [(&str, bool); 4] =
-    [("agentTotalTime", true), ("botTotalTime", true), ("poolTotalTime", true), ("__v", false)];
 const PLAN_HINT: &str = "plan mode (`--plan`) keeps it as a residual predicate to check on the returned documents";
 
 /// Compiles queries into `getmydata` requests for one index and page.

@@ -2,6 +2,7 @@
 //! residual, and the constraints on one field merged into one filter.
 
 use super::*;
+use crate::catalog::FieldType;
 
 impl OmniqCompiler {
     pub(super) fn build(&self, query: &Query, dates: Dates<'_>) -> (OmniqRequest, Vec<Residual>, Vec<CompileError>) {
@@ -314,7 +315,8 @@ impl Range {
 /// The value of `text` for `field`: a boolean or a number for the
 /// schema's boolean and number fields, else the string itself.
 pub(super) fn field_value<'q>(index: usize, field: &str, text: &'q str) -> Result<FilterValue<'q>, CompileError> {
-    if let Some(&(_, nullable)) = NUMBER_FIELDS.iter().find(|(name, _)| *name == field) {
+    let field_type = crate::catalog::field_type(field);
+    if let FieldType::Number { nullable } = field_type {
         if nullable && text == "null" {
             return Ok(FilterValue::Null);
         }
@@ -329,7 +331,7 @@ pub(super) fn field_value<'q>(index: usize, field: &str, text: &'q str) -> Resul
             .with_hint(format!("write a number such as `12` or `1.5`{also}"))
         });
     }
-    if !BOOLEAN_FIELDS.contains(&field) {
+    if field_type != FieldType::Bool {
         return Ok(FilterValue::Text(text));
     }
     parse_bool(text).map(FilterValue::Bool).ok_or_else(|| {

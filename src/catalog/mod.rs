@@ -8,6 +8,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::suggest::{nearest, nearest_name, sorted, Key, Shape, Shapes};
 
+mod elsewhere;
+
+pub(crate) use elsewhere::{elsewhere, field_type, Elsewhere, FieldType, OMNIQ_DOCUMENT_FIELDS};
+
 /// The type of value a keyword takes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -207,6 +211,10 @@ pub struct Catalog {
     /// Where each keyword is, by the hash of its name (see [`KeywordIndex`]).
     index: KeywordIndex,
     statuses: Cow<'static, [Cow<'static, str>]>,
+    /// The documented fields of the documents a lenient keyword names
+    /// (OmniQ's response schema); none for RingCX, whose keywords are all
+    /// in the table.
+    fields: Cow<'static, [Cow<'static, str>]>,
 }
 
 /// An open-addressing hash index over the keyword table: a lookup costs one
@@ -367,6 +375,7 @@ impl Catalog {
                 ),
             },
             statuses: Cow::Borrowed(STATUSES),
+            fields: Cow::Borrowed(&[]),
         }
     }
 
@@ -379,6 +388,7 @@ impl Catalog {
                 shapes: Shapes::builtin(&[], (&[], &[0; LENGTHS]), (&[], &[0; FIRSTS])),
             },
             statuses: Cow::Borrowed(&[]),
+            fields: Cow::Borrowed(&[]),
         }
     }
 
@@ -422,6 +432,39 @@ impl Catalog {
     /// they were inserted.
     pub fn keywords(&self) -> &[KeywordSpec] {
         &self.keywords
+    }
+
+    /// The documented fields of the documents its lenient keywords name
+    /// (OmniQ's, for [`Catalog::omniq`]): a keyword that is none of them
+    /// but near one gets a did-you-mean. Empty for RingCX.
+    pub fn fields(&self) -> impl Iterator<Item = &str> {
+        self.fields.iter().map(|s| s.as_ref())
+    }
+
+    /// The same catalogue with `fields` as its documented document fields.
+    pub fn with_fields(mut self, fields: impl IntoIterator<Item = String>) -> Self {
+        self.fields = Cow::Owned(fields.into_iter().map(Cow::Owned).collect());
+        self
+    }
+
+    /// The same catalogue with `fields` as its document fields, unless it
+    /// has some already (a caller's own win).
+    pub(crate) fn or_fields(mut self, fields: &'static [Cow<'static, str>]) -> Self {
+        if self.fields.is_empty() {
+            self.fields = Cow::Borrowed(fields);
+        }
+        self
+    }
+
+    /// Whether `name` is a documented document field, exactly (OmniQ's
+    /// fields are case-sensitive).
+    pub(crate) fn is_field(&self, name: &str) -> bool {
+        self.fields.iter().any(|f| f == name)
+    }
+
+    /// Up to three documented fields close to `name`, nearest first.
+    pub(crate) fn suggest_fields(&self, name: &str) -> Vec<&str> {
+        nearest_name(name, self.fields())
     }
 
     /// The accepted status names (lowercase).
