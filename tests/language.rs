@@ -402,3 +402,19 @@ proptest::proptest! {
         proptest::prop_assert_eq!(found, expected, "{}", text);
     }
 }
+
+/// Found by the `roundtrip` fuzz target: RingCX's reading (Chronic's) read
+/// this date with vertical tabs between its words but not with the single
+/// spaces of the canonical form. Such a date is an error, with the spaced
+/// text as its hint, so what is approved always reads back.
+#[test]
+fn a_date_that_reads_otherwise_once_spaced_is_an_error() {
+    let text = "k):\u{1f}sp\"tfor\"f_inDreplied first_content_after:\"2 wegks a\u{b}\u{b}\u{b}a\u{b}-nog et 4pm\" r";
+    let error = Parser::new().lenient(true).parse(text).unwrap_err();
+    let d = error.diagnostics().iter().find(|d| d.code() == Code::InvalidDate).expect("the date's error");
+    assert!(d.message().contains("once its words are one space apart"), "{}", d.message());
+    assert_eq!(d.hint(), Some("write single spaces between the words: `2 wegks a a -nog et 4pm`"));
+    // A date that reads the same either way keeps its meaning and prints spaced.
+    let parsed = Parser::new().parse("first_content_after:\"2  weeks\u{b}ago\"").unwrap();
+    assert_eq!(parsed.query().as_str(), "first_content_after:\"2 weeks ago\"");
+}

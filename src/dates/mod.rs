@@ -288,6 +288,28 @@ macro_rules! date_problem {
 date_problem!(DateError);
 date_problem!(DateWarning);
 
+impl DateError {
+    /// The error for `text`, whose white space is not single spaces, where
+    /// `spaced` (its words one space apart, as the canonical form writes
+    /// them) reads otherwise.
+    pub(crate) fn white_space(text: &str, spaced: String) -> DateError {
+        // The edit only where the spaced text is a date in both readings.
+        let readable = spaced.parse::<HumanDate>().is_ok_and(|date| {
+            date.readable_in(DateReading::RingCx).is_ok() && date.readable_in(DateReading::Intended).is_ok()
+        });
+        DateError {
+            span: Span::new(0, text.len()),
+            message: format!(
+                "`{}` reads otherwise once its words are one space apart, as the canonical form writes them",
+                crate::diagnostic::shown(text)
+            ),
+            hint: Some(format!("write single spaces between the words: `{}`", crate::diagnostic::shown(&spaced))),
+            fix: if readable { whole(text, spaced) } else { None },
+            ringcx: false,
+        }
+    }
+}
+
 impl From<DateError> for Diagnostic {
     /// An [`Code::InvalidDate`] error with the span counted in bytes of the
     /// expression: the one place a date error becomes a diagnostic.

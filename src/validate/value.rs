@@ -4,7 +4,7 @@
 use std::borrow::Cow;
 
 use crate::catalog::{Catalog, KeywordSpec, Repeat, ValueType};
-use crate::dates::{DateError, HumanDate};
+use crate::dates::{DateError, DateReading, HumanDate};
 use crate::diagnostic::{shown, Code, Diagnostic};
 use crate::print::quoted;
 use crate::query::{NewValue, Order, OrderField, SortDirection};
@@ -270,9 +270,24 @@ fn canonical_words(text: &str) -> Cow<'_, str> {
 
 /// A date value from what was written: its canonical text, and the
 /// expression parsed from it.
+///
+/// The canonical form writes one space between words, so a date whose
+/// white space is anything else (`2 weeks\u{b}ago`, two spaces) must read
+/// as its canonical text does: where RingCX's reading (Chronic's) tells a
+/// vertical tab from a space, it is an error whose edit writes spaces.
 pub(crate) fn date_value(text: &str) -> Result<(Cow<'_, str>, HumanDate), DateError> {
     let expr = text.parse::<HumanDate>()?;
-    Ok((canonical_date(text), expr))
+    let canonical = canonical_date(text);
+    let spaced = text.split(char::is_whitespace).filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ");
+    if spaced != text.trim() {
+        let readings = [DateReading::RingCx, DateReading::Intended];
+        let reads = |date: &HumanDate| readings.map(|r| date.readable_in(r).is_ok());
+        let same = spaced.parse::<HumanDate>().is_ok_and(|spaced| reads(&spaced) == reads(&expr));
+        if !same {
+            return Err(DateError::white_space(text, spaced));
+        }
+    }
+    Ok((canonical, expr))
 }
 
 /// Why an `order` value is not `FIELD.DIRECTION`.
