@@ -84,6 +84,9 @@ pub enum Code {
     /// A keyword of an OmniQ query is no documented field of its documents
     /// but near one (`platfrom`): kept as written, with a did-you-mean.
     UnknownField,
+    /// An OmniQ request's `from + size` passes the result window OmniQ
+    /// pages through (10,000): page instead.
+    ResultWindow,
     /// A RingCX keyword has no OmniQ field in the mapping.
     UnmappedKeyword,
     /// The OmniQ `filterBy` object cannot express the term (negation, a
@@ -532,6 +535,20 @@ pub(crate) fn shown_up_to(text: &str, limit: usize) -> std::borrow::Cow<'_, str>
     std::borrow::Cow::Owned(out)
 }
 
+/// `n` with its thousands grouped (`10,000`), as the documentation writes
+/// limits.
+pub(crate) fn grouped(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// How many characters of user text a message quotes.
 const SHOWN_CHARS: usize = 40;
 
@@ -583,5 +600,18 @@ impl Error {
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.render(Style::Plain))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::grouped;
+
+    #[test]
+    fn limits_are_written_with_their_thousands_grouped() {
+        assert_eq!(grouped(0), "0");
+        assert_eq!(grouped(999), "999");
+        assert_eq!(grouped(10_000), "10,000");
+        assert_eq!(grouped(1_234_567), "1,234,567");
     }
 }

@@ -210,6 +210,7 @@ impl Options {
                 if let Some(context) = &context {
                     warnings.extend(compiler.warnings(&parsed, context));
                 }
+                warnings.extend(compiler.page_warning());
                 (parsed, Some(output), warnings)
             }
         };

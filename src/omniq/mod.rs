@@ -211,6 +211,11 @@ static OWN_KEYWORDS: [KeywordSpec; 2] = [
     },
 ];
 
+/// The most results OmniQ pages through for one query: like the
+/// Elasticsearch behind such APIs, it may refuse a page whose `from + size`
+/// passes it, and above it `total.relation` is `gte`.
+pub const OMNIQ_RESULT_WINDOW: u64 = 10_000;
+
 /// The field whose values are dates: `createdAt:DATE`, and the range form.
 pub(crate) const CREATED_AT: &str = "createdAt";
 

@@ -6,9 +6,10 @@ mod omniq;
 mod ringcx;
 mod windows;
 
+pub use crate::omniq::OMNIQ_RESULT_WINDOW;
 pub use omniq::{OmniqPage, OmniqPageRequest, OmniqPager, OmniqPagination, OmniqRelation, OmniqTotal};
 pub use ringcx::{RingCxPage, RingCxPageRequest, RingCxPager};
-pub use windows::{CreatedAtWindow, CreatedAtWindows, OMNIQ_RESULT_WINDOW};
+pub use windows::{CreatedAtWindow, CreatedAtWindows};
 
 /// What one observed page means for the caller: how many of its records to
 /// keep, and whether paging is over.

@@ -6,11 +6,6 @@ use serde::{Deserialize, Serialize};
 
 use crate::omniq::{FilterValue, OmniqRequest, CREATED_AT};
 
-/// The most results OmniQ pages through for one query: like the
-/// Elasticsearch behind such APIs, it may refuse a page whose `from + size`
-/// passes it, and above it `total.relation` is `gte`.
-pub const OMNIQ_RESULT_WINDOW: u64 = 10_000;
-
 /// A `createdAt` range, both ends inclusive, at millisecond precision (the
 /// documentation's `"to": "...23:59:59.999Z"`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -73,7 +68,7 @@ impl OmniqRequest {
 /// The windows still to read, in `createdAt` order.
 ///
 /// Start from the query's own range; when a window holds more than
-/// [`OMNIQ_RESULT_WINDOW`] results (its first page says `gte`, or the
+/// [`OMNIQ_RESULT_WINDOW`](crate::OMNIQ_RESULT_WINDOW) results (its first page says `gte`, or the
 /// server refuses a page past the limit), [`CreatedAtWindows::split_current`]
 /// replaces it by its two halves, to be read from position 0. Windows are
 /// disjoint and cover the starting range, so reading each one whole reads

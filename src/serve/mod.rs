@@ -78,12 +78,13 @@ pub enum ConfigError {
 /// What every handler shares.
 struct Shared {
     timeout: Duration,
+    body_limit: usize,
     page: String,
 }
 
 /// The service's routes, ready to be served by any axum server.
 pub fn router(config: &Config) -> Result<Router, ConfigError> {
-    let shared = Arc::new(Shared { timeout: config.timeout, page: page::html() });
+    let shared = Arc::new(Shared { timeout: config.timeout, body_limit: config.body_limit, page: page::html() });
     let mut router =
         Router::new().route("/", get(index)).route("/playground.js", get(script)).route("/healthz", get(healthz));
     for endpoint in Endpoint::ALL {
@@ -141,7 +142,11 @@ async fn handle(
     let body = match body {
         Ok(body) => body,
         Err(rejection) if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE => {
-            return respond(Answer::error(413, "body_too_large", "the request body is larger than the service reads"));
+            let message = format!(
+                "the request body is larger than the service reads: at most {} bytes (`ringq serve --body-limit BYTES` sets it)",
+                crate::diagnostic::grouped(shared.body_limit as u64)
+            );
+            return respond(Answer::error(413, "body_too_large", &message));
         }
         Err(rejection) => return respond(Answer::error(400, "malformed_request", &rejection.body_text())),
     };

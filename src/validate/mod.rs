@@ -15,7 +15,7 @@ use serde::Serialize;
 
 use crate::catalog::{Catalog, Elsewhere, FieldType, KeywordSpec, Negation, ValueType};
 use crate::dates::{DateContext, DateReading, DateSpan};
-use crate::diagnostic::{shown, Code, Diagnostic, Error, Replacement};
+use crate::diagnostic::{grouped, shown, Code, Diagnostic, Error, Replacement};
 use crate::invisible;
 use crate::print::quoted;
 use crate::query::{remove_positions, NewValue, Query, QueryWriter, Term};
@@ -161,7 +161,11 @@ fn too_long(text: &str) -> Result<(), Error> {
     if text.len() <= MAX_QUERY_BYTES {
         return Ok(());
     }
-    let message = format!("the query is {} bytes long; ringq reads at most {MAX_QUERY_BYTES}", text.len());
+    let message = format!(
+        "the query is {} bytes long; ringq reads at most {} bytes",
+        grouped(text.len() as u64),
+        grouped(MAX_QUERY_BYTES as u64)
+    );
     let diagnostic =
         Diagnostic::error(Code::TooLong, Span::new(0, 0), message).with_hint("split it into several queries");
     Err(Error::new(text, vec![diagnostic]))
@@ -613,7 +617,11 @@ fn keyword_fits(term: &AstTerm<'_>, keyword: &str, diagnostics: &mut Vec<Diagnos
         return true;
     }
     let span = term.keyword.as_ref().map_or(term.value.span, |k| k.span);
-    let message = format!("a keyword of {} bytes is too long (at most {MAX_KEYWORD_BYTES})", keyword.len());
+    let message = format!(
+        "a keyword of {} bytes is too long (at most {})",
+        grouped(keyword.len() as u64),
+        grouped(MAX_KEYWORD_BYTES as u64)
+    );
     diagnostics.push(Diagnostic::error(Code::TooLong, span, message));
     false
 }

@@ -13,11 +13,14 @@ use chrono::{DateTime, TimeDelta, Utc};
 
 use super::filter::{sort_key, Filter, FilterValue};
 use super::mapping::is_field_path;
-use super::{own_bound, write_timestamp, OmniqIndex, OmniqMapping, OmniqPlan, OmniqRequest, Predicate, CREATED_AT};
+use super::{
+    own_bound, write_timestamp, OmniqIndex, OmniqMapping, OmniqPlan, OmniqRequest, Predicate, CREATED_AT,
+    OMNIQ_RESULT_WINDOW,
+};
 use crate::bounds::{bound, narrow, Range};
 use crate::catalog::{BoundSide, Catalog, Repeat};
 use crate::dates::{DateContext, DateError, DateSpan, HumanDate};
-use crate::diagnostic::{shown, Code, Diagnostic, Error};
+use crate::diagnostic::{grouped, shown, Code, Diagnostic, Error};
 use crate::print::quoted;
 use crate::query::{DateValue, Query, Term, Value};
 use crate::span::Span;
@@ -222,6 +225,27 @@ impl OmniqCompiler {
         Ok(OmniqPlan { request, residual })
     }
 
+    /// The warning for a page that passes OmniQ's result window
+    /// ([`OMNIQ_RESULT_WINDOW`]): OmniQ may refuse it, and paging is the
+    /// way to read that far. It is about the request, not a term: its span
+    /// is empty, at the start of the query.
+    pub fn page_warning(&self) -> Option<Diagnostic> {
+        let end = self.from.saturating_add(self.size.get());
+        if end <= OMNIQ_RESULT_WINDOW {
+            return None;
+        }
+        let window = grouped(OMNIQ_RESULT_WINDOW);
+        let message = format!(
+            "`from` + `size` is {}, past OmniQ's result window of {window} results: OmniQ may refuse the page",
+            grouped(end)
+        );
+        let hint = format!(
+            "ask for at most {window} results a page and page through the rest: `ringq fetch omniq` \
+             (or `OmniqPager`) reads every match, past {window} in `createdAt` windows"
+        );
+        Some(Diagnostic::warning(Code::ResultWindow, Span::new(0, 0), message).with_hint(hint))
+    }
+
     /// Warnings about terms that compile, but perhaps not as meant: an
     /// exact `createdAt` given a date that names a span
     /// (`createdAt:"last month"`) matches only the span's first instant.
@@ -245,9 +269,11 @@ impl OmniqCompiler {
                     shown(text),
                     write_timestamp(span.start)
                 );
+                let range = format!("{after} created_before:{before}");
                 Some(
                     Diagnostic::warning(Code::ExactDateSpan, spans.term, message)
-                        .with_hint(format!("for the whole span, write `{after} created_before:{before}`")),
+                        .with_hint(format!("for the whole span, write `{range}`"))
+                        .with_replacement(spans.term, range),
                 )
             })
             .collect()
