@@ -259,11 +259,17 @@ pub(crate) fn nearest<'c>(word: &str, shapes: &Shapes, name: impl Fn(usize) -> &
         }
         let c = name(i);
         let prefix = maybe_prefix && (c.starts_with(word) || word.starts_with(c));
-        if !(near || prefix) {
+        // A typo in the first part of a longer name (`stauts` of
+        // `status_in`): one edit away from the name's start.
+        let typo_prefix = maybe_prefix
+            && !prefix
+            && c.len() > word.len()
+            && c.get(..word.len()).is_some_and(|start| edit_distance(word, start) <= 1);
+        if !(near || prefix || typo_prefix) {
             continue;
         }
         let distance = edit_distance(word, c);
-        if distance <= limit || prefix {
+        if distance <= limit || prefix || typo_prefix {
             scored.push((distance, c));
         }
     }
@@ -358,8 +364,13 @@ mod tests {
             .iter()
             .filter_map(|&c| {
                 let prefix = len >= 4 && (c.starts_with(&word) || word.starts_with(c));
+                let typo_prefix = len >= 4
+                    && !prefix
+                    && c.as_bytes().first() == word.as_bytes().first()
+                    && c.len() > word.len()
+                    && c.get(..word.len()).is_some_and(|start| edit_distance(&word, start) <= 1);
                 let distance = edit_distance(&word, c);
-                (distance <= limit || prefix).then_some((distance, c))
+                (distance <= limit || prefix || typo_prefix).then_some((distance, c))
             })
             .collect();
         scored.sort();

@@ -658,11 +658,9 @@ fn lone_four_digits(s: &str) -> Option<&str> {
     (trimmed.len() == 4 && trimmed.bytes().all(|b| b.is_ascii_digit())).then_some(trimmed)
 }
 
-/// Chronic skips words it does not know (`meeting today at 2pm`); a
-/// validator must not, as that hides typos. When the words outside the
-/// date language are all that stops the text from being a date, say which
-/// they are and what date remains.
-fn words_around_a_date(s: &str) -> Option<DateError> {
+/// The words of `s` that belong to the date language, one space apart, and
+/// the others with their spans; `None` when every word belongs, or none.
+fn without_unknown_words(s: &str) -> Option<(String, Vec<(&str, Span)>)> {
     let mut kept = Vec::new();
     let mut unknown = Vec::new();
     let mut offset = 0;
@@ -675,9 +673,17 @@ fn words_around_a_date(s: &str) -> Option<DateError> {
             unknown.push((word, Span::new(start, offset)));
         }
     }
+    (!unknown.is_empty() && !kept.is_empty()).then(|| (kept.join(" "), unknown))
+}
+
+/// Chronic skips words it does not know (`meeting today at 2pm`); a
+/// validator must not, as that hides typos. When the words outside the
+/// date language are all that stops the text from being a date, say which
+/// they are and what date remains.
+fn words_around_a_date(s: &str) -> Option<DateError> {
+    let (remaining, unknown) = without_unknown_words(s)?;
     let (first, last) = (unknown.first()?, unknown.last()?);
-    let remaining = kept.join(" ");
-    if remaining.is_empty() || grammar::date(&remaining).is_err() {
+    if grammar::date(&remaining).is_err() {
         return None;
     }
     let names: Vec<String> = unknown.iter().map(|(w, _)| format!("`{}`", crate::diagnostic::shown(w))).collect();

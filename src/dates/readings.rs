@@ -32,7 +32,8 @@ pub(super) fn difference(
             ),
             match super::typos::corrected(date.as_str(), Some(ctx)) {
                 Some(fixed) => Some((format!("did you mean `{}`?", crate::diagnostic::shown(&fixed)), fixed)),
-                None => spelling(r, ctx).map(|s| (format!("to say what RingCX will use, write `{s}`"), s)),
+                None => date_words_alone(date.as_str(), ctx, r)
+                    .or_else(|| spelling(r, ctx).map(|s| (format!("to say what RingCX will use, write `{s}`"), s))),
             },
         ),
         (None, Some(i)) => (
@@ -44,6 +45,19 @@ pub(super) fn difference(
     let whole = Span::new(0, date.as_str().len());
     let (hint, fix) = fix.map(|(hint, s)| (hint, Replacement::new(whole, s))).unzip();
     Some(DateWarning { span: whole, message, hint, fix, readings_differ: true })
+}
+
+/// The hint for a date among words RingCX skips (`meeting today`): its
+/// date words alone, when both readings read them as the span `ringcx`.
+fn date_words_alone(text: &str, ctx: &DateContext, ringcx: DateSpan) -> Option<(String, String)> {
+    let (remaining, unknown) = super::without_unknown_words(text)?;
+    let date: HumanDate = remaining.parse().ok()?;
+    if date.readings(ctx) != (Some(ringcx), Some(ringcx)) {
+        return None;
+    }
+    let names: Vec<String> = unknown.iter().map(|(w, _)| format!("`{}`", crate::diagnostic::shown(w))).collect();
+    let hint = format!("RingCX skips {}: did you mean `{remaining}`?", names.join(", "));
+    Some((hint, remaining))
 }
 
 /// `2026-01-04 00:00` in the context's zone, seconds when there are any.

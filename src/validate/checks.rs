@@ -20,15 +20,18 @@ use super::Parsed;
 /// so: in the hint of the value's error, or as a warning when the value
 /// alone is a date too (`yesterday at 4pm`). `term` is a term of a date
 /// keyword.
+///
+/// Whether it did: what the value alone resolves to is then no concern of
+/// the user's (`2` of `2 weeks ago` is no time anyone meant).
 pub(super) fn unquoted_date(
     source: &str,
     term: &AstTerm<'_>,
     accepted: bool,
     first_new: usize,
     diagnostics: &mut Vec<Diagnostic>,
-) {
-    let Some(keyword) = &term.keyword else { return };
-    let Some((phrase, continuation)) = date_going_on(source, term) else { return };
+) -> bool {
+    let Some(keyword) = &term.keyword else { return false };
+    let Some((phrase, continuation)) = date_going_on(source, term) else { return false };
     let minus = if term.minus.is_some() { "-" } else { "" };
     let meant = format!("{minus}{}:{}", keyword.name, quoted(&phrase, false));
     let suggestion = format!("did you mean {meant}?");
@@ -47,6 +50,7 @@ pub(super) fn unquoted_date(
     {
         error.set_fix(suggestion, fix);
     }
+    true
 }
 
 /// Negated terms that exclude everything their keyword's positive terms

@@ -283,10 +283,11 @@ impl Parser {
             if !ascii && checks == Checks::All {
                 self.invisible_characters(text, &ast_term, accepted.is_some(), first_new, &mut diagnostics);
             }
+            let mut goes_on = false;
             if ast_term.value.quote == Quote::Bare {
                 let warning_only = accepted.is_some() && checks == Checks::ErrorsOnly;
                 if spec.is_some_and(|spec| spec.value == ValueType::Date) && !warning_only {
-                    checks::unquoted_date(text, &ast_term, accepted.is_some(), first_new, &mut diagnostics);
+                    goes_on = checks::unquoted_date(text, &ast_term, accepted.is_some(), first_new, &mut diagnostics);
                 }
                 if ast_term.keyword.is_none() {
                     operators.check(text, self, &ast_term, &mut diagnostics);
@@ -301,7 +302,11 @@ impl Parser {
             if let (Some(context), NewValue::Date(_, expr)) = (dates, &value) {
                 let span = match expr.resolve_with_warnings(context) {
                     Ok((span, warnings)) => {
-                        diagnostics.extend(warnings.into_iter().map(|w| date_diagnostic(&ast_term.value, w)));
+                        // A value that goes on unquoted has its warning; what
+                        // its first word alone reads as is beside the point.
+                        if !goes_on {
+                            diagnostics.extend(warnings.into_iter().map(|w| date_diagnostic(&ast_term.value, w)));
+                        }
                         Some(span)
                     }
                     Err(e) => {

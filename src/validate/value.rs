@@ -307,7 +307,7 @@ impl OrderError {
     fn explain(self) -> String {
         let quoted = |names: &[&str], and: &str| names.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(and);
         match self {
-            OrderError::NoDot => "a sort order is `FIELD.DIRECTION`, such as `created_at.asc`".to_owned(),
+            OrderError::NoDot => "a sort order is `FIELD.DIRECTION`".to_owned(),
             OrderError::Field(_) => {
                 format!("only {} can be sorted on", quoted(&OrderField::ALL.map(OrderField::as_str), " and "))
             }
@@ -318,7 +318,6 @@ impl OrderError {
     }
 }
 
-/// `FIELD.DIRECTION`, any case.
 /// The sort order a mistyped one most likely is: each half that is not
 /// a name replaced by its nearest name (`create_at.dsc` →
 /// `created_at.desc`); `None` when a half is near no name.
@@ -339,6 +338,7 @@ fn order_fix(text: &str) -> Option<String> {
     Some(format!("{}.{}", nearest(field, &fields)?, direction.as_str()))
 }
 
+/// `FIELD.DIRECTION`, any case.
 fn parse_order(text: &str) -> Result<Order, OrderError> {
     let (field, direction) = text.split_once('.').ok_or(OrderError::NoDot)?;
     let field = OrderField::ALL
