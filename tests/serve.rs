@@ -127,6 +127,12 @@ fn errors_have_the_right_status_and_say_why() {
         (&diagnostic["code"], &diagnostic["span"]),
         (&json!("invalid_boolean"), &json!({"start": 15, "end": 20}))
     );
+    // The hint's edit, as data, in bytes and in characters.
+    let (_, typo) = post(&server, "/v1/check", &json!({"q": "café asigned:true"}));
+    assert_eq!(
+        typo["error"]["diagnostics"][0]["replacement"],
+        json!({"span": {"start": 6, "end": 13}, "chars": {"start": 5, "end": 12}, "text": "assigned"})
+    );
     let (status, date) = post(&server, "/v1/date", &json!({"q": "blursday"}));
     assert_eq!((status, &date["error"]["code"]), (422, &json!("invalid_date")));
 
@@ -189,6 +195,7 @@ fn bodies_are_capped_and_a_1_mb_query_is_answered() {
     let (status, text) = post_raw(&server, "/v1/check", "application/json", too_big.as_bytes());
     assert_eq!(status, 413, "{text}");
     assert!(text.contains("body_too_large"), "{text}");
+    assert!(text.contains("at most 1,048,576 bytes (`ringq serve --body-limit BYTES` sets it)"), "{text}");
 
     let small = Server::start(&["--body-limit", "100"]);
     let (status, _) =
