@@ -278,8 +278,10 @@ fn canonical_words(text: &str) -> Cow<'_, str> {
 pub(crate) fn date_value(text: &str) -> Result<(Cow<'_, str>, HumanDate), DateError> {
     let expr = text.parse::<HumanDate>()?;
     let canonical = canonical_date(text);
-    let spaced = text.split(char::is_whitespace).filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ");
-    if spaced != text.trim() {
+    // Words one space apart already (the usual case): nothing to compare.
+    let single_spaces = !text.contains("  ") && text.chars().all(|c| c == ' ' || !c.is_whitespace());
+    if !single_spaces {
+        let spaced = text.split(char::is_whitespace).filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ");
         let readings = [DateReading::RingCx, DateReading::Intended];
         let reads = |date: &HumanDate| readings.map(|r| date.readable_in(r).is_ok());
         let same = spaced.parse::<HumanDate>().is_ok_and(|spaced| reads(&spaced) == reads(&expr));
