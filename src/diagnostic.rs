@@ -115,6 +115,13 @@ pub enum Code {
     /// The query (at most 1 GiB) or a keyword in it (at most 65,535 bytes)
     /// is longer than ringq reads.
     TooLong,
+    /// A template's brace or hole is not where a hole can be: a brace
+    /// that opens or closes no hole, a hole inside a value, a name used
+    /// with two incompatible types.
+    TemplateHole,
+    /// A value bound into a template does not fit its hole: missing, of
+    /// the wrong type, a list where one value goes, or bound to no hole.
+    TemplateValue,
     /// A completion cursor past the end of the query or inside a
     /// character (it is a byte offset at a character boundary).
     InvalidCursor,

@@ -33,6 +33,7 @@ pub mod serve;
 mod span;
 mod suggest;
 mod syntax;
+mod template;
 mod validate;
 
 // The front door: one call from options and text to everything known.
@@ -54,6 +55,7 @@ pub use diagnostic::{Code, Diagnostic, Error, Related, Replacement, Severity, St
 pub use diagnostic_json::DiagnosticsJson;
 pub use query::{DateValue, Order, OrderField, Query, SortDirection, Term, Terms, Value};
 pub use span::{CharOffsets, Span};
+pub use template::{quote, Bound, Hole, HoleKind, Template, Values};
 pub use validate::{Parsed, Parser, TermSpans, MAX_QUERY_BYTES};
 
 // Dates and business time.

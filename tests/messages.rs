@@ -8,7 +8,7 @@ use std::fmt::Write as _;
 use std::num::NonZeroU64;
 
 use chrono::{DateTime, Utc};
-use ringq::{Code, Diagnostic, Error, OmniqIndex, OmniqOptions, Options, Style};
+use ringq::{Code, Diagnostic, Error, OmniqIndex, OmniqOptions, Options, Style, Template, Values};
 
 const NOW: &str = "2026-11-24T15:30:00Z";
 
@@ -37,6 +37,10 @@ enum Ask {
     DateWithoutNow,
     /// `ringq complete` at this byte offset.
     Complete(usize),
+    /// The query is a template, read.
+    Template,
+    /// The query is a template, rendered with `{"mine": "maybe", "statsu": "new"}`.
+    Render,
 }
 
 const CASES: &[(&str, Ask, &str)] = &[
@@ -95,6 +99,11 @@ const CASES: &[(&str, Ask, &str)] = &[
     ("invalid_cursor", Ask::Complete(99), "status_in:new"),
     ("unknown_field", Ask::OmniqPlan, "platfrom:web"),
     ("result_window", Ask::OmniqPastTheWindow, "platform:web"),
+    ("template_hole", Ask::Template, "source:x{src} refund }"),
+    ("template_hole", Ask::Template, "assigned_to_me:{x} first_content_after:{x}"),
+    ("unknown_keyword", Ask::Template, "asigned_to:{u}"),
+    ("template_value", Ask::Render, "assigned_to_me:{mine} status_in:{status} {words?}"),
+    ("invalid_boolean", Ask::Render, "assigned_to_me:{mine}"),
     ("date_readings_differ", Ask::Date, "9.8.2013"),
     ("date_readings_differ", Ask::Date, "janury 3rd"),
     ("invalid_date", Ask::Date, "2 weks ago"),
@@ -123,6 +132,14 @@ fn ask(ask: Ask, query: &str) -> Vec<Diagnostic> {
         }
         Ask::DateWithoutNow => return Options::default().date(query).map(|a| a.warnings).unwrap_or_else(errors),
         Ask::Date => return options.date(query).map(|answer| answer.warnings).unwrap_or_else(errors),
+        Ask::Template => return Template::parse(query, &options).map(|_| Vec::new()).unwrap_or_else(errors),
+        Ask::Render => {
+            let values = Values::new().set("mine", "maybe").set("statsu", "new");
+            return Template::parse(query, &options)
+                .and_then(|t| t.render(&values))
+                .map(|_| Vec::new())
+                .unwrap_or_else(errors);
+        }
         Ask::Complete(cursor) => return options.complete(query, cursor).map(|_| Vec::new()).unwrap_or_else(errors),
     }
     options.check(query).map(|report| report.warnings().to_vec()).unwrap_or_else(errors)

@@ -157,7 +157,7 @@ impl Written {
 }
 
 /// The error for a query longer than [`MAX_QUERY_BYTES`].
-fn too_long(text: &str) -> Result<(), Error> {
+pub(crate) fn too_long(text: &str) -> Result<(), Error> {
     if text.len() <= MAX_QUERY_BYTES {
         return Ok(());
     }
