@@ -247,6 +247,22 @@ impl Options {
         undated.check(text).map(|report| Formatted { canonical: report.canonical().to_owned() })
     }
 
+    /// The canonical query that `values` make of `template` (see
+    /// [`crate::Template`]): the one call the shells make to render. An
+    /// error's spans point into the template.
+    ///
+    /// ```
+    /// use ringq::{Options, Values};
+    ///
+    /// let query = Options::default().render("source:{src} {words}", &Values::new().set("src", 7_i64).set("words", "a:b"))?;
+    /// assert_eq!(query, r#"source:7 "a:b""#);
+    /// # Ok::<(), ringq::Error>(())
+    /// ```
+    pub fn render(&self, template: &str, values: &crate::Values) -> Result<String, Error> {
+        let template = crate::Template::parse(template, self)?;
+        template.render(values).map(|query| query.as_str().to_owned())
+    }
+
     /// The catalogue queries are read with: the options' own (RingCX's by
     /// default), extended with OmniQ's keywords when compiling to OmniQ;
     /// and whether unknown keywords are kept (always for OmniQ, where

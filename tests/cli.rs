@@ -430,3 +430,60 @@ fn dates_choose_the_reading_and_the_default_warns_where_they_differ() {
     let run = ringq(&["date", "--dates", "chronic", now, "today"], None);
     assert_eq!(run.code, 2);
 }
+
+#[test]
+fn render_binds_values_and_names_the_hole_at_fault() {
+    let run = ringq(
+        &["render", "assigned_to_me:{mine} -status_in:{done} {words}", "--set", "mine=yes", "--set", "done=replied"]
+            .iter()
+            .copied()
+            .chain(["--set", "done=ignored", "--set", "words=refund\" -status_in:new"])
+            .collect::<Vec<_>>(),
+        None,
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(run.stdout, "assigned_to_me:true -status_in:replied -status_in:ignored \"refund\\\" -status_in:new\"\n");
+    // A value of the wrong type: exit 1, the hole named, the template drawn.
+    let run = ringq(&["render", "assigned_to_me:{mine}", "--set", "mine=maybe"], None);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr.starts_with("error: `mine` for `assigned_to_me`: `assigned_to_me` takes a boolean, not `maybe`"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("1 | assigned_to_me:{mine}\n  |                ^^^^^^"), "{}", run.stderr);
+    // A template error before any value; a missing and an unknown name.
+    let run = ringq(&["render", "source:x{src}"], None);
+    assert_eq!(run.code, 1);
+    assert!(run.stderr.contains("`{src}` is part of a value"), "{}", run.stderr);
+    let run = ringq(&["render", "status_in:{s}", "--set", "ss=new", "--format", "json"], None);
+    assert_eq!(run.code, 1);
+    let json: serde_json::Value = serde_json::from_str(&run.stdout).expect("one JSON document");
+    let codes: Vec<_> = json["diagnostics"].as_array().into_iter().flatten().map(|d| d["message"].clone()).collect();
+    assert_eq!(codes, [serde_json::json!("`ss` is no hole of this template"), serde_json::json!("no value for `s`")]);
+    // Usage: a --set that is no NAME=VALUE, an unreadable values file.
+    assert_eq!(ringq(&["render", "x", "--set", "bad"], None).code, 2);
+    assert_eq!(ringq(&["render", "x", "--values", "/nonexistent/values.json"], None).code, 2);
+}
+
+#[test]
+fn render_reads_values_from_json_and_compiles_to_omniq() {
+    let dir = std::env::temp_dir().join(format!("ringq-render-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("a temporary directory");
+    let file = dir.join("values.json");
+    std::fs::write(&file, r#"{"p": "web \"x\"", "since": null}"#).expect("written");
+    let path = file.to_str().expect("a UTF-8 path");
+    let run =
+        ringq(&["render", "platform:{p} created_after:{since?}", "--values", path, "--index", "communications"], None);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let json: serde_json::Value = serde_json::from_str(&run.stdout).expect("the request");
+    assert_eq!(json["filterBy"], serde_json::json!({"platform": "web \"x\""}));
+    // The values name holes this template does not have: an error naming them.
+    let run = ringq(&["render", "source:{ids} {w}", "--values", path, "--set", "w=OR"], None);
+    assert_eq!(run.code, 1);
+    assert!(run.stderr.contains("`p` is no hole of this template"), "{}", run.stderr);
+    std::fs::write(&file, r#"{"ids": [7, 8], "w": "-x"}"#).expect("written");
+    let run = ringq(&["render", "source:{ids} {w}", "--values", path], None);
+    assert_eq!(run.stdout, "source:7 source:8 \"-x\"\n", "{}", run.stderr);
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -15,6 +15,7 @@ mod explain;
 mod fetch;
 mod io;
 mod omniq;
+mod render;
 mod report;
 mod serve;
 
@@ -49,6 +50,8 @@ enum Command {
     Date(date::DateArgs),
     /// Compile a query to an OmniQ getmydata request body (JSON).
     Omniq(omniq::OmniqArgs),
+    /// Bind values into a template's holes: print the canonical query (or, with --index, its OmniQ request).
+    Render(render::RenderArgs),
     /// Fetch every record a query matches from RingCX or OmniQ, one JSON line each.
     Fetch(fetch::FetchArgs),
     /// What a search box would offer at a cursor: the range to replace and the items (JSON).
@@ -68,6 +71,7 @@ impl Command {
             Command::Parse(args) => ("parse", &args.query),
             Command::Date(args) => ("date", &args.expr),
             Command::Omniq(args) => ("omniq", &args.query),
+            Command::Render(args) => ("render", &args.template),
             Command::Fetch(args) => args.input(),
             Command::Complete(args) => ("complete", &args.query),
             Command::Explain(args) => ("explain", &args.query),
@@ -87,6 +91,7 @@ fn main() -> ExitCode {
         Command::Parse(args) => check::run(args, &cli.context, check::Question::Parse),
         Command::Date(args) => date::run(args, &cli.context),
         Command::Omniq(args) => omniq::run(args, &cli.context),
+        Command::Render(args) => render::run(args, &cli.context),
         Command::Fetch(args) => fetch::run(args, &cli.context),
         Command::Complete(args) => complete::run(args, &cli.context),
         Command::Explain(args) => explain::run(args, &cli.context),
