@@ -16,6 +16,7 @@
 
 mod args;
 mod diagnostics;
+mod template;
 mod types;
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
@@ -27,6 +28,7 @@ use ringq::{OmniqIndex, OmniqOptions, Options, Report, Style};
 
 use crate::args::{count, text, Context};
 use crate::diagnostics::{convert, from_error, query_error, warn, Diagnostic, QueryError, QueryWarning, Replacement};
+use crate::template::Template;
 use crate::types::{Calendar, Mapping};
 
 /// Inputs at least this long are checked with the GIL released, so that
@@ -337,6 +339,9 @@ fn _ringq(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(omniq, m)?)?;
     m.add_function(wrap_pyfunction!(complete, m)?)?;
     m.add_function(wrap_pyfunction!(explain, m)?)?;
+    m.add_function(wrap_pyfunction!(template::render, m)?)?;
+    m.add_function(wrap_pyfunction!(template::quote, m)?)?;
+    m.add_class::<Template>()?;
     m.add_class::<Calendar>()?;
     m.add_class::<Mapping>()?;
     m.add_class::<Diagnostic>()?;

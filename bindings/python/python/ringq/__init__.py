@@ -19,6 +19,7 @@ from ringq._ringq import (
     QueryError,
     QueryWarning,
     Replacement,
+    Template,
     __version__,
     check,
     complete,
@@ -26,6 +27,8 @@ from ringq._ringq import (
     format,
     omniq,
     parse,
+    quote,
+    render,
     resolve_date,
 )
 
@@ -36,6 +39,7 @@ __all__ = [
     "QueryError",
     "QueryWarning",
     "Replacement",
+    "Template",
     "__version__",
     "check",
     "complete",
@@ -43,5 +47,7 @@ __all__ = [
     "format",
     "omniq",
     "parse",
+    "quote",
+    "render",
     "resolve_date",
 ]

@@ -2,7 +2,7 @@
 
 import os
 from datetime import datetime
-from typing import Any, Dict, List, Literal, Optional, Tuple, Union, final
+from typing import Any, Dict, List, Literal, Optional, Sequence, Tuple, TypedDict, Union, final
 
 __all__ = [
     "Calendar",
@@ -11,6 +11,7 @@ __all__ = [
     "QueryError",
     "QueryWarning",
     "Replacement",
+    "Template",
     "__version__",
     "check",
     "complete",
@@ -18,6 +19,8 @@ __all__ = [
     "format",
     "omniq",
     "parse",
+    "quote",
+    "render",
     "resolve_date",
 ]
 
@@ -189,3 +192,55 @@ def omniq(
     plan: bool = False,
 ) -> Dict[str, Any]:
     """The OmniQ getmydata body, or with ``plan=True`` ``{"request", "residual"}``."""
+
+_Scalar = Union[str, int, float, bool, datetime, None]
+_Value = Union[_Scalar, Sequence[_Scalar]]
+
+class _Hole(TypedDict):
+    name: str
+    optional: bool
+    kind: Literal["bool", "status", "id", "date", "order", "language", "text", "field"]
+    keyword: Optional[str]
+    start: int
+    end: int
+
+@final
+class Template:
+    """A query template read and checked once, rendered with many values."""
+
+    def __new__(
+        cls,
+        template: str,
+        *,
+        now: Optional[datetime] = None,
+        tz: str = "UTC",
+        locale: _Locale = "en",
+        prefer: _Prefer = "past",
+        dates: _Dates = "ringcx",
+        calendar: Optional[Calendar] = None,
+        lenient: bool = False,
+    ) -> "Template": ...
+    def render(self, values: Optional[Dict[str, _Value]] = None, **holes: _Value) -> str:
+        """The canonical query the values make; raises QueryError naming the hole at fault."""
+    @property
+    def holes(self) -> List[_Hole]: ...
+    @property
+    def template(self) -> str: ...
+
+def render(
+    template: str,
+    values: Optional[Dict[str, _Value]] = None,
+    *,
+    now: Optional[datetime] = None,
+    tz: str = "UTC",
+    locale: _Locale = "en",
+    prefer: _Prefer = "past",
+    dates: _Dates = "ringcx",
+    calendar: Optional[Calendar] = None,
+    lenient: bool = False,
+    **holes: _Value,
+) -> str:
+    """``Template(template, ...).render(values, **holes)`` in one step."""
+
+def quote(value: str) -> str:
+    """``value`` as one free-text term, quoted and escaped as it must be."""
