@@ -398,3 +398,31 @@ fn run_ringq(args: &[&str], input: &str) -> Value {
     serde_json::from_slice(&output.stdout)
         .unwrap_or_else(|e| panic!("ringq {args:?}: {e}: {}", String::from_utf8_lossy(&output.stdout)))
 }
+
+#[test]
+fn render_binds_values_and_a_binding_error_is_a_422_naming_the_hole() {
+    let server = Server::start(&[]);
+    let body = json!({
+        "template": "assigned_to_me:{mine} -status_in:{done} {words} source:{src?}",
+        "values": {"mine": true, "done": ["replied", "ignored"], "words": "refund\" -status_in:new", "src": null},
+        "now": "2026-11-24T15:30:00Z",
+    });
+    let (status, rendered) = post(&server, "/v1/render", &body);
+    assert_eq!(status, 200, "{rendered}");
+    assert_eq!(
+        rendered["query"],
+        "assigned_to_me:true -status_in:replied -status_in:ignored \"refund\\\" -status_in:new\""
+    );
+    assert_eq!(rendered["diagnostics"], json!([]));
+    let (status, invalid) =
+        post(&server, "/v1/render", &json!({"template": "é assigned_to_me:{mine}", "values": {"mine": "maybe"}}));
+    assert_eq!(status, 422);
+    assert_eq!(invalid["error"]["code"], "invalid_template");
+    let d = &invalid["error"]["diagnostics"][0];
+    assert_eq!(d["message"], "`mine` for `assigned_to_me`: `assigned_to_me` takes a boolean, not `maybe`");
+    assert_eq!((&d["span"], &d["chars"]), (&json!({"start": 18, "end": 24}), &json!({"start": 17, "end": 23})));
+    let (status, bad) = post(&server, "/v1/render", &json!({"template": "{w}", "values": [1]}));
+    assert_eq!((status, &bad["error"]["code"]), (400, &json!("malformed_request")));
+    let (status, bad) = post(&server, "/v1/check", &json!({"q": "x", "values": {}}));
+    assert_eq!((status, &bad["error"]["code"]), (400, &json!("malformed_request")));
+}

@@ -9,6 +9,7 @@ use serde_json::{Map, Value};
 use crate::diagnostic::{Code, Diagnostic, Error};
 use crate::diagnostic_json::DiagnosticsJson;
 use crate::front::Options;
+use crate::template::Values;
 
 /// The endpoints under `/v1/`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -20,10 +21,11 @@ pub(crate) enum Endpoint {
     Explain,
     Date,
     Omniq,
+    Render,
 }
 
 impl Endpoint {
-    pub(crate) const ALL: [Endpoint; 7] = [
+    pub(crate) const ALL: [Endpoint; 8] = [
         Endpoint::Check,
         Endpoint::Format,
         Endpoint::Parse,
@@ -31,6 +33,7 @@ impl Endpoint {
         Endpoint::Explain,
         Endpoint::Date,
         Endpoint::Omniq,
+        Endpoint::Render,
     ];
 
     /// The path it answers on.
@@ -43,6 +46,7 @@ impl Endpoint {
             Endpoint::Explain => "/v1/explain",
             Endpoint::Date => "/v1/date",
             Endpoint::Omniq => "/v1/omniq",
+            Endpoint::Render => "/v1/render",
         }
     }
 }
@@ -52,6 +56,12 @@ const TEXT_KEY: &str = "q";
 
 /// The earlier name of [`TEXT_KEY`] on `/v1/date`, still read there.
 const DATE_ALIAS: &str = "expr";
+
+/// The body key that holds the text on `/v1/render`: a template.
+const TEMPLATE_KEY: &str = "template";
+
+/// The body key of the values bound into a template.
+const VALUES_KEY: &str = "values";
 
 /// A status and a JSON body.
 #[derive(Debug)]
@@ -115,6 +125,8 @@ pub(crate) fn answer(endpoint: Endpoint, body: &[u8]) -> Answer {
 struct Request {
     text: String,
     cursor: Option<usize>,
+    /// The values bound into `/v1/render`'s template.
+    values: Option<Values>,
     options: Options,
 }
 
@@ -125,17 +137,28 @@ fn request(endpoint: Endpoint, body: &[u8]) -> Result<Request, Answer> {
     let mut object: Map<String, Value> =
         serde_json::from_slice(body).map_err(|e| malformed(format!("the body is not a JSON object: {e}")))?;
     let alias = if endpoint == Endpoint::Date { object.remove(DATE_ALIAS) } else { None };
-    let (key, value) = match (object.remove(TEXT_KEY), alias) {
+    let text_key = if endpoint == Endpoint::Render { TEMPLATE_KEY } else { TEXT_KEY };
+    let values = match (endpoint, object.remove(VALUES_KEY)) {
+        (Endpoint::Render, Some(values)) => Some(serde_json::from_value::<Values>(values).map_err(|e| {
+            malformed(format!(
+                "`{VALUES_KEY}` must be an object of hole names to text, numbers, booleans, null or lists: {e}"
+            ))
+        })?),
+        (Endpoint::Render, None) => Some(Values::new()),
+        (_, Some(_)) => return Err(malformed(format!("`{VALUES_KEY}` is only read by {}", Endpoint::Render.path()))),
+        (_, None) => None,
+    };
+    let (key, value) = match (object.remove(text_key), alias) {
         (Some(_), Some(_)) => {
             return Err(malformed(format!("give `{TEXT_KEY}` or its alias `{DATE_ALIAS}`, not both")));
         }
         (None, Some(value)) => (DATE_ALIAS, Some(value)),
-        (value, None) => (TEXT_KEY, value),
+        (value, None) => (text_key, value),
     };
     let text = match value {
         Some(Value::String(text)) => text,
         Some(_) => return Err(malformed(format!("`{key}` must be a string"))),
-        None => return Err(malformed(format!("`{TEXT_KEY}` is missing"))),
+        None => return Err(malformed(format!("`{text_key}` is missing"))),
     };
     let cursor = match (endpoint, object.remove("cursor")) {
         (Endpoint::Complete, Some(value)) => match value.as_u64().and_then(|n| usize::try_from(n).ok()) {
@@ -153,7 +176,7 @@ fn request(endpoint: Endpoint, body: &[u8]) -> Result<Request, Answer> {
     if endpoint == Endpoint::Omniq && options.omniq.is_none() {
         return Err(malformed("`omniq` is missing: {\"index\": \"communications\", ...}"));
     }
-    Ok(Request { text, cursor, options })
+    Ok(Request { text, cursor, values, options })
 }
 
 /// The options of a request body. serde's message for a value of the wrong
@@ -208,6 +231,33 @@ impl Request {
             },
             Endpoint::Explain => Answer::ok(&self.options.explain(text)),
             Endpoint::Date => self.date(),
+            Endpoint::Render => self.render(),
+        }
+    }
+
+    /// `{"query", "diagnostics"}`: the canonical query and its warnings
+    /// (spans into the query), or 422 with the diagnostics of the template
+    /// (spans into the template), each naming its hole.
+    fn render(&self) -> Answer {
+        #[derive(Serialize)]
+        struct Rendered<'a> {
+            query: &'a str,
+            diagnostics: DiagnosticsJson<'a>,
+        }
+        let values = self.values.clone().unwrap_or_default();
+        let rendered = match self.options.render(&self.text, &values) {
+            Ok(rendered) => rendered,
+            Err(error) => {
+                let message = "the template, or a value bound into it, is invalid";
+                return Answer::diagnostics(422, "invalid_template", message, &self.text, error.diagnostics());
+            }
+        };
+        match self.options.check(&rendered) {
+            Ok(report) => Answer::ok(&Rendered {
+                query: report.canonical(),
+                diagnostics: DiagnosticsJson::new(report.canonical(), report.warnings()),
+            }),
+            Err(error) => Answer::invalid_query(&rendered, &error),
         }
     }
 
