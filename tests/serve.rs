@@ -426,3 +426,55 @@ fn render_binds_values_and_a_binding_error_is_a_422_naming_the_hole() {
     let (status, bad) = post(&server, "/v1/check", &json!({"q": "x", "values": {}}));
     assert_eq!((status, &bad["error"]["code"]), (400, &json!("malformed_request")));
 }
+
+/// Whether every error of `diagnostics` names one of `holes` in backticks.
+fn errors_name(diagnostics: &Value, holes: &[Value]) -> bool {
+    let errors: Vec<&Value> =
+        diagnostics.as_array().into_iter().flatten().filter(|d| d["severity"] == "error").collect();
+    !errors.is_empty()
+        && errors.iter().all(|d| {
+            let message = d["message"].as_str().unwrap_or_default();
+            holes.iter().any(|h| message.contains(&format!("`{}`", h.as_str().unwrap_or_default())))
+        })
+}
+
+/// The held-out hostile values of `tests/fixtures/render.json`, bound
+/// through the command and the service (Python's test reads the same
+/// file): each reads back as the expected query, or fails with errors
+/// that name the hole.
+#[test]
+fn hostile_values_render_intact_or_name_their_hole_in_the_command_and_the_service() {
+    let fixture: Value =
+        serde_json::from_str(include_str!("fixtures/render.json")).expect("tests/fixtures/render.json is JSON");
+    let now = fixture["now"].as_str().expect("a now");
+    let server = Server::start(&[]);
+    let dir = std::env::temp_dir().join(format!("ringq-render-fixture-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("a temporary directory");
+    for (i, case) in fixture["cases"].as_array().into_iter().flatten().enumerate() {
+        let template = case["template"].as_str().expect("a template");
+        let file = dir.join(format!("{i}.json"));
+        std::fs::write(&file, case["values"].to_string()).expect("written");
+        let command = run_ringq(
+            &["render", "--now", now, "--values", file.to_str().expect("UTF-8"), "--format", "json", "--", template],
+            "",
+        );
+        let body = json!({"template": template, "values": case["values"], "now": now});
+        let (status, service) = post(&server, "/v1/render", &body);
+        match case.get("query") {
+            Some(query) => {
+                assert_eq!(&command["output"], query, "command, case {i}: {command}");
+                assert_eq!((status, &service["query"]), (200, query), "service, case {i}: {service}");
+                let read = ringq::Parser::new().parse(query.as_str().unwrap_or_default());
+                assert!(read.is_ok(), "case {i}: the query does not read back");
+            }
+            None => {
+                let holes = case["error_holes"].as_array().cloned().unwrap_or_default();
+                assert_eq!(command["ok"], false, "command, case {i}: {command}");
+                assert!(errors_name(&command["diagnostics"], &holes), "command, case {i}: {command}");
+                assert_eq!(status, 422, "service, case {i}: {service}");
+                assert!(errors_name(&service["error"]["diagnostics"], &holes), "service, case {i}: {service}");
+            }
+        }
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}

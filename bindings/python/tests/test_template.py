@@ -1,7 +1,9 @@
 """Templates from Python: values bound safely, errors naming their hole."""
 
+import json
 import warnings
 from datetime import datetime, timezone
+from pathlib import Path
 
 import pytest
 from hypothesis import given, strategies as st
@@ -78,3 +80,23 @@ def test_any_text_binds_intact(value):
         terms = ringq.parse(rendered)
     assert len(terms) == 3
     assert terms[1]["value"] == {"type": "text", "value": value}
+
+
+FIXTURE = json.loads((Path(__file__).resolve().parents[3] / "tests" / "fixtures" / "render.json").read_text())
+
+
+@pytest.mark.parametrize("case", FIXTURE["cases"], ids=lambda c: c["template"] + " " + repr(c["values"])[:30])
+def test_hostile_values_render_intact_or_name_their_hole(case):
+    now = datetime.fromisoformat(FIXTURE["now"].replace("Z", "+00:00"))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ringq.QueryWarning)
+        if "query" in case:
+            assert ringq.render(case["template"], case["values"], now=now) == case["query"]
+            ringq.check(case["query"], now=now)
+            return
+        with pytest.raises(ringq.QueryError) as raised:
+            ringq.render(case["template"], case["values"], now=now)
+    errors = [d for d in raised.value.diagnostics if d.severity == "error"]
+    assert errors
+    for d in errors:
+        assert any(f"`{hole}`" in d.message for hole in case["error_holes"]), d.message
