@@ -208,3 +208,32 @@ proptest! {
         prop_assert_eq!(sources, expected);
     }
 }
+
+proptest! {
+    /// Any valid value of each typed hole's kind reads back as that value:
+    /// booleans in any spelling, statuses in any case, dates, sort orders,
+    /// language codes.
+    #[test]
+    fn any_valid_typed_value_is_bound_intact(
+        b in prop::sample::select(vec!["true", "TRUE", "yes", "on", "1", "false", "No", "off", "0"]),
+        status in prop::sample::select(vec!["new", "Assigned", "FORWARDED", "replied", "user_reply", "user_initiated", "ignored"]),
+        date in prop::sample::select(vec!["yesterday", "2 weeks ago at 4pm", "2011-02-03", "last friday at 20:00", "dec 25", "2025-05-20T10:00:00Z"]),
+        order in prop::sample::select(vec!["created_at.asc", "CREATED_AT.DESC", "last_content_at.asc", "last_content_at.desc"]),
+        language in "[a-z]{2,3}(-[A-Z]{2})?",
+    ) {
+        let t = template("assigned_to_me:{b} status_in:{s} first_content_after:{d} order:{o} language:{l}");
+        let values = Values::new().set("b", b).set("s", status).set("d", date).set("o", order).set("l", language.clone());
+        let query = t.render(&values).map_err(|e| TestCaseError::fail(format!("{e}")))?;
+        let read = Parser::new().parse(query.as_str()).expect("reads back");
+        let terms: Vec<Value<'_>> = read.query().terms().map(|t| t.value()).collect();
+        let truth = matches!(b.to_ascii_lowercase().as_str(), "true" | "yes" | "on" | "1");
+        prop_assert_eq!(terms.first(), Some(&Value::Bool(truth)));
+        let lower = status.to_lowercase();
+        prop_assert_eq!(terms.get(1), Some(&Value::Status(lower.as_str())));
+        // An RFC 3339 instant keeps its `T` and `Z`; words print lowercase.
+        let canonical_date = if date.contains('T') { date.to_owned() } else { date.to_lowercase() };
+        prop_assert_eq!(read.query().term(2).map(|t| t.value().canonical_text().to_owned()), Some(canonical_date));
+        prop_assert_eq!(read.query().term(3).map(|t| t.value().canonical_text().to_owned()), Some(order.to_lowercase()));
+        prop_assert_eq!(terms.get(4), Some(&Value::Language(language.as_str())));
+    }
+}
