@@ -478,3 +478,20 @@ fn hostile_values_render_intact_or_name_their_hole_in_the_command_and_the_servic
     }
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn the_openapi_document_lists_every_endpoint() {
+    let server = Server::start(&[]);
+    let (status, _, body) = get(&server, "/v1/openapi.json");
+    assert_eq!(status, 200);
+    let document: Value = serde_json::from_str(&body).unwrap_or_else(|e| panic!("{e}: {body}"));
+    assert_eq!(document["openapi"], "3.1.0");
+    for path in ["/v1/check", "/v1/format", "/v1/parse", "/v1/complete", "/v1/explain", "/v1/date", "/v1/omniq", "/v1/render"] {
+        let post = &document["paths"][path]["post"];
+        assert!(post["summary"].is_string(), "{path} is not listed");
+        assert!(post["responses"]["422"].is_object(), "{path}");
+    }
+    let render = &document["paths"]["/v1/render"]["post"]["requestBody"]["content"]["application/json"]["schema"];
+    assert_eq!(render["allOf"][0]["required"], json!(["template"]));
+    assert!(document["components"]["schemas"]["Diagnostic"]["properties"]["replacement"].is_object());
+}

@@ -19,7 +19,8 @@
 //!   on an endpoint, 413 for a body over the limit, 415 for a body that is
 //!   not `application/json`, 503 when an answer takes longer than the time
 //!   limit.
-//! - `GET /healthz` answers `{"status": "ok"}`; `GET /` is the playground.
+//! - `GET /healthz` answers `{"status": "ok"}`; `GET /v1/openapi.json` is
+//!   the OpenAPI 3.1 document of every endpoint; `GET /` is the playground.
 //!
 //! Safe by default: the command binds `127.0.0.1:8844`; bodies are capped
 //! (1 MiB); no CORS header is sent unless an origin is allowed; the page
@@ -28,6 +29,7 @@
 //! text, never as HTML.
 
 mod api;
+mod openapi;
 mod page;
 
 use std::future::Future;
@@ -85,8 +87,11 @@ struct Shared {
 /// The service's routes, ready to be served by any axum server.
 pub fn router(config: &Config) -> Result<Router, ConfigError> {
     let shared = Arc::new(Shared { timeout: config.timeout, body_limit: config.body_limit, page: page::html() });
-    let mut router =
-        Router::new().route("/", get(index)).route("/playground.js", get(script)).route("/healthz", get(healthz));
+    let mut router = Router::new()
+        .route("/", get(index))
+        .route("/playground.js", get(script))
+        .route("/healthz", get(healthz))
+        .route("/v1/openapi.json", get(openapi));
     for endpoint in Endpoint::ALL {
         router = router.route(
             endpoint.path(),
@@ -172,10 +177,14 @@ async fn healthz() -> Response {
     respond(Answer { status: 200, body: br#"{"status":"ok"}"#.to_vec() })
 }
 
+async fn openapi() -> Response {
+    respond(Answer { status: 200, body: openapi::document().to_string().into_bytes() })
+}
+
 async fn not_found(uri: axum::http::Uri) -> Response {
     let endpoints: Vec<String> = Endpoint::ALL.iter().map(|e| format!("POST {}", e.path())).collect();
     let message = format!(
-        "no endpoint at `{}`; the service answers {}, GET /healthz and GET / (the playground)",
+        "no endpoint at `{}`; the service answers {}, GET /v1/openapi.json, GET /healthz and GET / (the playground)",
         uri.path(),
         endpoints.join(", ")
     );
