@@ -486,7 +486,9 @@ fn the_openapi_document_lists_every_endpoint() {
     assert_eq!(status, 200);
     let document: Value = serde_json::from_str(&body).unwrap_or_else(|e| panic!("{e}: {body}"));
     assert_eq!(document["openapi"], "3.1.0");
-    for path in ["/v1/check", "/v1/format", "/v1/parse", "/v1/complete", "/v1/explain", "/v1/date", "/v1/omniq", "/v1/render"] {
+    for path in
+        ["/v1/check", "/v1/format", "/v1/parse", "/v1/complete", "/v1/explain", "/v1/date", "/v1/omniq", "/v1/render"]
+    {
         let post = &document["paths"][path]["post"];
         assert!(post["summary"].is_string(), "{path} is not listed");
         assert!(post["responses"]["422"].is_object(), "{path}");
