@@ -218,28 +218,16 @@ impl Related {
 impl Diagnostic {
     /// An error diagnostic.
     pub fn error(code: Code, span: Span, message: impl Into<String>) -> Self {
-        Diagnostic {
-            severity: Severity::Error,
-            code,
-            span,
-            message: message.into(),
-            hint: None,
-            replacement: None,
-            related: None,
-        }
+        Diagnostic::new(Severity::Error, code, span, message.into())
     }
 
     /// A warning diagnostic.
     pub fn warning(code: Code, span: Span, message: impl Into<String>) -> Self {
-        Diagnostic {
-            severity: Severity::Warning,
-            code,
-            span,
-            message: message.into(),
-            hint: None,
-            replacement: None,
-            related: None,
-        }
+        Diagnostic::new(Severity::Warning, code, span, message.into())
+    }
+
+    fn new(severity: Severity, code: Code, span: Span, message: String) -> Self {
+        Diagnostic { severity, code, span, message, hint: None, replacement: None, related: None }
     }
 
     /// The same diagnostic with a hint.

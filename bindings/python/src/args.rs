@@ -41,6 +41,13 @@ impl Context<'_, '_> {
         options.calendar = self.calendar.map(|c| c.get().inner().clone());
         Ok(options)
     }
+
+    /// [`Context::options`], with unknown keywords kept when `lenient`.
+    pub fn lenient_options(&self, lenient: bool) -> PyResult<Options> {
+        let mut options = self.options()?;
+        options.lenient = lenient;
+        Ok(options)
+    }
 }
 
 /// An aware `datetime` as an instant. A naive one is refused rather than

@@ -97,8 +97,8 @@ fn check(
     lenient: bool,
 ) -> PyResult<String> {
     let q = text(q, "query")?;
-    let mut options = Context { now, tz: &tz, locale: &locale, prefer: &prefer, dates: &dates, calendar }.options()?;
-    options.lenient = lenient;
+    let options =
+        Context { now, tz: &tz, locale: &locale, prefer: &prefer, dates: &dates, calendar }.lenient_options(lenient)?;
     let (canonical, warnings) =
         checked(py, &options, &q, |report| (report.canonical().to_owned(), report.warnings().to_vec()))?
             .map_err(|error| from_error(py, &error))?;
@@ -146,8 +146,8 @@ fn parse<'py>(
     lenient: bool,
 ) -> PyResult<Bound<'py, PyAny>> {
     let q = text(q, "query")?;
-    let mut options = Context { now, tz: &tz, locale: &locale, prefer: &prefer, dates: &dates, calendar }.options()?;
-    options.lenient = lenient;
+    let options =
+        Context { now, tz: &tz, locale: &locale, prefer: &prefer, dates: &dates, calendar }.lenient_options(lenient)?;
     let (json, warnings) =
         checked(py, &options, &q, |report| (serde_json::to_string(&report.parse_view()), report.warnings().to_vec()))?
             .map_err(|error| from_error(py, &error))?;
@@ -271,8 +271,8 @@ fn complete<'py>(
     lenient: bool,
 ) -> PyResult<Bound<'py, PyAny>> {
     let q = text(q, "query")?;
-    let mut options = Context { now, tz: &tz, locale: &locale, prefer: &prefer, dates: &dates, calendar }.options()?;
-    options.lenient = lenient;
+    let options =
+        Context { now, tz: &tz, locale: &locale, prefer: &prefer, dates: &dates, calendar }.lenient_options(lenient)?;
     // Python counts characters; the library counts UTF-8 bytes.
     let byte_cursor = match cursor {
         None => q.len(),
@@ -320,8 +320,8 @@ fn explain<'py>(
     lenient: bool,
 ) -> PyResult<Bound<'py, PyAny>> {
     let q = text(q, "query")?;
-    let mut options = Context { now, tz: &tz, locale: &locale, prefer: &prefer, dates: &dates, calendar }.options()?;
-    options.lenient = lenient;
+    let options =
+        Context { now, tz: &tz, locale: &locale, prefer: &prefer, dates: &dates, calendar }.lenient_options(lenient)?;
     let json = run(py, q.len(), || serde_json::to_string(&options.explain(&q)))?;
     from_json(py, json)
 }

@@ -47,9 +47,8 @@ impl Template {
         lenient: bool,
     ) -> PyResult<Self> {
         let template = text(template, "template")?;
-        let mut options =
-            Context { now, tz: &tz, locale: &locale, prefer: &prefer, dates: &dates, calendar }.options()?;
-        options.lenient = lenient;
+        let options = Context { now, tz: &tz, locale: &locale, prefer: &prefer, dates: &dates, calendar }
+            .lenient_options(lenient)?;
         parse(py, &template, &options).map(|inner| Template { inner })
     }
 
@@ -129,8 +128,8 @@ pub fn render(
     holes: Option<&Bound<'_, PyDict>>,
 ) -> PyResult<String> {
     let template = text(template, "template")?;
-    let mut options = Context { now, tz: &tz, locale: &locale, prefer: &prefer, dates: &dates, calendar }.options()?;
-    options.lenient = lenient;
+    let options =
+        Context { now, tz: &tz, locale: &locale, prefer: &prefer, dates: &dates, calendar }.lenient_options(lenient)?;
     let values = bound_values(values, holes)?;
     options.render(&template, &values).map_err(|error| from_error(py, &error))
 }
