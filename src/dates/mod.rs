@@ -291,12 +291,9 @@ date_problem!(DateWarning);
 impl DateError {
     /// The error for `text`, whose white space is not single spaces, where
     /// `spaced` (its words one space apart, as the canonical form writes
-    /// them) reads otherwise.
-    pub(crate) fn white_space(text: &str, spaced: String) -> DateError {
-        // The edit only where the spaced text is a date in both readings.
-        let readable = spaced.parse::<HumanDate>().is_ok_and(|date| {
-            date.readable_in(DateReading::RingCx).is_ok() && date.readable_in(DateReading::Intended).is_ok()
-        });
+    /// them) reads otherwise; the edit writes `spaced` when `readable` (it
+    /// is a date in both readings).
+    pub(crate) fn white_space(text: &str, spaced: String, readable: bool) -> DateError {
         DateError {
             span: Span::new(0, text.len()),
             message: format!(
@@ -484,6 +481,12 @@ impl HumanDate {
             DateReading::Intended if self.intended().is_none() => Err(intended_error(&self.text)),
             _ => Ok(()),
         }
+    }
+
+    /// Whether both readings read the expression (see
+    /// [`HumanDate::readable_in`]): what a proposed spelling must be.
+    pub(crate) fn readable_in_both(&self) -> bool {
+        self.readable_in(DateReading::RingCx).is_ok() && self.readable_in(DateReading::Intended).is_ok()
     }
 
     /// Whether the intended reading's grammar reads `text`: whether words
@@ -676,6 +679,12 @@ fn without_unknown_words(s: &str) -> Option<(String, Vec<(&str, Span)>)> {
     (!unknown.is_empty() && !kept.is_empty()).then(|| (kept.join(" "), unknown))
 }
 
+/// The words of [`without_unknown_words`], each in backticks (`` `meeting`, `at` ``).
+fn named(unknown: &[(&str, Span)]) -> String {
+    let names: Vec<String> = unknown.iter().map(|(w, _)| format!("`{}`", crate::diagnostic::shown(w))).collect();
+    names.join(", ")
+}
+
 /// Chronic skips words it does not know (`meeting today at 2pm`); a
 /// validator must not, as that hides typos. When the words outside the
 /// date language are all that stops the text from being a date, say which
@@ -686,11 +695,10 @@ fn words_around_a_date(s: &str) -> Option<DateError> {
     if grammar::date(&remaining).is_err() {
         return None;
     }
-    let names: Vec<String> = unknown.iter().map(|(w, _)| format!("`{}`", crate::diagnostic::shown(w))).collect();
-    let (verb, noun) = if names.len() == 1 { ("is", "word") } else { ("are", "words") };
+    let (verb, noun) = if unknown.len() == 1 { ("is", "word") } else { ("are", "words") };
     Some(DateError {
         span: Span::new(first.1.start, last.1.end),
-        message: format!("{} {verb} not part of a date", names.join(", ")),
+        message: format!("{} {verb} not part of a date", named(&unknown)),
         hint: Some(format!("RingCX would skip the {noun} and read the rest: did you mean \"{remaining}\"?")),
         fix: whole(s, remaining.as_str()),
         ringcx: false,

@@ -55,8 +55,7 @@ fn date_words_alone(text: &str, ctx: &DateContext, ringcx: DateSpan) -> Option<(
     if date.readings(ctx) != (Some(ringcx), Some(ringcx)) {
         return None;
     }
-    let names: Vec<String> = unknown.iter().map(|(w, _)| format!("`{}`", crate::diagnostic::shown(w))).collect();
-    let hint = format!("RingCX skips {}: did you mean `{remaining}`?", names.join(", "));
+    let hint = format!("RingCX skips {}: did you mean `{remaining}`?", super::named(&unknown));
     Some((hint, remaining))
 }
 

@@ -44,10 +44,7 @@ pub(super) fn corrected(text: &str, ctx: Option<&DateContext>) -> Option<String>
     let date: HumanDate = out.parse().ok()?;
     let read = match ctx {
         Some(ctx) => matches!(date.readings(ctx), (Some(r), Some(i)) if r == i),
-        None => {
-            date.readable_in(super::DateReading::RingCx).is_ok()
-                && date.readable_in(super::DateReading::Intended).is_ok()
-        }
+        None => date.readable_in_both(),
     };
     read.then_some(out)
 }

@@ -281,12 +281,12 @@ pub(crate) fn date_value(text: &str) -> Result<(Cow<'_, str>, HumanDate), DateEr
     // Words one space apart already (the usual case): nothing to compare.
     let single_spaces = !text.contains("  ") && text.chars().all(|c| c == ' ' || !c.is_whitespace());
     if !single_spaces {
-        let spaced = text.split(char::is_whitespace).filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ");
         let readings = [DateReading::RingCx, DateReading::Intended];
         let reads = |date: &HumanDate| readings.map(|r| date.readable_in(r).is_ok());
-        let same = spaced.parse::<HumanDate>().is_ok_and(|spaced| reads(&spaced) == reads(&expr));
-        if !same {
-            return Err(DateError::white_space(text, spaced));
+        let spaced = canonical.parse::<HumanDate>().ok();
+        if spaced.as_ref().map(reads) != Some(reads(&expr)) {
+            let readable = spaced.is_some_and(|spaced| spaced.readable_in_both());
+            return Err(DateError::white_space(text, canonical.into_owned(), readable));
         }
     }
     Ok((canonical, expr))
@@ -325,19 +325,13 @@ impl OrderError {
 /// `created_at.desc`); `None` when a half is near no name.
 fn order_fix(text: &str) -> Option<String> {
     let (field, direction) = text.split_once('.')?;
-    let nearest = |word: &str, names: &[&'static str]| {
-        names
-            .iter()
-            .find(|n| n.eq_ignore_ascii_case(word))
-            .copied()
-            .or_else(|| nearest_name(word, names.iter().copied()).first().copied())
-    };
-    let fields: Vec<&'static str> = OrderField::ALL.iter().map(|f| f.as_str()).collect();
+    // An exact name (any case) is its own nearest.
+    let field = nearest_name(field, OrderField::ALL.iter().map(|f| f.as_str())).first().copied()?;
     // `asc` and `desc` are too short for edit distance (`dsc` is as near
     // one as the other): the first letter says which was meant.
     let first = direction.chars().next()?.to_ascii_lowercase();
     let direction = SortDirection::ALL.into_iter().find(|d| d.as_str().starts_with(first))?;
-    Some(format!("{}.{}", nearest(field, &fields)?, direction.as_str()))
+    Some(format!("{field}.{}", direction.as_str()))
 }
 
 /// `FIELD.DIRECTION`, any case.
