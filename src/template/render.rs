@@ -17,6 +17,16 @@ pub(super) struct Written {
     terms: Vec<(Span, usize, Option<String>)>,
 }
 
+impl Written {
+    /// The written term that byte `at` of the text falls in (or the last
+    /// one before it): the terms are in order, so a binary search finds it,
+    /// and a long template's diagnostics cost no quadratic scan.
+    fn term_at(&self, at: usize) -> Option<&(Span, usize, Option<String>)> {
+        let i = self.terms.partition_point(|(span, _, _)| span.start <= at);
+        self.terms.get(i.checked_sub(1)?)
+    }
+}
+
 impl Template {
     /// The query `values` make of this template, checked as `ringq check`
     /// checks any (with the options the template was read with, so dates
@@ -98,11 +108,7 @@ impl Template {
         diagnostics
             .iter()
             .map(|d| {
-                let at = written
-                    .terms
-                    .iter()
-                    .find(|(span, _, _)| span.start <= d.span().start && d.span().start < span.end.max(span.start + 1));
-                let piece = at.and_then(|&(_, piece, _)| self.pieces.get(piece));
+                let piece = written.term_at(d.span().start).and_then(|&(_, piece, _)| self.pieces.get(piece));
                 match piece {
                     Some(Piece::Hole { hole, span, .. }) => match self.holes.get(*hole) {
                         Some(hole) if named => {
@@ -127,7 +133,9 @@ impl Template {
     /// printer guarantees, checked, so a changed query is an error.
     fn intact(&self, written: &Written, parsed: &crate::validate::Parsed) -> Result<(), Error> {
         for (i, spans) in parsed.spans().enumerate() {
-            let Some((_, piece, Some(bound))) = written.terms.iter().find(|(span, _, _)| *span == spans.term) else {
+            let Some((_, piece, Some(bound))) =
+                written.term_at(spans.term.start).filter(|(span, _, _)| *span == spans.term)
+            else {
                 continue;
             };
             let Some(Piece::Hole { hole, .. }) = self.pieces.get(*piece) else { continue };
